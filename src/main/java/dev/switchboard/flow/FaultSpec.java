@@ -1,0 +1,32 @@
+package dev.switchboard.flow;
+
+import dev.switchboard.model.FaultKind;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.ServiceId;
+
+/**
+ * A fault scheduled in a flow: from {@code atMs} for {@code forMs}, on a service ({@code down},
+ * {@code slow} with {@code value} as the factor, {@code errors} with {@code value} as the rate)
+ * or on a link ({@code loss} with {@code value} as the rate). Exactly one of service and link is set.
+ */
+public record FaultSpec(ServiceId service, LinkId link, FaultKind kind, double atMs, double forMs, double value) {
+    public FaultSpec {
+        java.util.Objects.requireNonNull(kind, "kind");
+        if ((service == null) == (link == null)) {
+            throw new IllegalArgumentException("a fault names exactly one service or one link");
+        }
+        if (kind.onService() != (service != null)) {
+            throw new IllegalArgumentException("fault kind " + kind.key() + " applies to a " + (kind.onService() ? "service" : "link"));
+        }
+        if (!(atMs >= 0) || Double.isInfinite(atMs)) {
+            throw new IllegalArgumentException("atMs must be a finite number >= 0 but was " + atMs);
+        }
+        if (!(forMs > 0) || Double.isInfinite(forMs)) {
+            throw new IllegalArgumentException("forMs must be a finite number > 0 but was " + forMs);
+        }
+    }
+
+    public String targetKey() {
+        return service != null ? service.key() : link.key();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.switchboard.flow;
+
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.ServiceId;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole scenario: the workload, every service's and link's settings (defaults filled in) and
+ * the scheduled faults. Immutable; the maps always hold an entry for every service and link.
+ */
+public record Flow(String name, String description, long seed, OrdersSpec orders,
+                   Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults) {
+
+    public static final long DEFAULT_SEED = 1;
+
+    public Flow {
+        Objects.requireNonNull(name, "name");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(orders, "orders");
+        EnumMap<ServiceId, ServiceSpec> allServices = new EnumMap<>(ServiceId.class);
+        for (ServiceId id : ServiceId.values()) {
+            allServices.put(id, services.getOrDefault(id, ServiceSpec.defaults()));
+        }
+        EnumMap<LinkId, LinkSpec> allLinks = new EnumMap<>(LinkId.class);
+        for (LinkId id : LinkId.values()) {
+            allLinks.put(id, links.getOrDefault(id, LinkSpec.defaults(id)));
+        }
+        services = java.util.Collections.unmodifiableMap(allServices);
+        links = java.util.Collections.unmodifiableMap(allLinks);
+        faults = List.copyOf(faults);
+    }
+
+    public ServiceSpec service(ServiceId id) {
+        return services.get(id);
+    }
+
+    public LinkSpec link(LinkId id) {
+        return links.get(id);
+    }
+
+    public Flow withSeed(long newSeed) {
+        return new Flow(name, description, newSeed, orders, services, links, faults);
+    }
+
+    public Flow withOrderCount(int count) {
+        return new Flow(name, description, seed, orders.withCount(count), services, links, faults);
+    }
+
+    public Flow withService(ServiceId id, ServiceSpec spec) {
+        EnumMap<ServiceId, ServiceSpec> changed = new EnumMap<>(services);
+        changed.put(id, spec);
+        return new Flow(name, description, seed, orders, changed, links, faults);
+    }
+
+    public Flow withLink(LinkId id, LinkSpec spec) {
+        EnumMap<LinkId, LinkSpec> changed = new EnumMap<>(links);
+        changed.put(id, spec);
+        return new Flow(name, description, seed, orders, services, changed, faults);
+    }
+}

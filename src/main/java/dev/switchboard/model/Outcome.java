@@ -1,0 +1,26 @@
+package dev.switchboard.model;
+
+/**
+ * The bucket an order ends in. Every placed order ends in exactly one, or is still in flight
+ * when the run stops.
+ */
+public enum Outcome {
+    /** The meal reached the customer. */
+    DELIVERED("delivered"),
+    /** Inventory had no stock; the customer was told so. */
+    REJECTED("rejected"),
+    /** The system knew it could not serve the order: an error, a timeout, a crash, a full queue. */
+    FAILED("failed"),
+    /** A message carrying the order vanished (injected loss, or a crash took an unacknowledged message). */
+    LOST("lost");
+
+    private final String key;
+
+    Outcome(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.switchboard.trace;
+
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.Distribution;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A user's action sent into a running simulation. It takes effect at the current virtual time, on
+ * new work, and comes out of the trace as {@link TraceEvent.CommandApplied}; a constructor refuses
+ * an impossible value with a message a person can read.
+ */
+public sealed interface Command {
+
+    /** A sentence for the narration, e.g. "Kitchen Service error rate set to 20%". */
+    String describe();
+
+    record PlaceOrders(int count) implements Command {
+        public PlaceOrders {
+            if (count < 1 || count > 100_000) {
+                throw new IllegalArgumentException("You can place 1 to 100000 orders at once, not " + count + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return count == 1 ? "One order placed by hand" : count + " orders placed at once";
+        }
+    }
+
+    /** Automatic arrivals as a Poisson stream of {@code ratePerSecond} orders per second; 0 stops them. */
+    record SetArrivalRate(double ratePerSecond) implements Command {
+        public SetArrivalRate {
+            if (!(ratePerSecond >= 0 && ratePerSecond <= 10_000)) {
+                throw new IllegalArgumentException("The arrival rate must be 0 to 10000 orders per second, not " + ratePerSecond + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return ratePerSecond == 0 ? "Automatic arrivals stopped"
+                    : "Automatic arrivals set to " + fmt(ratePerSecond) + " orders per second";
+        }
+    }
+
+    record SetLinkLatency(LinkId link, Distribution latencyMs) implements Command {
+        public SetLinkLatency {
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(latencyMs, "latencyMs");
+        }
+
+        @Override
+        public String describe() {
+            return "Latency of " + link.key() + " set to " + latencyMs.describe();
+        }
+    }
+
+    record SetLinkLoss(LinkId link, double lossRate) implements Command {
+        public SetLinkLoss {
+            Objects.requireNonNull(link, "link");
+            requireRate("loss rate", lossRate);
+        }
+
+        @Override
+        public String describe() {
+            return "Loss rate of " + link.key() + " set to " + percent(lossRate);
+        }
+    }
+
+    record SetLinkTimeout(LinkId link, double timeoutMs) implements Command {
+        public SetLinkTimeout {
+            Objects.requireNonNull(link, "link");
+            if (!(timeoutMs > 0) || Double.isInfinite(timeoutMs)) {
+                throw new IllegalArgumentException("A timeout must be a positive number of milliseconds, not " + timeoutMs + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "Timeout of " + link.key() + " set to " + fmt(timeoutMs) + " ms";
+        }
+    }
+
+    /** Changes a link's style for new work; what is already on its way finishes the old way. */
+    record SetLinkStyle(LinkId link, LinkStyle style) implements Command {
+        public SetLinkStyle {
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(style, "style");
+            if (!link.allows(style)) {
+                throw new IllegalArgumentException("The link " + link.key() + " cannot be " + style.key()
+                        + "; it can be " + link.allowedStyles().stream().map(LinkStyle::key).toList() + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "Style of " + link.key() + " switched to " + style.key() + " for new orders";
+        }
+    }
+
+    record SetQueueCapacity(LinkId link, int capacity) implements Command {
+        public SetQueueCapacity {
+            Objects.requireNonNull(link, "link");
+            if (capacity < 1) {
+                throw new IllegalArgumentException("A queue's capacity must be at least 1, not " + capacity + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "Capacity of the " + link.key() + " queue set to " + capacity;
+        }
+    }
+
+    record SetErrorRate(ServiceId service, double errorRate) implements Command {
+        public SetErrorRate {
+            Objects.requireNonNull(service, "service");
+            requireRate("error rate", errorRate);
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + " error rate set to " + percent(errorRate);
+        }
+    }
+
+    /** Crashes a service ({@code down}) or brings it back. */
+    record SetServiceDown(ServiceId service, boolean down) implements Command {
+        public SetServiceDown {
+            Objects.requireNonNull(service, "service");
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + (down ? " taken down (crashed)" : " brought back up");
+        }
+    }
+
+    record SetSlowdown(ServiceId service, double factor) implements Command {
+        public SetSlowdown {
+            Objects.requireNonNull(service, "service");
+            if (!(factor >= 0.1 && factor <= 100)) {
+                throw new IllegalArgumentException("A slowdown factor must be 0.1 to 100, not " + factor + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + " slowdown set to ×" + fmt(factor);
+        }
+    }
+
+    record SetWorkers(ServiceId service, int workers) implements Command {
+        public SetWorkers {
+            Objects.requireNonNull(service, "service");
+            if (workers < 1 || workers > 64) {
+                throw new IllegalArgumentException("A service has 1 to 64 workers, not " + workers + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + " now has " + workers + (workers == 1 ? " worker" : " workers");
+        }
+    }
+
+    record SetWorkTime(ServiceId service, Distribution workMs) implements Command {
+        public SetWorkTime {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(workMs, "workMs");
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + " work time set to " + workMs.describe();
+        }
+    }
+
+    record SetStockOutRate(double stockOutRate) implements Command {
+        public SetStockOutRate {
+            requireRate("stock-out rate", stockOutRate);
+        }
+
+        @Override
+        public String describe() {
+            return "Inventory stock-out rate set to " + percent(stockOutRate);
+        }
+    }
+
+    /** Sets the delivery agent pool; {@code ServiceSpec.UNLIMITED} for no limit. */
+    record SetAgents(int agents) implements Command {
+        public SetAgents {
+            if (agents < 1) {
+                throw new IllegalArgumentException("Delivery needs at least 1 agent, not " + agents + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return agents == Integer.MAX_VALUE ? "Delivery agents unlimited" : "Delivery agents set to " + agents;
+        }
+    }
+
+    record SetTripTime(Distribution tripMs) implements Command {
+        public SetTripTime {
+            Objects.requireNonNull(tripMs, "tripMs");
+        }
+
+        @Override
+        public String describe() {
+            return "Delivery trip time set to " + tripMs.describe();
+        }
+    }
+
+    private static void requireRate(String what, double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("The " + what + " must be between 0 and 1 (0% to 100%), not " + rate + ".");
+        }
+    }
+
+    private static String percent(double rate) {
+        return fmt(rate * 100) + "%";
+    }
+
+    private static String fmt(double value) {
+        if (value == Math.rint(value)) {
+            return Long.toString((long) value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+    }
+}

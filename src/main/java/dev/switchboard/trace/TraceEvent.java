@@ -1,0 +1,130 @@
+package dev.switchboard.trace;
+
+import dev.switchboard.flow.FaultSpec;
+import dev.switchboard.flow.LinkSpec;
+import dev.switchboard.flow.ServiceSpec;
+import dev.switchboard.model.CustomerAnswer;
+import dev.switchboard.model.InboundKind;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.OrderStatus;
+import dev.switchboard.model.Outcome;
+import dev.switchboard.model.ReplyKind;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.model.Task;
+
+/**
+ * One state change of a run at virtual time {@code timeMs}. Anything that travels carries its
+ * departure and arrival times, so a viewer can animate it from the events alone. Workers are
+ * numbered from 0; order ids from 1; {@code callId} names one sync call attempt.
+ */
+public sealed interface TraceEvent {
+
+    double timeMs();
+
+    /** The first event of a run. */
+    record RunStarted(double timeMs, String flowName, long seed) implements TraceEvent { }
+
+    /** A service's settings and status, at the start and after every change (command or fault). */
+    record ServiceChanged(double timeMs, ServiceId service, ServiceSpec settings, boolean up, String reason)
+            implements TraceEvent { }
+
+    /** A link's settings, at the start and after every change. */
+    record LinkChanged(double timeMs, LinkId link, LinkSpec settings, String reason) implements TraceEvent { }
+
+    /** A scheduled fault of the flow began ({@code active}) or ended. */
+    record FaultChanged(double timeMs, FaultSpec fault, boolean active) implements TraceEvent { }
+
+    /** A user's command took effect at this virtual time. */
+    record CommandApplied(double timeMs, Command command) implements TraceEvent { }
+
+    record OrderPlaced(double timeMs, long orderId) implements TraceEvent { }
+
+    record OrderStatusChanged(double timeMs, long orderId, OrderStatus from, OrderStatus to, String reason)
+            implements TraceEvent { }
+
+    /** The customer got the first answer: accepted, rejected (no stock) or failed. */
+    record CustomerAnswered(double timeMs, long orderId, CustomerAnswer answer, double placedAtMs)
+            implements TraceEvent { }
+
+    /** The order reached its bucket. Emitted exactly once per order that finishes. */
+    record OrderFinished(double timeMs, long orderId, Outcome outcome, double placedAtMs, String reason)
+            implements TraceEvent { }
+
+    /**
+     * Something for a service arrived in its inbound line: a new order, a sync request, a message in
+     * the broker queue ({@code link} order->kitchen) or an event in its subscription. {@code depth}
+     * is the line's length after the arrival.
+     */
+    record InboundArrived(double timeMs, ServiceId service, long orderId, InboundKind kind, LinkId link, int depth)
+            implements TraceEvent { }
+
+    /** A worker took the next item from the inbound line after it waited {@code waitedMs}. */
+    record InboundTaken(double timeMs, ServiceId service, int worker, long orderId, InboundKind kind,
+                        double waitedMs, int depth) implements TraceEvent { }
+
+    /** An item left the inbound line without being worked on (a crash, a refused request). */
+    record InboundDropped(double timeMs, ServiceId service, long orderId, InboundKind kind, String reason, int depth)
+            implements TraceEvent { }
+
+    record WorkStarted(double timeMs, ServiceId service, int worker, long orderId, Task task, double doneAtMs)
+            implements TraceEvent { }
+
+    /** A worker finished its task; {@code ok} is false when the service's error rate made it fail. */
+    record WorkFinished(double timeMs, ServiceId service, int worker, long orderId, Task task, boolean ok)
+            implements TraceEvent { }
+
+    /** A worker now waits for a sync reply and can do nothing else until it comes or {@code timeoutAtMs}. */
+    record WorkerBlocked(double timeMs, ServiceId service, int worker, long orderId, long callId, LinkId link,
+                         double timeoutAtMs) implements TraceEvent { }
+
+    /** A blocked worker is free of its call: by a reply, a timeout or a crash. */
+    record WorkerUnblocked(double timeMs, ServiceId service, int worker, long orderId, long callId, String reason)
+            implements TraceEvent { }
+
+    record WorkerIdle(double timeMs, ServiceId service, int worker) implements TraceEvent { }
+
+    /** The worker was removed (worker count lowered) after finishing what it held. */
+    record WorkerRetired(double timeMs, ServiceId service, int worker) implements TraceEvent { }
+
+    /** A worker's work was lost because its service crashed. */
+    record WorkLost(double timeMs, ServiceId service, int worker, long orderId) implements TraceEvent { }
+
+    record RequestSent(double timeMs, long callId, LinkId link, long orderId, double departMs, double arriveMs)
+            implements TraceEvent { }
+
+    record ReplySent(double timeMs, long callId, LinkId link, long orderId, ReplyKind kind, double departMs,
+                     double arriveMs) implements TraceEvent { }
+
+    record ReplyReceived(double timeMs, long callId, LinkId link, long orderId, ReplyKind kind)
+            implements TraceEvent { }
+
+    record CallTimedOut(double timeMs, long callId, LinkId link, long orderId, ServiceId caller, int worker)
+            implements TraceEvent { }
+
+    /** A reply arrived after its caller had given up; it is thrown away. */
+    record LateReplyDiscarded(double timeMs, long callId, LinkId link, long orderId, ReplyKind kind)
+            implements TraceEvent { }
+
+    /** A message to a broker queue or an event to a topic left its sender. */
+    record MessageSent(double timeMs, LinkId link, LinkStyle style, long orderId, double departMs, double arriveMs)
+            implements TraceEvent { }
+
+    /** The broker refused a message: the queue was full. */
+    record MessageRejected(double timeMs, LinkId link, long orderId, String reason) implements TraceEvent { }
+
+    /**
+     * Something travelling on a link vanished at {@code timeMs} (its would-be arrival): {@code what}
+     * is request, reply, message or event.
+     */
+    record MessageLost(double timeMs, LinkId link, long orderId, String what, double departMs)
+            implements TraceEvent { }
+
+    /** The dispatched order waits for a free delivery agent. */
+    record AgentWaiting(double timeMs, long orderId, int waiting) implements TraceEvent { }
+
+    record AgentAssigned(double timeMs, long orderId, int agent, double arriveAtMs, int freeAgents)
+            implements TraceEvent { }
+
+    record AgentReleased(double timeMs, int agent, int freeAgents) implements TraceEvent { }
+}

@@ -1,0 +1,5 @@
+/**
+ * The trace: the one stream of events a run emits, the commands users send into a run, and the
+ * readers that need no window — metrics, the report and the JSON-lines writer.
+ */
+package dev.switchboard.trace;
