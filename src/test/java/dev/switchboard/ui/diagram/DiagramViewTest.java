@@ -135,7 +135,7 @@ class DiagramViewTest {
 
         assertTrue(has(slot, "blocked"));
         assertTrue(has(robot.lookup("#service-order").query(), "blocked"));
-        String expected = "#" + blocked.orderId() + " · " + Texts.duration(blocked.timeoutAtMs() - now) + "|→ inventory|";
+        String expected = "#" + blocked.orderId() + "  " + Texts.shortDuration(blocked.timeoutAtMs() - now) + "|→ inventory|";
         assertEquals(expected, texts(slot));
     }
 
@@ -227,6 +227,28 @@ class DiagramViewTest {
         assertTrue(has(robot.lookup("#worker-order-" + blocked.worker()).query(), "flash"));
         assertTrue(has(robot.lookup("#link-order-inventory").query(), "flash"));
         assertFalse(has(robot.lookup("#service-kitchen").query(), "flash"));
+    }
+
+    @Test
+    void aTimedOutCallIsShownOnTheCallersSlot(FxRobot robot) {
+        load(robot, DiagramFlows.showcase(50, 42));
+        List<TraceEvent.CallTimedOut> timeouts = new ArrayList<>();
+        robot.interact(() -> sim.addListener(e -> {
+            if (e instanceof TraceEvent.CallTimedOut t) {
+                timeouts.add(t);
+            }
+        }));
+        stepUntil(robot, () -> !timeouts.isEmpty(), 60_000);
+        TraceEvent.CallTimedOut timeout = timeouts.get(0);
+        runTo(robot, timeout.timeMs() + 1);
+
+        Node slot = robot.lookup("#worker-" + timeout.caller().key() + "-" + timeout.worker()).query();
+        WorkerSlot worker = state.service(timeout.caller()).workers().get(timeout.worker());
+        assertFalse(worker.holdsOrder(), "the caller gave up the failed order");
+        assertTrue(has(slot, "timed-out"), texts(slot));
+        assertTrue(texts(slot).contains("timeout!"), texts(slot));
+        runTo(robot, timeout.timeMs() + TimeoutMark.SHOW_MS + 1);
+        assertFalse(has(slot, "timed-out"), "the tag goes after " + TimeoutMark.SHOW_MS + " ms");
     }
 
     @Test
