@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Interprets a located JSON tree as a {@link Flow}: knows which fields each part of a flow file
@@ -87,8 +88,8 @@ final class FlowReader {
     private ServiceSpec service(ServiceId id, JsonValue value, String path) throws FlowException {
         List<String> allowed = new ArrayList<>(SERVICE_FIELDS);
         Map<String, String> notHere = new LinkedHashMap<>();
-        addSpecific(id == ServiceId.INVENTORY, INVENTORY_FIELDS, "inventory", id, allowed, notHere);
-        addSpecific(id == ServiceId.DELIVERY, DELIVERY_FIELDS, "delivery", id, allowed, notHere);
+        addSpecific(id == ServiceId.INVENTORY, INVENTORY_FIELDS, "inventory", id.key(), allowed, notHere);
+        addSpecific(id == ServiceId.DELIVERY, DELIVERY_FIELDS, "delivery", id.key(), allowed, notHere);
         ObjectFields f = values.object(value, path, "field", allowed, notHere);
         ServiceSpec d = ServiceSpec.defaults();
         int workers = f.integer("workers").orElse(d.workers());
@@ -101,7 +102,7 @@ final class FlowReader {
         return f.build(() -> new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs));
     }
 
-    private static void addSpecific(boolean applies, List<String> fields, String owner, Object here,
+    private static void addSpecific(boolean applies, List<String> fields, String owner, String here,
                                     List<String> allowed, Map<String, String> notHere) {
         for (String field : fields) {
             if (applies) {
@@ -146,8 +147,11 @@ final class FlowReader {
         return f.build(() -> new LinkSpec(chosenStyle, latencyMs, lossRate, timeoutMs, capacity));
     }
 
+    /** The styles a link can take, its default first: "queue or sync". */
     private static String styles(LinkId id) {
-        return Arrays.stream(LinkStyle.values()).filter(id::allows).map(LinkStyle::key).collect(Collectors.joining(" or "));
+        return Stream.concat(Stream.of(id.defaultStyle()),
+                        Arrays.stream(LinkStyle.values()).filter(s -> s != id.defaultStyle() && id.allows(s)))
+                .map(LinkStyle::key).collect(Collectors.joining(" or "));
     }
 
     private List<FaultSpec> faults(JsonValue value, String path) throws FlowException {

@@ -52,8 +52,12 @@ final class ObjectFields {
     }
 
     JsonValue require(String name, String example) throws FlowException {
-        return get(name).orElseThrow(() -> errorAtObject(pathOf(name),
+        JsonValue value = get(name).orElseThrow(() -> errorAtObject(pathOf(name),
                 "missing required field \"" + name + "\", e.g. \"" + name + "\": " + example));
+        if (value instanceof JsonValue.NullValue) {
+            throw values.error(value, pathOf(name), "is required but is null; give it a value, e.g. \"" + name + "\": " + example);
+        }
+        return value;
     }
 
     OptionalDouble number(String name) throws FlowException {
