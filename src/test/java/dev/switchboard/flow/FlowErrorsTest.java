@@ -124,6 +124,48 @@ class FlowErrorsTest {
     }
 
     @Test
+    void aStringLeftOpenAtTheEndOfALineIsAnError() {
+        String json = """
+                {"name": "x,
+                 "seed": 1}
+                """;
+        assertProblem(json, "", 1, 13, "a line break or control character inside a \"string\" (is a closing quote missing?)");
+    }
+
+    @Test
+    void aStringLeftOpenAtTheEndOfTheFileIsAnError() {
+        assertProblem("{\"name\": \"x", "", 1, 12, "the file ends inside a \"string\" (is a closing quote missing?)");
+    }
+
+    @Test
+    void aNumberWithALeadingZeroIsNotJson() {
+        assertProblem("{\"name\": \"x\", \"seed\": 042}", "", 1, 24, "not a valid JSON number");
+    }
+
+    @Test
+    void aNumberEndingInAPointIsNotJson() {
+        assertProblem("{\"name\": \"x\", \"seed\": 4.}", "", 1, 24, "not a valid JSON number (unexpected '}')");
+    }
+
+    @Test
+    void anUnknownBackslashEscapeIsAnError() {
+        assertProblem("{\"name\": \"C:\\data\"}", "", 1, 14,
+                "an unknown escape after a backslash inside a \"string\" (write \\\\ for a backslash)");
+    }
+
+    @Test
+    void aMissingColonIsAnError() {
+        assertAt("{\"name\" \"x\"}", "\"x\"", "", "expected ':' after the field name but found '\"'");
+    }
+
+    @Test
+    void aTrailingCommaInAListIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"forMs\": 1},]}";
+        assertAt(json, "]}", "", "expected a value (a number, a \"string\", true, false, null, an object {...} or a list [...])"
+                + " but found ']' (is there a comma after the last item?)");
+    }
+
+    @Test
     void textAfterTheFlowObjectIsAnError() {
         assertProblem("{\"name\": \"x\"}\n{\"name\": \"y\"}", "", 2, 1,
                 "more text after the end of the JSON value; a flow file holds exactly one object {...}");
