@@ -306,7 +306,8 @@ class FlowLoaderTest {
     void aSampleThatDoesNotExistIsAClearError() {
         FlowException e = assertThrows(FlowException.class, () -> FlowLoader.loadSample("nope.json"));
         assertEquals("nope.json: no sample flow with this name; the samples are hybrid-order.json, all-sync.json,"
-                + " kitchen-backlog.json, inventory-outage.json, lossy-network.json", e.getMessage());
+                + " kitchen-backlog.json, inventory-outage.json, lossy-network.json, retry-storm.json, circuit-breaker.json,"
+                + " poison-message.json, duplicate-delivery.json", e.getMessage());
         assertFalse(e.hasPosition());
 
         FlowException path = assertThrows(FlowException.class, () -> FlowLoader.loadSample("../pom.xml"));
