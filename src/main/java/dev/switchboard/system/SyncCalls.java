@@ -86,10 +86,22 @@ final class SyncCalls {
 
     private void send(Exchange exchange) {
         LinkNode link = workflow.link(exchange.link);
+        ServiceNode callee = workflow.service(exchange.link.to());
+        InstanceNode target = workflow.discovery.pick(exchange.caller.service.id, callee);
+        if (target == null) {
+            releasePlace(exchange, link);
+            cancelTrial(exchange, link);
+            reject(exchange, "the caller knows no registered instance of " + callee.id.displayName());
+            return;
+        }
         double now = sim.nowMs();
         double timeoutMs = link.settings().timeoutMs();
-        Call call = new Call(nextCallId++, exchange, now, now + timeoutMs);
+        Call call = new Call(nextCallId++, exchange, target, now, now + timeoutMs);
         exchange.current = call;
+        target.callsInProgress++;
+        if (workflow.discovery.routesVisibly(callee)) {
+            trace.emit(new TraceEvent.Routed(now, callee.id, target.index, exchange.order.id, call.id, target.running()));
+        }
         double latencyMs = link.sampleLatencyMs();
         boolean lost = link.sampleLost();
         Worker worker = exchange.caller;
@@ -149,6 +161,10 @@ final class SyncCalls {
     private void attemptEnded(Call call, ReplyKind kind, String reason) {
         Exchange exchange = call.exchange;
         exchange.current = null;
+        call.target.callsInProgress--;
+        if (call.target.retiring) {
+            workflow.removeWhenIdle(call.target);
+        }
         LinkNode link = workflow.link(exchange.link);
         releasePlace(exchange, link);
         boolean success = kind != null && kind.answered();
@@ -259,6 +275,10 @@ final class SyncCalls {
         LinkNode link = workflow.link(exchange.link);
         if (exchange.current != null) {
             exchange.current.settled = true;
+            exchange.current.target.callsInProgress--;
+            if (exchange.current.target.retiring) {
+                workflow.removeWhenIdle(exchange.current.target);
+            }
             exchange.current = null;
         }
         if (exchange.waitingForBulkhead) {
