@@ -25,7 +25,7 @@ final class Discovery {
     private final OrderWorkflow workflow;
     private DiscoverySpec spec;
     private final Map<Integer, CallerCache> caches = new HashMap<>();
-    private final Map<Integer, Integer> turns = new HashMap<>();
+    private final int[] turns = new int[(CUSTOMERS + 1) * 8];
     /** Changes whenever the settings change, so old heartbeat and sweep chains stop. */
     private int generation;
 
@@ -160,6 +160,10 @@ final class Discovery {
      * piece of work to, or null when it knows of none.
      */
     InstanceNode pick(ServiceId caller, ServiceNode callee) {
+        if (spec == null && callee.instances.size() == 1) {
+            InstanceNode only = callee.instances.get(0);
+            return only.retiring ? null : only; // the common case, without a list per call
+        }
         List<InstanceNode> candidates = spec == null ? callee.activeInstances() : known(caller, callee);
         if (candidates.isEmpty()) {
             return null;
@@ -174,9 +178,7 @@ final class Discovery {
             }
             return best;
         }
-        int key = key(caller, callee.id);
-        int turn = turns.getOrDefault(key, 0);
-        turns.put(key, turn + 1);
+        int turn = turns[key(caller, callee.id)]++;
         return candidates.get(Math.floorMod(turn, candidates.size()));
     }
 

@@ -202,8 +202,7 @@ final class SyncCalls {
         worker.state = WorkerState.BUSY;
         if (exchange.blockedAnnounced) {
             trace.emit(new TraceEvent.WorkerUnblocked(sim.nowMs(), worker.service.id, worker.index, exchange.order.id, callId,
-                    kind == null ? "timeout" : kind == ReplyKind.REJECTED ? "rejected"
-                            : "reply: " + kind.name().toLowerCase().replace('_', ' ')));
+                    kind == null ? "timeout" : UNBLOCK_REASONS.get(kind)));
         }
         workflow.afterCall(worker, exchange, kind, reason);
     }
@@ -289,7 +288,27 @@ final class SyncCalls {
         releasePlace(exchange, link);
     }
 
+    private static final java.util.Map<ReplyKind, String> UNBLOCK_REASONS = new java.util.EnumMap<>(ReplyKind.class);
+    private static final java.util.Map<LinkId, java.util.Map<ReplyKind, String>> REPLY_REASONS = new java.util.EnumMap<>(LinkId.class);
+
+    static {
+        for (ReplyKind kind : ReplyKind.values()) {
+            UNBLOCK_REASONS.put(kind, kind == ReplyKind.REJECTED ? "rejected" : "reply: " + kind.name().toLowerCase().replace('_', ' '));
+        }
+        for (LinkId link : LinkId.values()) {
+            java.util.Map<ReplyKind, String> reasons = new java.util.EnumMap<>(ReplyKind.class);
+            for (ReplyKind kind : ReplyKind.values()) {
+                reasons.put(kind, describeReply(link, kind));
+            }
+            REPLY_REASONS.put(link, reasons);
+        }
+    }
+
     private static String replyReason(LinkId link, ReplyKind kind) {
+        return REPLY_REASONS.get(link).get(kind);
+    }
+
+    private static String describeReply(LinkId link, ReplyKind kind) {
         String callee = link.to().displayName();
         return switch (kind) {
             case OK -> callee + " answered OK";
