@@ -1,6 +1,7 @@
 package dev.switchboard.system;
 
 import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
@@ -33,8 +34,11 @@ final class OrderWorkflow {
     final AgentPool agents;
     private final SplittableRandom stockRandom;
     private final SplittableRandom tripRandom;
+    private final EnumMap<ServiceId, SplittableRandom> poisonRandom = new EnumMap<>(ServiceId.class);
+    private final SyncCalls calls;
+    private final Broker broker;
+    final Discovery discovery;
     private long nextOrderId = 1;
-    private long nextCallId = 1;
     private long placed;
     private long finished;
 
@@ -50,6 +54,12 @@ final class OrderWorkflow {
         agents = new AgentPool(flow.service(ServiceId.DELIVERY).agents());
         stockRandom = random.stream("stock");
         tripRandom = random.stream("trip");
+        for (ServiceId id : ServiceId.values()) {
+            poisonRandom.put(id, random.stream("poison:" + id.key()));
+        }
+        calls = new SyncCalls(sim, trace, this);
+        broker = new Broker(sim, trace, this);
+        discovery = new Discovery(sim, trace, this, flow.discovery());
     }
 
     long placedOrders() {
@@ -74,16 +84,32 @@ final class OrderWorkflow {
         double now = sim.nowMs();
         Order order = new Order(nextOrderId++, now);
         placed++;
+        for (ServiceId id : ServiceId.values()) {
+            double poisonRate = service(id).settings().poisonRate();
+            if (poisonRate > 0 && poisonRandom.get(id).nextDouble() < poisonRate) {
+                order.poisonMask |= 1 << id.ordinal();
+            }
+        }
         trace.emit(new TraceEvent.OrderPlaced(now, order.id));
         ServiceNode orderService = service(ServiceId.ORDER);
-        if (!orderService.isUp()) {
-            finish(order, Outcome.FAILED, "the Order Service is down and refused the order");
+        InstanceNode target = discovery.pick(null, orderService);
+        if (target == null) {
+            finish(order, Outcome.FAILED, "no instance of the Order Service is registered, so the order was refused");
             return;
         }
-        enqueue(orderService, new InboundItem(order, InboundKind.NEW_ORDER, null, now, null));
+        if (discovery.routesVisibly(orderService)) {
+            trace.emit(new TraceEvent.Routed(now, ServiceId.ORDER, target.index, order.id, 0, target.running()));
+        }
+        if (!target.running()) {
+            finish(order, Outcome.FAILED, orderService.instances.size() > 1
+                    ? "Order Service instance " + (target.index + 1) + " is down and refused the order"
+                    : "the Order Service is down and refused the order");
+            return;
+        }
+        enqueue(target, new InboundItem(order, InboundKind.NEW_ORDER, null, now, null));
     }
 
-    private void setStatus(Order order, OrderStatus status, String reason) {
+    void setStatus(Order order, OrderStatus status, String reason) {
         if (order.finished || order.status == status) {
             return;
         }
@@ -100,7 +126,7 @@ final class OrderWorkflow {
     }
 
     /** Puts the order in its bucket; later work on it (the system may not know) changes nothing. */
-    private void finish(Order order, Outcome outcome, String reason) {
+    void finish(Order order, Outcome outcome, String reason) {
         if (order.finished) {
             return;
         }
@@ -108,7 +134,7 @@ final class OrderWorkflow {
             answer(order, switch (outcome) {
                 case DELIVERED -> CustomerAnswer.ACCEPTED;
                 case REJECTED -> CustomerAnswer.REJECTED;
-                case FAILED, LOST -> CustomerAnswer.FAILED;
+                case FAILED, LOST, DEAD_LETTERED -> CustomerAnswer.FAILED;
             });
         }
         OrderStatus terminal = switch (outcome) {
@@ -116,6 +142,7 @@ final class OrderWorkflow {
             case REJECTED -> OrderStatus.REJECTED;
             case FAILED -> OrderStatus.FAILED;
             case LOST -> OrderStatus.LOST;
+            case DEAD_LETTERED -> OrderStatus.DEAD_LETTERED;
         };
         double now = sim.nowMs();
         trace.emit(new TraceEvent.OrderStatusChanged(now, order.id, order.status, terminal, reason));
@@ -127,40 +154,79 @@ final class OrderWorkflow {
 
     // ---------------------------------------------------------------- inbound lines and workers
 
-    private void enqueue(ServiceNode service, InboundItem item) {
-        if (item.isDurable()) {
-            service.durableLine.addLast(item);
-        } else {
-            service.memoryLine.addLast(item);
-        }
+    /** A broker message or event joins the line that all of the service's instances consume. */
+    void enqueue(ServiceNode service, InboundItem item) {
+        item.waiting = true;
+        service.durableLine.addLast(item);
+        announceArrival(service, item);
+    }
+
+    /** A new order or a sync request joins one instance's in-memory line. */
+    void enqueue(InstanceNode instance, InboundItem item) {
+        instance.memoryLine.addLast(item);
+        announceArrival(instance.service, item);
+    }
+
+    /** A redelivered message goes back to the head of its queue. */
+    void requeueFirst(ServiceNode service, InboundItem item) {
+        item.waiting = true;
+        service.durableLine.addFirst(item);
+        announceArrival(service, item);
+    }
+
+    private void announceArrival(ServiceNode service, InboundItem item) {
         trace.emit(new TraceEvent.InboundArrived(sim.nowMs(), service.id, item.order().id, item.kind(), item.link(),
                 service.depth()));
         dispatch(service);
     }
 
-    /** Gives waiting items to free workers, first come first served, lowest-numbered worker first. */
+    /**
+     * Gives waiting items to free workers, first come first served, lowest-numbered instance and
+     * worker first; an instance takes from its own line and from the service's durable line.
+     */
     void dispatch(ServiceNode service) {
-        if (!service.isUp()) {
+        for (int i = 0; i < service.instances.size(); i++) {
+            dispatch(service.instances.get(i));
+        }
+    }
+
+    private void dispatch(InstanceNode instance) {
+        if (!instance.running()) {
             return;
         }
-        while (service.depth() > 0) {
-            Worker worker = service.freeWorker();
+        ServiceNode service = instance.service;
+        while (instance.hasWaiting()) {
+            Worker worker = instance.freeWorker();
             if (worker == null) {
                 return;
             }
-            InboundItem item = service.pollNext();
+            InboundItem item = instance.pollNext();
             double now = sim.nowMs();
             trace.emit(new TraceEvent.InboundTaken(now, service.id, worker.index, item.order().id, item.kind(),
                     now - item.arrivedMs(), service.depth()));
             worker.item = item;
             worker.state = WorkerState.BUSY;
+            if (item.isDurable()) {
+                broker.delivered(item);
+                worker.itemTag = item.deliveryTag;
+            }
             begin(worker, item);
         }
     }
 
     private void begin(Worker worker, InboundItem item) {
-        switch (worker.service.id) {
-            case ORDER -> callSync(worker, item.order(), LinkId.ORDER_INVENTORY);
+        ServiceId id = worker.service.id;
+        if (item.isDurable() && item.order().wasProcessedBy(id)) {
+            boolean skip = worker.service.settings().idempotent();
+            trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
+            if (skip) {
+                broker.ack(item, worker.itemTag);
+                release(worker);
+                return;
+            }
+        }
+        switch (id) {
+            case ORDER -> calls.call(worker, item.order(), LinkId.ORDER_INVENTORY);
             case INVENTORY -> work(worker, Task.CHECK_STOCK);
             case KITCHEN -> {
                 setStatus(item.order(), OrderStatus.PREPARING, "a Kitchen worker started cooking");
@@ -181,7 +247,7 @@ final class OrderWorkflow {
             if (worker.epoch != epoch) {
                 return; // the service crashed meanwhile; the work was lost then
             }
-            boolean ok = !service.sampleError();
+            boolean ok = !service.sampleError() && !worker.item.order().isPoisonFor(service.id);
             trace.emit(new TraceEvent.WorkFinished(sim.nowMs(), service.id, worker.index, worker.item.order().id, task, ok));
             afterWork(worker, task, ok);
         });
@@ -192,7 +258,7 @@ final class OrderWorkflow {
         switch (task) {
             case CHECK_STOCK -> {
                 ReplyKind kind = !ok ? ReplyKind.ERROR : outOfStock() ? ReplyKind.OUT_OF_STOCK : ReplyKind.OK;
-                reply(worker.item.call(), kind);
+                calls.reply(worker.item.call(), kind);
                 release(worker);
             }
             case TAKE_PAYMENT -> {
@@ -206,7 +272,9 @@ final class OrderWorkflow {
             }
             case COOK -> {
                 if (!ok) {
-                    failItem(worker, "the Kitchen could not prepare the meal (an error in the Kitchen Service)");
+                    failItem(worker, order.isPoisonFor(ServiceId.KITCHEN)
+                            ? "a poison message: the Kitchen can never prepare this order"
+                            : "the Kitchen could not prepare the meal (an error in the Kitchen Service)");
                 } else {
                     setStatus(order, OrderStatus.READY, "the meal is ready");
                     handToDelivery(worker, order);
@@ -214,10 +282,16 @@ final class OrderWorkflow {
             }
             case DISPATCH -> {
                 if (!ok) {
-                    failItem(worker, "Delivery could not dispatch the order (an error in the Delivery Service)");
+                    failItem(worker, order.isPoisonFor(ServiceId.DELIVERY)
+                            ? "a poison message: Delivery can never dispatch this order"
+                            : "Delivery could not dispatch the order (an error in the Delivery Service)");
                 } else {
-                    if (worker.item.kind() == InboundKind.REQUEST) {
-                        order.dispatchCall = worker.item.call();
+                    order.markProcessedBy(ServiceId.DELIVERY);
+                    InboundItem item = worker.item;
+                    if (item.kind() == InboundKind.REQUEST) {
+                        order.dispatchCall = item.call();
+                    } else {
+                        broker.ack(item, worker.itemTag);
                     }
                     assignAgent(order);
                     release(worker);
@@ -231,11 +305,16 @@ final class OrderWorkflow {
         return rate > 0 && stockRandom.nextDouble() < rate;
     }
 
-    /** The worker's item failed: a sync caller hears an error, anything else fails the order. */
+    /**
+     * The worker's item failed: a sync caller hears an error, an acknowledged message goes back to
+     * the broker (redelivered or dead-lettered), anything else fails the order.
+     */
     private void failItem(Worker worker, String reason) {
         InboundItem item = worker.item;
         if (item.kind() == InboundKind.REQUEST) {
-            reply(item.call(), ReplyKind.ERROR);
+            calls.reply(item.call(), ReplyKind.ERROR);
+        } else if (broker.acks(item)) {
+            broker.nack(item, worker.itemTag, reason);
         } else {
             finish(item.order(), Outcome.FAILED, reason);
         }
@@ -245,24 +324,27 @@ final class OrderWorkflow {
     private void release(Worker worker) {
         ServiceNode service = worker.service;
         worker.item = null;
-        worker.call = null;
+        worker.exchange = null;
         if (worker.retiring) {
-            service.workers.remove(worker);
+            worker.instance.workers.remove(worker);
             trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
         } else {
             worker.state = WorkerState.IDLE;
             trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
         }
         dispatch(service);
+        if (worker.instance.retiring) {
+            removeWhenIdle(worker.instance);
+        }
     }
 
     // ---------------------------------------------------------------- hand-offs between services
 
     private void handToKitchen(Worker worker, Order order) {
         if (link(LinkId.ORDER_KITCHEN).settings().style() == LinkStyle.SYNC) {
-            callSync(worker, order, LinkId.ORDER_KITCHEN);
+            calls.call(worker, order, LinkId.ORDER_KITCHEN);
         } else {
-            publish(LinkId.ORDER_KITCHEN, LinkStyle.QUEUE, order);
+            broker.publish(LinkId.ORDER_KITCHEN, LinkStyle.QUEUE, order);
             answer(order, CustomerAnswer.ACCEPTED);
             release(worker);
         }
@@ -270,146 +352,48 @@ final class OrderWorkflow {
 
     private void handToDelivery(Worker worker, Order order) {
         if (link(LinkId.KITCHEN_DELIVERY).settings().style() == LinkStyle.SYNC) {
-            callSync(worker, order, LinkId.KITCHEN_DELIVERY);
+            calls.call(worker, order, LinkId.KITCHEN_DELIVERY);
         } else {
-            publish(LinkId.KITCHEN_DELIVERY, LinkStyle.EVENT, order);
+            broker.publish(LinkId.KITCHEN_DELIVERY, LinkStyle.EVENT, order);
             kitchenDone(worker);
         }
     }
 
-    /** The Kitchen handed the meal on: a sync caller (the Order Service) hears OK now. */
+    /** The Kitchen handed the meal on: a sync caller hears OK now, a queued message is acknowledged. */
     private void kitchenDone(Worker worker) {
-        if (worker.item.kind() == InboundKind.REQUEST) {
-            reply(worker.item.call(), ReplyKind.OK);
+        InboundItem item = worker.item;
+        // processed only once the meal is handed on: a consumer that skips a duplicate relies on it
+        item.order().markProcessedBy(ServiceId.KITCHEN);
+        if (item.kind() == InboundKind.REQUEST) {
+            calls.reply(item.call(), ReplyKind.OK);
+        } else {
+            broker.ack(item, worker.itemTag);
         }
         release(worker);
     }
 
-    private void publish(LinkId linkId, LinkStyle style, Order order) {
-        LinkNode link = link(linkId);
-        double now = sim.nowMs();
-        double latencyMs = link.sampleLatencyMs();
-        boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.MessageSent(now, linkId, style, order.id, now, now + latencyMs));
-        InboundKind kind = style == LinkStyle.QUEUE ? InboundKind.QUEUE_MESSAGE : InboundKind.EVENT;
-        sim.schedule(latencyMs, () -> {
-            String what = style == LinkStyle.QUEUE ? "message" : "event";
-            if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, what, now));
-                finish(order, Outcome.LOST, "the " + what + " on " + linkId.key() + " was lost on the network");
-            } else {
-                arriveAtBroker(linkId, kind, order);
-            }
-        });
-    }
-
-    private void arriveAtBroker(LinkId linkId, InboundKind kind, Order order) {
-        ServiceNode consumer = service(linkId.to());
-        int capacity = link(linkId).settings().capacity();
-        if (consumer.durableLine.size() >= capacity) {
-            trace.emit(new TraceEvent.MessageRejected(sim.nowMs(), linkId, order.id,
-                    "the queue is full (" + capacity + " messages)"));
-            finish(order, Outcome.FAILED, "the broker refused the message: the " + linkId.key() + " queue is full");
+    void requestArrives(Call call) {
+        if (!call.target.running()) {
+            calls.reply(call, ReplyKind.UNAVAILABLE);
             return;
         }
-        if (kind == InboundKind.QUEUE_MESSAGE) {
-            setStatus(order, OrderStatus.QUEUED, "the order waits in the kitchen queue");
-        }
-        enqueue(consumer, new InboundItem(order, kind, linkId, sim.nowMs(), null));
+        enqueue(call.target, new InboundItem(call.order, InboundKind.REQUEST, call.link, sim.nowMs(), call));
     }
 
-    // ---------------------------------------------------------------- synchronous calls
-
-    private void callSync(Worker worker, Order order, LinkId linkId) {
-        LinkNode link = link(linkId);
-        double now = sim.nowMs();
-        double timeoutMs = link.settings().timeoutMs();
-        Call call = new Call(nextCallId++, linkId, order, worker, now, now + timeoutMs);
-        double latencyMs = link.sampleLatencyMs();
-        boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.RequestSent(now, call.id, linkId, order.id, now, now + latencyMs));
-        worker.state = WorkerState.BLOCKED;
-        worker.call = call;
-        trace.emit(new TraceEvent.WorkerBlocked(now, worker.service.id, worker.index, order.id, call.id, linkId,
-                call.timeoutAtMs));
-        sim.schedule(latencyMs, () -> {
-            if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, "request", now));
-            } else {
-                requestArrives(call);
-            }
-        });
-        sim.schedule(timeoutMs, () -> timeout(call));
-    }
-
-    private void requestArrives(Call call) {
-        ServiceNode callee = service(call.link.to());
-        if (!callee.isUp()) {
-            reply(call, ReplyKind.UNAVAILABLE);
-            return;
-        }
-        enqueue(callee, new InboundItem(call.order, InboundKind.REQUEST, call.link, sim.nowMs(), call));
-    }
-
-    private void reply(Call call, ReplyKind kind) {
-        LinkNode link = link(call.link);
-        double now = sim.nowMs();
-        double latencyMs = link.sampleLatencyMs();
-        boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.ReplySent(now, call.id, call.link, call.order.id, kind, now, now + latencyMs));
-        sim.schedule(latencyMs, () -> {
-            if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), call.link, call.order.id, "reply", now));
-            } else {
-                replyArrives(call, kind);
-            }
-        });
-    }
-
-    private void replyArrives(Call call, ReplyKind kind) {
-        double now = sim.nowMs();
-        if (call.settled) {
-            trace.emit(new TraceEvent.LateReplyDiscarded(now, call.id, call.link, call.order.id, kind));
-            return;
-        }
-        call.settled = true;
-        Worker worker = call.caller;
-        trace.emit(new TraceEvent.ReplyReceived(now, call.id, call.link, call.order.id, kind));
-        unblock(worker, call, "reply: " + kind.name().toLowerCase().replace('_', ' '));
-        afterCall(worker, call, kind, replyReason(call.link, kind));
-    }
-
-    private void timeout(Call call) {
-        if (call.settled) {
-            return;
-        }
-        call.settled = true;
-        Worker worker = call.caller;
-        trace.emit(new TraceEvent.CallTimedOut(sim.nowMs(), call.id, call.link, call.order.id, worker.service.id, worker.index));
-        unblock(worker, call, "timeout");
-        String reason = "the call on " + call.link.key() + " timed out after "
-                + Math.round(call.timeoutAtMs - call.sentAtMs) + " ms";
-        afterCall(worker, call, null, reason);
-    }
-
-    private void unblock(Worker worker, Call call, String reason) {
-        worker.call = null;
-        worker.state = WorkerState.BUSY;
-        trace.emit(new TraceEvent.WorkerUnblocked(sim.nowMs(), worker.service.id, worker.index, call.order.id, call.id, reason));
-    }
-
-    /** The caller goes on after its call: {@code kind} is the reply, or null after a timeout. */
-    private void afterCall(Worker worker, Call call, ReplyKind kind, String reason) {
-        Order order = call.order;
+    /** The caller goes on after its call: {@code kind} is the last reply, or null after a timeout. */
+    void afterCall(Worker worker, Exchange exchange, ReplyKind kind, String reason) {
+        Order order = exchange.order;
         boolean ok = kind == ReplyKind.OK;
-        switch (call.link) {
+        switch (exchange.link) {
             case ORDER_INVENTORY -> {
                 if (ok) {
                     setStatus(order, OrderStatus.STOCK_CONFIRMED, "Inventory confirmed the items are in stock");
                     work(worker, Task.TAKE_PAYMENT);
-                } else {
-                    finish(order, kind == ReplyKind.OUT_OF_STOCK ? Outcome.REJECTED : Outcome.FAILED, reason);
+                } else if (kind == ReplyKind.OUT_OF_STOCK) {
+                    finish(order, Outcome.REJECTED, reason);
                     release(worker);
+                } else {
+                    stockCheckFailed(worker, order, reason);
                 }
             }
             case ORDER_KITCHEN -> {
@@ -430,14 +414,26 @@ final class OrderWorkflow {
         }
     }
 
-    private static String replyReason(LinkId link, ReplyKind kind) {
-        String callee = link.to().displayName();
-        return switch (kind) {
-            case OK -> callee + " answered OK";
-            case OUT_OF_STOCK -> "Inventory has no stock for the order";
-            case ERROR -> callee + " answered with an error";
-            case UNAVAILABLE -> callee + " was unavailable (down)";
-        };
+    /** Inventory could not answer: the link's fallback decides what happens to the order. */
+    private void stockCheckFailed(Worker worker, Order order, String reason) {
+        StockFallback fallback = link(LinkId.ORDER_INVENTORY).settings().fallback();
+        switch (fallback) {
+            case FAIL -> {
+                finish(order, Outcome.FAILED, reason);
+                release(worker);
+            }
+            case REJECT -> {
+                trace.emit(new TraceEvent.FallbackUsed(sim.nowMs(), order.id, fallback, reason));
+                finish(order, Outcome.REJECTED, "the stock check failed (" + reason + "), so the fallback rejected the order");
+                release(worker);
+            }
+            case ACCEPT -> {
+                trace.emit(new TraceEvent.FallbackUsed(sim.nowMs(), order.id, fallback, reason));
+                setStatus(order, OrderStatus.STOCK_CONFIRMED, "the stock check failed (" + reason
+                        + "), so the fallback accepted the order optimistically");
+                work(worker, Task.TAKE_PAYMENT);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- delivery agents
@@ -458,7 +454,7 @@ final class OrderWorkflow {
         trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
         if (order.dispatchCall != null) {
-            reply(order.dispatchCall, ReplyKind.OK);
+            calls.reply(order.dispatchCall, ReplyKind.OK);
             order.dispatchCall = null;
         }
         sim.schedule(tripMs, () -> {
@@ -481,42 +477,48 @@ final class OrderWorkflow {
 
     // ---------------------------------------------------------------- crashes and workers
 
-    /** The service crashed: work in hand and in-memory lines are lost; broker messages wait. */
-    void crash(ServiceNode service) {
+    /** An instance crashed: the work in its workers' hands and its in-memory line are lost; broker messages wait. */
+    void crash(InstanceNode instance) {
+        ServiceNode service = instance.service;
         double now = sim.nowMs();
+        String who = service.instances.size() > 1
+                ? service.id.displayName() + " instance " + (instance.index + 1) : service.id.displayName();
         List<Worker> retired = new ArrayList<>();
-        for (Worker worker : service.workers) {
+        for (Worker worker : instance.workers) {
             InboundItem item = worker.item;
             worker.epoch++;
             worker.state = WorkerState.DOWN;
             worker.item = null;
-            if (worker.call != null) {
-                worker.call.settled = true; // abandoned: its reply will be discarded
-                worker.call = null;
-            }
+            calls.abandon(worker); // a reply that still comes will be discarded
             if (item != null) {
                 trace.emit(new TraceEvent.WorkLost(now, service.id, worker.index, item.order().id));
-                lose(item, service.id.displayName() + " crashed while working on it");
+                lose(item, worker.itemTag, who + " crashed while working on it");
             }
             if (worker.retiring) {
                 retired.add(worker);
             }
         }
         for (Worker worker : retired) {
-            service.workers.remove(worker);
+            instance.workers.remove(worker);
             trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
         }
-        while (!service.memoryLine.isEmpty()) {
-            InboundItem item = service.memoryLine.pollFirst();
+        while (!instance.memoryLine.isEmpty()) {
+            InboundItem item = instance.memoryLine.pollFirst();
             trace.emit(new TraceEvent.InboundDropped(now, service.id, item.order().id, item.kind(),
-                    service.id.displayName() + " crashed", service.depth()));
-            lose(item, service.id.displayName() + " crashed while the order waited for a worker");
+                    who + " crashed", service.depth()));
+            lose(item, item.deliveryTag, who + " crashed while the order waited for a worker");
         }
+    }
+
+    /** No instance of the service runs any more: what the service as a whole held in memory is gone. */
+    void serviceStopped(ServiceNode service) {
+        double now = sim.nowMs();
+        broker.dropNonDurable(service);
         if (service.id == ServiceId.DELIVERY) {
             while (!agents.waiting.isEmpty()) {
                 Order order = agents.waiting.pollFirst();
                 if (order.dispatchCall != null) {
-                    reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
+                    calls.reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
                     order.dispatchCall = null;
                 } else {
                     trace.emit(new TraceEvent.InboundDropped(now, service.id, order.id, InboundKind.EVENT,
@@ -527,58 +529,107 @@ final class OrderWorkflow {
         }
     }
 
-    private void lose(InboundItem item, String reason) {
+    private void lose(InboundItem item, int tag, String reason) {
         switch (item.kind()) {
             case NEW_ORDER -> finish(item.order(), Outcome.FAILED, reason);
-            case REQUEST -> reply(item.call(), ReplyKind.UNAVAILABLE);
-            case QUEUE_MESSAGE, EVENT -> finish(item.order(), Outcome.LOST, reason + " (the message was not acknowledged)");
+            case REQUEST -> calls.reply(item.call(), ReplyKind.UNAVAILABLE);
+            case QUEUE_MESSAGE, EVENT -> {
+                if (broker.acks(item)) {
+                    broker.nack(item, tag, reason);
+                } else {
+                    item.settled = true;
+                    finish(item.order(), Outcome.LOST, reason + " (the message was taken without acknowledgement)");
+                }
+            }
         }
     }
 
-    void recover(ServiceNode service) {
-        for (Worker worker : service.workers) {
+    void recover(InstanceNode instance) {
+        for (Worker worker : instance.workers) {
             worker.state = WorkerState.IDLE;
         }
-        dispatch(service);
+        dispatch(instance.service);
     }
 
     /**
-     * Changes the number of workers: extra ones retire when they finish what they hold. Returns the
-     * workers added, for the caller to announce once the new settings are out.
+     * Changes the number of workers of every instance: extra ones retire when they finish what
+     * they hold. Returns the workers added, for the caller to announce once the new settings are out.
      */
     List<Worker> setWorkers(ServiceNode service, int count) {
         double now = sim.nowMs();
-        int active = service.activeWorkerCount();
         List<Worker> added = new ArrayList<>();
-        while (active < count) {
-            Worker revived = lowestRetiring(service);
-            if (revived != null) {
-                revived.retiring = false;
-            } else {
-                added.add(service.addWorker());
+        for (InstanceNode instance : service.instances) {
+            int active = instance.activeWorkerCount();
+            while (active < count) {
+                Worker revived = instance.lowestRetiring();
+                if (revived != null) {
+                    revived.retiring = false;
+                } else {
+                    added.add(instance.addWorker());
+                }
+                active++;
             }
-            active++;
-        }
-        while (active > count) {
-            Worker worker = service.highestActive();
-            worker.retiring = true;
-            if (worker.state == WorkerState.IDLE || worker.state == WorkerState.DOWN) {
-                service.workers.remove(worker);
-                trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
+            while (active > count) {
+                Worker worker = instance.highestActive();
+                worker.retiring = true;
+                if (worker.state == WorkerState.IDLE || worker.state == WorkerState.DOWN) {
+                    instance.workers.remove(worker);
+                    trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
+                }
+                active--;
             }
-            active--;
         }
         service.setBase(service.baseSettings().withWorkers(count));
         return added;
     }
 
-    private static Worker lowestRetiring(ServiceNode service) {
-        Worker best = null;
-        for (Worker worker : service.workers) {
-            if (worker.retiring && (best == null || worker.index < best.index)) {
-                best = worker;
+    /** Starts more instances, or shuts the highest-numbered ones down gracefully. */
+    void setInstances(ServiceNode service, int count, String reason) {
+        List<InstanceNode> active = service.activeInstances();
+        for (int n = active.size(); n < count; n++) {
+            InstanceNode instance = service.addInstance();
+            announce(instance, reason);
+            discovery.instanceAdded(instance);
+            for (Worker worker : instance.workers) {
+                if (worker.state == WorkerState.IDLE) {
+                    trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
+                }
             }
         }
-        return best;
+        for (int n = active.size() - 1; n >= count; n--) {
+            InstanceNode instance = active.get(n);
+            instance.retiring = true;
+            discovery.instanceRetiring(instance);
+            announce(instance, reason);
+            removeWhenIdle(instance);
+        }
+        service.setBase(service.baseSettings().withInstances(count));
+        dispatch(service);
+    }
+
+    /** A shutting-down instance goes once it has finished its work; checked after each piece of work. */
+    void removeWhenIdle(InstanceNode instance) {
+        if (instance.removed || !instance.isIdle()) {
+            return;
+        }
+        sim.schedule(0, () -> {
+            if (instance.removed || !instance.isIdle()) {
+                return;
+            }
+            instance.removed = true;
+            ServiceNode service = instance.service;
+            for (Worker worker : instance.workers) {
+                worker.epoch++;
+                trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
+            }
+            instance.workers.clear();
+            service.instances.remove(instance);
+            announce(instance, "the instance has shut down");
+        });
+    }
+
+    void announce(InstanceNode instance, String reason) {
+        trace.emit(new TraceEvent.InstanceChanged(sim.nowMs(), instance.service.id, instance.index, instance.running(),
+                instance.retiring, instance.removed, instance.workerNumbers(), reason));
     }
 }

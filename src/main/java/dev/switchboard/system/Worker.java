@@ -7,16 +7,21 @@ import dev.switchboard.model.WorkerState;
  * crash does to the order); {@code epoch} changes on a crash so stale completions are ignored.
  */
 final class Worker {
+    final InstanceNode instance;
     final ServiceNode service;
+    /** The worker's number, unique across the service's instances. */
     final int index;
     WorkerState state = WorkerState.IDLE;
     InboundItem item;
-    Call call;
+    /** The delivery of {@code item} this worker holds; a message redelivered since then belongs to another. */
+    int itemTag;
+    Exchange exchange;
     long epoch;
     boolean retiring;
 
-    Worker(ServiceNode service, int index) {
-        this.service = service;
+    Worker(InstanceNode instance, int index) {
+        this.instance = instance;
+        this.service = instance.service;
         this.index = index;
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.trace;
 import dev.switchboard.flow.FaultSpec;
 import dev.switchboard.flow.LinkSpec;
 import dev.switchboard.flow.ServiceSpec;
+import dev.switchboard.flow.StockFallback;
+import dev.switchboard.model.BreakerState;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
@@ -127,4 +129,89 @@ public sealed interface TraceEvent {
             implements TraceEvent { }
 
     record AgentReleased(double timeMs, int agent, int freeAgents) implements TraceEvent { }
+
+    // ------------------------------------------------------------ resilience mechanisms (issue 4)
+
+    /**
+     * A sync call attempt failed and will be tried again at {@code retryAtMs}; the worker stays
+     * blocked meanwhile. {@code attempt} is the number of the coming attempt (2 for the first retry).
+     */
+    record RetryScheduled(double timeMs, LinkId link, long orderId, ServiceId service, int worker, int attempt,
+                          double retryAtMs) implements TraceEvent { }
+
+    /** A call was refused at once by the caller's circuit breaker or bulkhead, without reaching the callee. */
+    record CallRejected(double timeMs, LinkId link, long orderId, ServiceId service, int worker, String reason)
+            implements TraceEvent { }
+
+    /** A circuit breaker changed state; {@code failureRate} is over its window when it opened. */
+    record BreakerChanged(double timeMs, LinkId link, BreakerState from, BreakerState to, double failureRate,
+                          String reason) implements TraceEvent { }
+
+    /** How many calls hold a place in a link's bulkhead, of {@code maxConcurrent}, and how many wait. */
+    record BulkheadChanged(double timeMs, LinkId link, int inUse, int maxConcurrent, int waiting)
+            implements TraceEvent { }
+
+    /** Inventory could not answer a stock check and the Order Service's fallback decided instead. */
+    record FallbackUsed(double timeMs, long orderId, StockFallback fallback, String reason) implements TraceEvent { }
+
+    /** A consumer's acknowledgement left for the broker. */
+    record AckSent(double timeMs, LinkId link, long orderId, double departMs, double arriveMs) implements TraceEvent { }
+
+    /** The broker got the acknowledgement and forgets the message. */
+    record MessageAcked(double timeMs, LinkId link, long orderId) implements TraceEvent { }
+
+    /**
+     * An unacknowledged message goes back to the head of its queue, marked redelivered: its consumer
+     * crashed, failed it, or did not acknowledge it in time. {@code deliveries} so far.
+     */
+    record MessageRedelivered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
+            implements TraceEvent { }
+
+    /** A message went to the link's dead-letter queue (too many deliveries, or expired). */
+    record MessageDeadLettered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
+            implements TraceEvent { }
+
+    /**
+     * A consumer got an order it had already processed (a redelivery): {@code skipped} when an
+     * idempotent consumer recognised it, otherwise the work is done twice.
+     */
+    record DuplicateDelivery(double timeMs, ServiceId service, int worker, long orderId, boolean skipped)
+            implements TraceEvent { }
+
+    /** An event reached a subscriber that was down and whose subscription is not durable: it is gone. */
+    record EventMissed(double timeMs, LinkId link, long orderId) implements TraceEvent { }
+
+    // ------------------------------------------------------------ instances and service discovery (issue 4)
+
+    /**
+     * An instance of a service started, crashed, came back, is being shut down or is gone, with the
+     * numbers of the workers it owns (worker numbers are unique across a service's instances).
+     */
+    record InstanceChanged(double timeMs, ServiceId service, int instance, boolean up, boolean retiring, boolean removed,
+                           java.util.List<Integer> workers, String reason) implements TraceEvent { }
+
+    /** Service discovery was set up, changed or switched off ({@code settings == null}). */
+    record DiscoveryChanged(double timeMs, dev.switchboard.flow.DiscoverySpec settings, String reason)
+            implements TraceEvent { }
+
+    /** An instance told the registry it is alive. */
+    record Heartbeat(double timeMs, ServiceId service, int instance) implements TraceEvent { }
+
+    /** The registry added an instance (it registered) or removed it (heartbeats missed, or shut down). */
+    record RegistryChanged(double timeMs, ServiceId service, int instance, boolean registered, String reason)
+            implements TraceEvent { }
+
+    /**
+     * A caller ({@code null}: the customers' load balancer) asked the registry for the instances of
+     * {@code service} and will use this list until its cache expires.
+     */
+    record CacheRefreshed(double timeMs, ServiceId caller, ServiceId service, java.util.List<Integer> instances)
+            implements TraceEvent { }
+
+    /**
+     * Work for {@code service} was sent to one of its instances: a new order ({@code callId == 0}) or
+     * a sync call. {@code instanceUp} is false when the caller's picture was stale and the instance is down.
+     */
+    record Routed(double timeMs, ServiceId service, int instance, long orderId, long callId, boolean instanceUp)
+            implements TraceEvent { }
 }
