@@ -6,7 +6,9 @@ import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.trace.TraceEvent;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,7 +33,7 @@ import java.util.Map;
  * each link's style and latency, and the tokens in flight drawn on small canvases layered over the lanes.
  * It shows a {@link DiagramState}; the shell calls {@link #render(double)} on every animation pulse
  * with the virtual time. The whole picture lives in the fixed logical space of {@link DiagramLayout}
- * and is scaled uniformly to the view's size.
+ * and is scaled uniformly to fit the view, centred, up to {@link #maxScaleProperty()}.
  *
  * <h2>Colours and shapes</h2>
  * Tokens: request = blue circle, reply = green diamond, failed reply (error / unavailable) = red
@@ -65,6 +67,13 @@ import java.util.Map;
  */
 public final class DiagramView extends Region {
 
+    /**
+     * The diagram fits its view but is not enlarged beyond its logical size by default: under the
+     * software renderer, text under any scale other than 1 is drawn glyph by glyph as paths, which
+     * costs about half of every frame; at 1:1 it comes from the glyph cache.
+     */
+    public static final double DEFAULT_MAX_SCALE = 1.0;
+
     /** How long (wall time) {@link #highlight(TraceEvent)} keeps the flash on. */
     public static final Duration FLASH_DURATION = Duration.millis(1500);
 
@@ -84,6 +93,7 @@ public final class DiagramView extends Region {
     private final Shape lostProbe = probe(DiagramStyles.LOST_MARK);
     private final Shape ringProbe = probe(DiagramStyles.SELECTION_RING);
     private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
+    private final DoubleProperty maxScale = new SimpleDoubleProperty(this, "maxScale", DEFAULT_MAX_SCALE);
     private final PauseTransition flashTimer = new PauseTransition(FLASH_DURATION);
     private final List<Node> flashed = new ArrayList<>();
     private long flashOrder;
@@ -140,6 +150,7 @@ public final class DiagramView extends Region {
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         selectedOrder.addListener((obs, was, now) -> refresh());
         flashTimer.setOnFinished(e -> clearFlash());
+        maxScale.addListener((obs, was, now) -> requestLayout());
         DiagramStyles.ensureStylesheet(this);
         refresh();
     }
@@ -235,6 +246,14 @@ public final class DiagramView extends Region {
 
     public void setSelectedOrder(Long orderId) {
         selectedOrder.set(orderId);
+    }
+
+    /**
+     * The largest scale the diagram is drawn at (default {@value #DEFAULT_MAX_SCALE}): raise it to let
+     * the diagram fill a large window (a projector), at the price of slower text under the software renderer.
+     */
+    public DoubleProperty maxScaleProperty() {
+        return maxScale;
     }
 
     /** Flashes what the event is about (its service, worker, link, queue chip and the tokens of its order) for a moment. */
@@ -393,7 +412,7 @@ public final class DiagramView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        scale = Math.max(0.05, Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT));
+        scale = Math.max(0.05, Math.min(maxScale.get(), Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT)));
         offsetX = (w - DiagramLayout.WIDTH * scale) / 2;
         offsetY = (h - DiagramLayout.HEIGHT * scale) / 2;
         contentScale.setX(scale);

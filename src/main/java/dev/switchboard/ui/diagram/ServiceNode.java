@@ -173,7 +173,8 @@ final class ServiceNode extends VBox {
                 if (!id.equals(l.getId())) {
                     l.setId(id);
                 }
-                int pct = (int) Math.round(a.tripProgressAt(nowMs) * 100);
+                // Whole tenths: the label changes a few times per trip, not on every frame.
+                int pct = (int) Math.floor(a.tripProgressAt(nowMs) * 10) * 10;
                 WorkerSlotNode.setText(l, Texts.order(a.orderId()) + " " + pct + "%");
                 boolean mine = selected != null && a.orderId() == selected;
                 l.pseudoClassStateChanged(DiagramStyles.SELECTED, mine);
