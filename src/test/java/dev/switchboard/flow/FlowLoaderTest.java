@@ -274,6 +274,17 @@ class FlowLoaderTest {
     }
 
     @Test
+    void aFaultsInstanceIsCheckedAgainstTheServicesWhereverTheyAreWritten() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Faults first",
+                 "faults": [{"service": "kitchen", "kind": "down", "instance": 4, "forMs": 10}],
+                 "services": {"kitchen": {"instances": 4}}}
+                """, "order.json");
+
+        assertEquals(3, flow.faults().get(0).instance());
+    }
+
+    @Test
     void omittedDeliveryFieldsTakeTheirDefaults() throws FlowException {
         Flow flow = FlowLoader.parse("""
                 {"name": "Acks only",
