@@ -2,8 +2,10 @@ package dev.switchboard.flow;
 
 /**
  * Service discovery: every instance sends the registry a heartbeat each {@code heartbeatIntervalMs};
- * the registry removes an instance after {@code missedHeartbeats} intervals without one; callers
- * keep what the registry told them for {@code cacheTtlMs} and spread calls by {@code balancing}.
+ * the registry, checking once per interval, removes an instance once more than
+ * {@code missedHeartbeats} intervals have passed since its last heartbeat (so between that many and
+ * one more interval after a crash); callers keep what the registry told them for {@code cacheTtlMs}
+ * and spread calls by {@code balancing}.
  */
 public record DiscoverySpec(double heartbeatIntervalMs, int missedHeartbeats, double cacheTtlMs, Balancing balancing) {
     public static final DiscoverySpec DEFAULTS = new DiscoverySpec(1000, 3, 5000, Balancing.ROUND_ROBIN);

@@ -18,20 +18,39 @@ import java.util.Map;
  *
  * <p>Adding an optional field to a part means adding its name to that part's field list below
  * and reading it where the part's record is built; links are read by {@link LinkReader}.
+ *
+ * <p>A down fault's {@code "instance"} counts replicas from 1, as people do; {@link FaultSpec}
+ * counts from 0, so the file's 2 is the record's 1 (and the trace's 1).
  */
 final class FlowReader {
 
-    static final List<String> FLOW_FIELDS = List.of("name", "description", "seed", "orders", "services", "links", "faults");
+    static final List<String> FLOW_FIELDS = List.of("name", "description", "seed", "orders", "services", "links", "faults",
+            "discovery");
     static final List<String> ORDERS_FIELDS = List.of("count", "interarrivalMs");
-    static final List<String> SERVICE_FIELDS = List.of("workers", "workMs", "errorRate", "slowdown");
+    static final List<String> SERVICE_FIELDS = List.of("workers", "workMs", "errorRate", "slowdown", "instances");
     static final List<String> INVENTORY_FIELDS = List.of("stockOutRate");
     static final List<String> DELIVERY_FIELDS = List.of("agents", "tripMs");
     static final List<String> MESSAGE_CONSUMER_FIELDS = List.of("poisonRate", "idempotent");
-    static final List<String> FAULT_FIELDS = List.of("service", "link", "kind", "atMs", "forMs", "factor", "rate");
+    static final List<String> FAULT_FIELDS = List.of("service", "link", "kind", "atMs", "forMs", "factor", "rate", "instance");
+    static final List<String> DISCOVERY_FIELDS = List.of("heartbeatIntervalMs", "missedHeartbeats", "cacheTtlMs", "balancing");
 
     static final List<String> SERVICE_NAMES = Arrays.stream(ServiceId.values()).map(ServiceId::key).toList();
     static final List<String> LINK_NAMES = Arrays.stream(LinkId.values()).map(LinkId::key).toList();
     static final List<String> FAULT_KINDS = Arrays.stream(FaultKind.values()).map(FaultKind::key).toList();
+    static final List<String> BALANCING_NAMES = Arrays.stream(Balancing.values()).map(Balancing::key).toList();
+
+    /** Where a field written at the top level belongs, for the settings people most often put there by mistake. */
+    private static final Map<String, String> TOP_LEVEL_HINTS = topLevelHints();
+
+    private static Map<String, String> topLevelHints() {
+        Map<String, String> hints = new LinkedHashMap<>();
+        for (String field : DISCOVERY_FIELDS) {
+            hints.put(field, field + " is a setting of \"discovery\": {\"" + field + "\": ...}, not of the flow itself");
+        }
+        hints.put("instances", "instances is a setting of each service, e.g. \"services\": {\"inventory\": {\"instances\": 3}}");
+        hints.put("registry", "the service registry is switched on by \"discovery\": {...}");
+        return hints;
+    }
 
     private final ValueReader values;
     private final LinkReader linkReader;
@@ -49,7 +68,7 @@ final class FlowReader {
         if (!(root instanceof JsonValue.ObjectValue)) {
             throw values.error(root, FieldPath.ROOT, "a flow file holds one object {...} but this one holds " + root.kindName());
         }
-        ObjectFields f = values.object(root, FieldPath.ROOT, FLOW_FIELDS);
+        ObjectFields f = values.object(root, FieldPath.ROOT, "field", FLOW_FIELDS, TOP_LEVEL_HINTS);
         String name = values.text(f.require("name", "\"My flow\""), "name");
         if (name.isBlank()) {
             throw f.errorAt("name", "must not be empty");
@@ -59,8 +78,10 @@ final class FlowReader {
         OrdersSpec orders = f.read("orders", this::orders).orElse(OrdersSpec.defaults());
         Map<ServiceId, ServiceSpec> services = f.read("services", this::services).orElse(Map.of());
         Map<LinkId, LinkSpec> links = f.read("links", this::links).orElse(Map.of());
-        List<FaultSpec> faults = f.read("faults", this::faults).orElse(List.of());
-        return f.build(() -> new Flow(name, description, seed, orders, services, links, faults));
+        // Faults come after the services: a fault on one instance is checked against how many the service runs.
+        List<FaultSpec> faults = f.read("faults", (value, path) -> faults(value, path, services)).orElse(List.of());
+        DiscoverySpec discovery = f.read("discovery", this::discovery).orElse(null);
+        return f.build(() -> new Flow(name, description, seed, orders, services, links, faults, discovery));
     }
 
     private OrdersSpec orders(JsonValue value, String path) throws FlowException {
@@ -100,8 +121,9 @@ final class FlowReader {
         Distribution tripMs = f.distribution("tripMs").orElse(d.tripMs());
         double poisonRate = f.number("poisonRate").orElse(d.poisonRate());
         boolean idempotent = f.bool("idempotent").orElse(d.idempotent());
+        int instances = f.integer("instances").orElse(d.instances());
         return f.build(() -> new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate,
-                idempotent));
+                idempotent, instances));
     }
 
     private static void addSpecific(boolean applies, List<String> fields, String owner, String here,
@@ -125,16 +147,28 @@ final class FlowReader {
         return links;
     }
 
-    private List<FaultSpec> faults(JsonValue value, String path) throws FlowException {
+    /** The service registry and the callers' caches; fields left out take {@link DiscoverySpec#DEFAULTS}' values. */
+    private DiscoverySpec discovery(JsonValue value, String path) throws FlowException {
+        ObjectFields f = values.object(value, path, DISCOVERY_FIELDS);
+        DiscoverySpec d = DiscoverySpec.DEFAULTS;
+        double heartbeatIntervalMs = f.number("heartbeatIntervalMs").orElse(d.heartbeatIntervalMs());
+        int missedHeartbeats = f.integer("missedHeartbeats").orElse(d.missedHeartbeats());
+        double cacheTtlMs = f.number("cacheTtlMs").orElse(d.cacheTtlMs());
+        Balancing balancing = f.keyword("balancing", "balancing", BALANCING_NAMES)
+                .map(key -> Balancing.fromKey(key).orElseThrow()).orElse(d.balancing());
+        return f.build(() -> new DiscoverySpec(heartbeatIntervalMs, missedHeartbeats, cacheTtlMs, balancing));
+    }
+
+    private List<FaultSpec> faults(JsonValue value, String path, Map<ServiceId, ServiceSpec> services) throws FlowException {
         JsonValue.ListValue list = values.list(value, path);
         List<FaultSpec> faults = new ArrayList<>();
         for (int i = 0; i < list.items().size(); i++) {
-            faults.add(fault(list.items().get(i), FieldPath.index(path, i)));
+            faults.add(fault(list.items().get(i), FieldPath.index(path, i), services));
         }
         return faults;
     }
 
-    private FaultSpec fault(JsonValue value, String path) throws FlowException {
+    private FaultSpec fault(JsonValue value, String path, Map<ServiceId, ServiceSpec> services) throws FlowException {
         ObjectFields f = values.object(value, path, FAULT_FIELDS);
         if (f.has("service") == f.has("link")) {
             throw f.errorAtObject(f.has("service")
@@ -160,9 +194,42 @@ final class FlowReader {
         double faultValue = faultValue(f, kind);
         double atMs = f.number("atMs").orElse(0);
         double forMs = values.number(f.require("forMs", "5000"), f.pathOf("forMs"));
+        int instance = faultInstance(f, kind, service, services);
         ServiceId target = service;
         LinkId targetLink = link;
-        return f.build(() -> new FaultSpec(target, targetLink, kind, atMs, forMs, faultValue));
+        return f.build(() -> new FaultSpec(target, targetLink, kind, atMs, forMs, faultValue, instance));
+    }
+
+    /**
+     * The one instance a down fault crashes, as the record numbers it (from 0), or {@link
+     * FaultSpec#ALL_INSTANCES}. The file counts instances from 1, as people count replicas.
+     */
+    private int faultInstance(ObjectFields f, FaultKind kind, ServiceId service, Map<ServiceId, ServiceSpec> services)
+            throws FlowException {
+        if (!f.has("instance")) {
+            return FaultSpec.ALL_INSTANCES;
+        }
+        if (service == null) {
+            throw f.errorAt("instance", "a link fault has no instance; \"instance\" picks one replica of a service in a down fault");
+        }
+        if (kind != FaultKind.DOWN) {
+            throw f.errorAt("instance", "only a down fault can name an instance; a " + kind.key()
+                    + " fault acts on every instance of " + service.key());
+        }
+        int number = values.integer(f.get("instance").get(), f.pathOf("instance"));
+        int running = services.getOrDefault(service, ServiceSpec.defaults()).instances();
+        String written = written(f, "instance");
+        if (number < 1) {
+            throw f.errorAt("instance", "must be 1 to " + running + " but was " + written + "; instances are numbered from 1");
+        }
+        if (number > running) {
+            throw f.errorAt("instance", running == 1
+                    ? "must be 1 but was " + written + "; " + service.key() + " runs 1 instance (give services."
+                            + service.key() + ".instances to run more)"
+                    : "must be 1 to " + running + " but was " + written + "; " + service.key() + " runs " + running
+                            + " instances (services." + service.key() + ".instances)");
+        }
+        return number - 1;
     }
 
     /** The slowdown factor of a slow fault, the rate of an errors or loss fault, 0 for down. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The flows shipped in {@code sample-flows/}, in the order they are best explored: the hybrid
  * flow first (the default), then one lesson each, the resilience mechanisms last (sync calls
- * before queued messages). Names and descriptions come from the files
+ * before queued messages, then service discovery). Names and descriptions come from the files
  * themselves, so a list in the window cannot drift from what a sample actually says.
  */
 public final class SampleFlows {
@@ -25,7 +25,8 @@ public final class SampleFlows {
             "retry-storm.json",
             "circuit-breaker.json",
             "poison-message.json",
-            "duplicate-delivery.json");
+            "duplicate-delivery.json",
+            "instance-failover.json");
 
     private SampleFlows() {
     }

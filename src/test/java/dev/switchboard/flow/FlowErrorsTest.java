@@ -254,7 +254,8 @@ class FlowErrorsTest {
                  "services": {"kitchen": {"wrokers": 2}}}
                 """;
         assertAt(json, "\"wrokers\"", "services.kitchen.wrokers",
-                "unknown field \"wrokers\"; did you mean \"workers\"? (allowed: workers, workMs, errorRate, slowdown, poisonRate, idempotent)");
+                "unknown field \"wrokers\"; did you mean \"workers\"? (allowed: workers, workMs, errorRate, slowdown, instances,"
+                        + " poisonRate, idempotent)");
     }
 
     @Test
@@ -267,8 +268,8 @@ class FlowErrorsTest {
     void aSettingOfAnotherServiceSaysWhereItBelongs() {
         String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"agents\": 3}}}";
         assertAt(json, "\"agents\"", "services.kitchen.agents",
-                "agents is a setting of delivery only, not of kitchen (allowed here: workers, workMs, errorRate, slowdown, poisonRate,"
-                        + " idempotent)");
+                "agents is a setting of delivery only, not of kitchen (allowed here: workers, workMs, errorRate, slowdown, instances,"
+                        + " poisonRate, idempotent)");
     }
 
     @Test
@@ -810,7 +811,7 @@ class FlowErrorsTest {
         String json = "{\"name\": \"x\", \"services\": {\"inventory\": {\"poisonRate\": 0.05}}}";
         assertAt(json, "\"poisonRate\"", "services.inventory.poisonRate",
                 "poisonRate is a setting of kitchen and delivery only, not of inventory (allowed here: workers, workMs, errorRate,"
-                        + " slowdown, stockOutRate)");
+                        + " slowdown, instances, stockOutRate)");
     }
 
     @Test
@@ -831,7 +832,194 @@ class FlowErrorsTest {
         String json = "{\"name\": \"x\", \"services\": {\"order\": {\"idempotent\": true}}}";
         assertAt(json, "\"idempotent\"", "services.order.idempotent",
                 "idempotent is a setting of kitchen and delivery only, not of order (allowed here: workers, workMs, errorRate,"
-                        + " slowdown)");
+                        + " slowdown, instances)");
+    }
+
+    // ---- instances and service discovery ----
+
+    @Test
+    void moreThanFiveInstancesIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"inventory\": {\"instances\": 6}}}";
+        assertAt(json, "6}", "services.inventory.instances", "must be 1 to 5 but was 6");
+    }
+
+    @Test
+    void zeroInstancesIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"instances\": 0}}}";
+        assertAt(json, "0}", "services.kitchen.instances", "must be 1 to 5 but was 0");
+    }
+
+    @Test
+    void aFractionOfAnInstanceIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"order\": {\"instances\": 2.5}}}";
+        assertAt(json, "2.5", "services.order.instances", "must be a whole number but was 2.5");
+    }
+
+    @Test
+    void instanceWrittenOnAServiceSuggestsInstances() {
+        String json = "{\"name\": \"x\", \"services\": {\"inventory\": {\"instance\": 3}}}";
+        assertAt(json, "\"instance\"", "services.inventory.instance",
+                "unknown field \"instance\"; did you mean \"instances\"? (allowed: workers, workMs, errorRate, slowdown, instances,"
+                        + " stockOutRate)");
+    }
+
+    @Test
+    void instancesWrittenAtTheTopLevelSaysWhereItBelongs() {
+        String json = "{\"name\": \"x\", \"instances\": 3}";
+        assertAt(json, "\"instances\"", "instances",
+                "instances is a setting of each service, e.g. \"services\": {\"inventory\": {\"instances\": 3}} (allowed here:"
+                        + " name, description, seed, orders, services, links, faults, discovery)");
+    }
+
+    @Test
+    void aRegistryFieldWrittenAtTheTopLevelSaysItBelongsInDiscovery() {
+        String json = "{\"name\": \"x\",\n \"cacheTtlMs\": 500}";
+        assertAt(json, "\"cacheTtlMs\"", "cacheTtlMs",
+                "cacheTtlMs is a setting of \"discovery\": {\"cacheTtlMs\": ...}, not of the flow itself (allowed here: name,"
+                        + " description, seed, orders, services, links, faults, discovery)");
+    }
+
+    @Test
+    void aRegistryObjectIsCalledDiscovery() {
+        String json = "{\"name\": \"x\", \"registry\": {}}";
+        assertAt(json, "\"registry\"", "registry",
+                "the service registry is switched on by \"discovery\": {...} (allowed here: name, description, seed, orders,"
+                        + " services, links, faults, discovery)");
+    }
+
+    @Test
+    void discoveryMustBeAnObject() {
+        String json = "{\"name\": \"x\", \"discovery\": true}";
+        assertAt(json, "true", "discovery", "expected an object {...} but found true");
+    }
+
+    @Test
+    void discoveryNullSaysToLeaveItOut() {
+        String json = "{\"name\": \"x\", \"discovery\": null}";
+        assertAt(json, "null", "discovery", "expected an object {...} but found null; leave the field out to use its default");
+    }
+
+    @Test
+    void aMistypedDiscoveryFieldSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"heartbeatInterval\": 500}}";
+        assertAt(json, "\"heartbeatInterval\"", "discovery.heartbeatInterval",
+                "unknown field \"heartbeatInterval\"; did you mean \"heartbeatIntervalMs\"? (allowed: heartbeatIntervalMs,"
+                        + " missedHeartbeats, cacheTtlMs, balancing)");
+    }
+
+    @Test
+    void aDiscoveryFieldInTheWrongCaseSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"cacheTTLMs\": 500}}";
+        assertAt(json, "\"cacheTTLMs\"", "discovery.cacheTTLMs",
+                "unknown field \"cacheTTLMs\"; did you mean \"cacheTtlMs\"? (allowed: heartbeatIntervalMs, missedHeartbeats,"
+                        + " cacheTtlMs, balancing)");
+    }
+
+    @Test
+    void aHeartbeatIntervalBelowTenMillisecondsIsAnError() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"heartbeatIntervalMs\": 5}}";
+        assertAt(json, "5}", "discovery.heartbeatIntervalMs", "must be 10 to 600000 but was 5");
+    }
+
+    @Test
+    void aHeartbeatIntervalWrittenAsAStringIsAWrongType() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"heartbeatIntervalMs\": \"1s\"}}";
+        assertAt(json, "\"1s\"", "discovery.heartbeatIntervalMs", "expected a number but found the string \"1s\"");
+    }
+
+    @Test
+    void zeroMissedHeartbeatsIsAnError() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"missedHeartbeats\": 0}}";
+        assertAt(json, "0}", "discovery.missedHeartbeats", "must be 1 to 100 but was 0");
+    }
+
+    @Test
+    void aFractionOfAMissedHeartbeatIsAnError() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"missedHeartbeats\": 1.5}}";
+        assertAt(json, "1.5", "discovery.missedHeartbeats", "must be a whole number but was 1.5");
+    }
+
+    @Test
+    void aNegativeCacheTtlIsAnError() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"cacheTtlMs\": -1}}";
+        assertAt(json, "-1", "discovery.cacheTtlMs", "must be a finite number >= 0 but was -1");
+    }
+
+    @Test
+    void anUnknownBalancingSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"balancing\": \"round_robin\"}}";
+        assertAt(json, "\"round_robin\"", "discovery.balancing",
+                "unknown balancing \"round_robin\"; did you mean \"round-robin\"? (allowed: round-robin, least-busy)");
+    }
+
+    @Test
+    void aBalancingNameFarFromEveryOneListsTheAllowedOnes() {
+        String json = "{\"name\": \"x\", \"discovery\": {\"balancing\": \"random\"}}";
+        assertAt(json, "\"random\"", "discovery.balancing", "unknown balancing \"random\" (allowed: round-robin, least-busy)");
+    }
+
+    @Test
+    void aFaultInstanceBeyondTheInstancesTheServiceRunsIsAnError() {
+        String json = """
+                {"name": "x",
+                 "services": {"inventory": {"instances": 3}},
+                 "faults": [{"service": "inventory", "kind": "down", "instance": 4, "forMs": 5}]}
+                """;
+        assertAt(json, "4, ", "faults[0].instance", "must be 1 to 3 but was 4; inventory runs 3 instances (services.inventory.instances)");
+    }
+
+    @Test
+    void aFaultInstanceOfASingleInstanceServiceSaysHowToRunMore() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"instance\": 2, \"forMs\": 5}]}";
+        assertAt(json, "2, ", "faults[0].instance",
+                "must be 1 but was 2; kitchen runs 1 instance (give services.kitchen.instances to run more)");
+    }
+
+    @Test
+    void aFaultInstanceOfZeroSaysInstancesCountFromOne() {
+        String json = """
+                {"name": "x",
+                 "services": {"inventory": {"instances": 3}},
+                 "faults": [{"service": "inventory", "kind": "down", "instance": 0, "forMs": 5}]}
+                """;
+        assertAt(json, "0, ", "faults[0].instance", "must be 1 to 3 but was 0; instances are numbered from 1");
+    }
+
+    @Test
+    void aFaultInstanceWrittenAsAStringIsAWrongType() {
+        String json = """
+                {"name": "x",
+                 "services": {"inventory": {"instances": 3}},
+                 "faults": [{"service": "inventory", "kind": "down", "instance": "2", "forMs": 5}]}
+                """;
+        assertAt(json, "\"2\"", "faults[0].instance", "expected a whole number but found the string \"2\"");
+    }
+
+    @Test
+    void onlyADownFaultCanNameAnInstance() {
+        String json = """
+                {"name": "x",
+                 "services": {"inventory": {"instances": 3}},
+                 "faults": [{"service": "inventory", "kind": "slow", "factor": 3, "instance": 2, "forMs": 5}]}
+                """;
+        assertAt(json, "2, ", "faults[0].instance",
+                "only a down fault can name an instance; a slow fault acts on every instance of inventory");
+    }
+
+    @Test
+    void aLinkFaultHasNoInstance() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"link\": \"order->kitchen\", \"kind\": \"loss\", \"rate\": 0.5,"
+                + " \"instance\": 1, \"forMs\": 5}]}";
+        assertAt(json, "1, ", "faults[0].instance",
+                "a link fault has no instance; \"instance\" picks one replica of a service in a down fault");
+    }
+
+    @Test
+    void instancesWrittenOnAFaultSuggestsInstance() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"instances\": 1, \"forMs\": 5}]}";
+        assertAt(json, "\"instances\"", "faults[0].instances",
+                "unknown field \"instances\"; did you mean \"instance\"? (allowed: service, link, kind, atMs, forMs, factor, rate,"
+                        + " instance)");
     }
 
     // ---- files ----

@@ -218,6 +218,73 @@ class FlowLoaderTest {
     }
 
     @Test
+    void everyDiscoveryFieldIsReadIntoItsSpec() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Replicas",
+                 "services": {"inventory": {"instances": 3}, "kitchen": {"instances": 5, "workers": 2}},
+                 "discovery": {"heartbeatIntervalMs": 250, "missedHeartbeats": 2, "cacheTtlMs": 500, "balancing": "least-busy"},
+                 "faults": [{"service": "inventory", "kind": "down", "instance": 2, "atMs": 6500, "forMs": 9000}]}
+                """, "replicas.json");
+
+        assertEquals(ServiceSpec.defaults().withInstances(3), flow.service(ServiceId.INVENTORY));
+        assertEquals(ServiceSpec.defaults().withWorkers(2).withInstances(5), flow.service(ServiceId.KITCHEN));
+        assertEquals(new DiscoverySpec(250, 2, 500, Balancing.LEAST_BUSY), flow.discovery());
+        assertEquals(List.of(new FaultSpec(ServiceId.INVENTORY, null, FaultKind.DOWN, 6500, 9000, 0, 1)), flow.faults(),
+                "the file's instance 2 is the record's instance 1");
+    }
+
+    @Test
+    void omittedDiscoveryFieldsTakeTheDefaultsOfTheRegistry() throws FlowException {
+        Flow empty = FlowLoader.parse("{\"name\": \"Registry\", \"discovery\": {}}", "registry.json");
+        assertEquals(DiscoverySpec.DEFAULTS, empty.discovery());
+        assertEquals(new DiscoverySpec(1000, 3, 5000, Balancing.ROUND_ROBIN), empty.discovery());
+
+        Flow partial = FlowLoader.parse("{\"name\": \"Registry\", \"discovery\": {\"cacheTtlMs\": 0, \"balancing\": \"round-robin\"}}",
+                "registry.json");
+        assertEquals(DiscoverySpec.DEFAULTS.withCacheTtlMs(0), partial.discovery());
+    }
+
+    @Test
+    void withoutDiscoveryThereIsNoRegistryAndEveryServiceRunsOneInstance() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Bare", "faults": [{"service": "kitchen", "kind": "down", "forMs": 50}]}
+                """, "bare.json");
+
+        assertNull(flow.discovery(), "no registry: callers know every instance");
+        for (ServiceId id : ServiceId.values()) {
+            assertEquals(1, flow.service(id).instances(), id + " instances");
+        }
+        assertEquals(FaultSpec.ALL_INSTANCES, flow.faults().get(0).instance(), "a down fault without instance crashes them all");
+    }
+
+    @Test
+    void aDownFaultsInstanceCountsFromOneUpToTheInstancesTheServiceRuns() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Each instance",
+                 "services": {"inventory": {"instances": 3}, "delivery": {"instances": 5}},
+                 "faults": [{"service": "inventory", "kind": "down", "instance": 1, "forMs": 10},
+                            {"service": "inventory", "kind": "down", "instance": 3, "forMs": 10},
+                            {"service": "delivery", "kind": "down", "instance": 5, "forMs": 10},
+                            {"service": "order", "kind": "down", "instance": 1, "forMs": 10},
+                            {"service": "inventory", "kind": "down", "forMs": 10}]}
+                """, "instances.json");
+
+        assertEquals(List.of(0, 2, 4, 0, FaultSpec.ALL_INSTANCES), flow.faults().stream().map(FaultSpec::instance).toList());
+        assertNull(flow.discovery(), "instances without a registry: callers balance over all of them");
+    }
+
+    @Test
+    void aFaultsInstanceIsCheckedAgainstTheServicesWhereverTheyAreWritten() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Faults first",
+                 "faults": [{"service": "kitchen", "kind": "down", "instance": 4, "forMs": 10}],
+                 "services": {"kitchen": {"instances": 4}}}
+                """, "order.json");
+
+        assertEquals(3, flow.faults().get(0).instance());
+    }
+
+    @Test
     void omittedDeliveryFieldsTakeTheirDefaults() throws FlowException {
         Flow flow = FlowLoader.parse("""
                 {"name": "Acks only",
@@ -245,7 +312,10 @@ class FlowLoaderTest {
                 ServiceSpec spec = flow.service(id);
                 assertEquals(0, spec.poisonRate(), fileName + " " + id.key());
                 assertFalse(spec.idempotent(), fileName + " " + id.key());
+                assertEquals(1, spec.instances(), fileName + " " + id.key());
             }
+            assertNull(flow.discovery(), fileName);
+            assertTrue(flow.faults().stream().allMatch(f -> f.instance() == FaultSpec.ALL_INSTANCES), fileName);
         }
     }
 
@@ -307,7 +377,7 @@ class FlowLoaderTest {
         FlowException e = assertThrows(FlowException.class, () -> FlowLoader.loadSample("nope.json"));
         assertEquals("nope.json: no sample flow with this name; the samples are hybrid-order.json, all-sync.json,"
                 + " kitchen-backlog.json, inventory-outage.json, lossy-network.json, retry-storm.json, circuit-breaker.json,"
-                + " poison-message.json, duplicate-delivery.json", e.getMessage());
+                + " poison-message.json, duplicate-delivery.json, instance-failover.json", e.getMessage());
         assertFalse(e.hasPosition());
 
         FlowException path = assertThrows(FlowException.class, () -> FlowLoader.loadSample("../pom.xml"));

@@ -213,6 +213,62 @@ class SampleFlowsRunTest {
         assertEquals(orders, once.count(Outcome.DELIVERED), once.toString());
     }
 
+    @Test
+    void aCrashedInstanceGetsCallsUntilTheRegistryAndTheCacheNoticeAndAFasterRegistryShrinksTheWindow() throws FlowException {
+        Flow flow = FlowLoader.loadSample("instance-failover.json");
+        DiscoverySpec discovery = flow.discovery();
+        FaultSpec crash = flow.faults().get(0);
+        double crashMs = crash.atMs();
+        double restartMs = crash.atMs() + crash.forMs();
+        RunTally failover = run(flow);
+
+        TraceEvent.RegistryChanged removed = failover.registryChanges.stream()
+                .filter(r -> r.instance() == crash.instance() && !r.registered()).findFirst().orElseThrow();
+        // The registry checks once an interval and removes an instance silent for more than the allowed misses.
+        assertTrue(removed.timeMs() > crashMs + discovery.missedHeartbeats() * discovery.heartbeatIntervalMs()
+                && removed.timeMs() <= crashMs + (discovery.missedHeartbeats() + 1) * discovery.heartbeatIntervalMs(),
+                "removed at " + removed.timeMs());
+        List<TraceEvent.Routed> stale = failover.staleInventoryCalls();
+        assertTrue(stale.size() >= 10, failover.toString());
+        assertTrue(stale.stream().allMatch(r -> r.instance() == crash.instance() && r.timeMs() >= crashMs), stale.toString());
+        assertTrue(stale.stream().anyMatch(r -> r.timeMs() > removed.timeMs()),
+                "Order's cached list still names the instance after the registry dropped it: " + stale);
+        double cacheExpiredMs = removed.timeMs() + discovery.cacheTtlMs();
+        assertTrue(failover.inventoryRouted.stream()
+                        .filter(r -> r.instance() == crash.instance() && r.timeMs() > cacheExpiredMs && r.timeMs() <= restartMs)
+                        .findAny().isEmpty(),
+                "no call for the crashed instance once deregistered and the cache TTL has passed");
+        // Each stale stock check fails its order; so may one already on its way when the instance crashed.
+        int inFlightAtCrash = failover.count(Outcome.FAILED) - stale.size();
+        assertTrue(inFlightAtCrash >= 0 && inFlightAtCrash <= flow.service(ServiceId.ORDER).workers(), failover.toString());
+        assertEquals(0, failover.timeouts, "a crashed instance refuses at once: " + failover);
+        assertTrue(RunTally.max(failover.failedAnswerAfterMs) < flow.link(LinkId.ORDER_INVENTORY).timeoutMs() / 5, failover.toString());
+
+        TraceEvent.RegistryChanged back = failover.registryChanges.stream()
+                .filter(r -> r.instance() == crash.instance() && r.registered() && r.timeMs() >= restartMs).findFirst().orElseThrow();
+        assertTrue(back.timeMs() < restartMs + discovery.heartbeatIntervalMs(), "registers again with its next heartbeat");
+        assertTrue(failover.inventoryRouted.stream().anyMatch(r -> r.instance() == crash.instance() && r.timeMs() > back.timeMs()
+                && r.instanceUp()), "and gets calls again");
+
+        RunTally fast = run(flow.withDiscovery(discovery.withHeartbeatIntervalMs(250).withMissedHeartbeats(2).withCacheTtlMs(500)));
+        List<TraceEvent.Routed> fastStale = fast.staleInventoryCalls();
+        assertTrue(fastStale.size() * 3 < stale.size(), fastStale.size() + " vs " + stale.size());
+        assertTrue(fastStale.get(fastStale.size() - 1).timeMs() - crashMs < 1_500, fastStale.toString());
+        assertTrue(fast.count(Outcome.FAILED) * 3 < failover.count(Outcome.FAILED), fast + " vs " + failover);
+
+        RunTally blind = run(flow.withDiscovery(null));
+        List<TraceEvent.Routed> blindStale = blind.staleInventoryCalls();
+        assertTrue(blindStale.size() > stale.size(), blindStale.size() + " vs " + stale.size());
+        assertTrue(blindStale.get(blindStale.size() - 1).timeMs() > restartMs - 1_000,
+                "without a registry the calls go on until the instance restarts: " + blindStale);
+
+        LinkSpec stockCheck = flow.link(LinkId.ORDER_INVENTORY);
+        RunTally retried = run(flow.withLink(LinkId.ORDER_INVENTORY, stockCheck.withRetry(new RetryPolicy(3, 100, 2, 0.2))));
+        assertTrue(retried.staleInventoryCalls().size() >= stale.size(), "retries do not shorten the window: " + retried);
+        assertTrue(retried.count(Outcome.FAILED) * 5 < failover.count(Outcome.FAILED), "but round-robin retries mask it: "
+                + retried + " vs " + failover);
+    }
+
     private static RunTally run(Flow flow) {
         Simulation simulation = new Simulation(flow);
         RunTally tally = new RunTally();
@@ -252,6 +308,8 @@ class SampleFlowsRunTest {
         final Map<ServiceId, Integer> duplicatesSkipped = new EnumMap<>(ServiceId.class);
         final Map<Long, Integer> cooksDone = new HashMap<>();
         int couriersSent;
+        final List<TraceEvent.Routed> inventoryRouted = new ArrayList<>();
+        final List<TraceEvent.RegistryChanged> registryChanges = new ArrayList<>();
 
         @Override
         public void onEvent(TraceEvent event) {
@@ -306,7 +364,16 @@ class SampleFlowsRunTest {
                 timeouts++;
             } else if (event instanceof TraceEvent.MessageLost l) {
                 lost.merge(l.link(), 1, Integer::sum);
+            } else if (event instanceof TraceEvent.Routed r && r.service() == ServiceId.INVENTORY) {
+                inventoryRouted.add(r);
+            } else if (event instanceof TraceEvent.RegistryChanged r && r.service() == ServiceId.INVENTORY) {
+                registryChanges.add(r);
             }
+        }
+
+        /** Stock checks sent to an Inventory instance that was down: the caller's picture was stale. */
+        List<TraceEvent.Routed> staleInventoryCalls() {
+            return inventoryRouted.stream().filter(r -> !r.instanceUp()).toList();
         }
 
         long mealsCookedTwice() {
@@ -334,7 +401,8 @@ class SampleFlowsRunTest {
                     + " maxInventoryDepth=" + maxInventoryDepth + " lateReplies=" + lateReplies + " rejected=" + rejected
                     + " breakerMoves=" + breakerMoves.size() + " deadLettered=" + deadLettered + " redelivered=" + redelivered.size()
                     + " duplicatesWorked=" + duplicatesWorked + " duplicatesSkipped=" + duplicatesSkipped
-                    + " mealsCookedTwice=" + mealsCookedTwice() + " couriersSent=" + couriersSent;
+                    + " mealsCookedTwice=" + mealsCookedTwice() + " couriersSent=" + couriersSent
+                    + " staleInventoryCalls=" + staleInventoryCalls().size();
         }
     }
 }

@@ -42,7 +42,8 @@ class SampleFlowsTest {
         assertEquals("hybrid-order.json", SampleFlows.all().get(0).fileName());
         assertEquals("hybrid-order.json", SampleFlows.defaultSample().fileName());
         assertEquals(List.of("hybrid-order.json", "all-sync.json", "kitchen-backlog.json", "inventory-outage.json",
-                "lossy-network.json", "retry-storm.json", "circuit-breaker.json", "poison-message.json", "duplicate-delivery.json"),
+                "lossy-network.json", "retry-storm.json", "circuit-breaker.json", "poison-message.json", "duplicate-delivery.json",
+                "instance-failover.json"),
                 SampleFlows.all().stream().map(SampleFlow::fileName).toList());
     }
 
@@ -147,5 +148,25 @@ class SampleFlowsTest {
         // Every cook ends before the broker gives up, so a duplicate always follows a finished meal.
         assertEquals(new Distribution.Uniform(300, 900), duplicates.service(ServiceId.KITCHEN).workMs());
         assertTrue(kitchenDelivery.ackTimeoutMs() > 900);
+    }
+
+    @Test
+    void theInstanceFailoverCrashesOneOfThreeInventoryInstancesBehindARegistry() throws FlowException {
+        Flow flow = FlowLoader.loadSample("instance-failover.json");
+        DiscoverySpec discovery = flow.discovery();
+
+        assertEquals(3, flow.service(ServiceId.INVENTORY).instances());
+        assertEquals(Balancing.ROUND_ROBIN, discovery.balancing(), "round-robin is what lets retries mask the crash");
+        assertEquals(List.of(new FaultSpec(ServiceId.INVENTORY, null, FaultKind.DOWN, 6_500, 9_000, 0, 1)), flow.faults(),
+                "the file's instance 2");
+        FaultSpec crash = flow.faults().get(0);
+        double lastArrivalMs = flow.orders().count() * flow.orders().interarrivalMs().meanMs();
+        double noticedByMs = crash.atMs() + (discovery.missedHeartbeats() + 1) * discovery.heartbeatIntervalMs()
+                + discovery.cacheTtlMs();
+        assertTrue(noticedByMs < crash.atMs() + crash.forMs(), "the registry and the cache notice before the instance is back");
+        assertTrue(crash.atMs() + crash.forMs() < lastArrivalMs, "orders still arrive after it is back");
+        assertFalse(flow.link(LinkId.ORDER_INVENTORY).retry().enabled(), "without retries every stale call fails an order");
+        assertTrue(flow.services().entrySet().stream().filter(e -> e.getKey() != ServiceId.INVENTORY)
+                .allMatch(e -> e.getValue().instances() == 1), "only Inventory is replicated");
     }
 }
