@@ -22,7 +22,9 @@ final class ServiceNode extends VBox {
     /** More workers than this and the slots turn compact (order id only). */
     static final int FULL_SLOTS_MAX = 6;
     /** More workers than this and the slots turn into small squares (colour only). */
-    static final int COMPACT_SLOTS_MAX = 24;
+    static final int COMPACT_SLOTS_MAX = 20;
+    /** At most this many slots are drawn (eight rows of small squares); the rest are counted in the text. */
+    static final int MAX_SLOTS = 176;
 
     private final ServiceId service;
     private final Consumer<Long> onSelect;
@@ -43,10 +45,8 @@ final class ServiceNode extends VBox {
         detail.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         RenderCache.cache(title);
         slots.getStyleClass().add(DiagramStyles.WORKER_SLOTS);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(slots.widthProperty());
-        clip.heightProperty().bind(slots.heightProperty());
-        slots.setClip(clip);
+        // No clip (a clip costs an offscreen pass per repaint under the software renderer): the
+        // slot densities and MAX_SLOTS keep the slots inside the box instead.
         slots.setMinHeight(0);
         getChildren().addAll(title, status, detail, slots);
         if (service == ServiceId.DELIVERY) {
@@ -78,9 +78,13 @@ final class ServiceNode extends VBox {
         if (s.errorRate() > 0) {
             d.append(" · errors ").append(Texts.percent(s.errorRate()));
         }
+        List<WorkerSlot> workers = s.workers();
+        if (workers.size() > MAX_SLOTS) {
+            d.append(" · ").append(workers.size() - MAX_SLOTS).append(" workers not drawn");
+            workers = workers.subList(0, MAX_SLOTS);
+        }
         WorkerSlotNode.setText(detail, d.toString());
 
-        List<WorkerSlot> workers = s.workers();
         while (slotNodes.size() < workers.size()) {
             WorkerSlotNode node = new WorkerSlotNode(DiagramStyles.workerId(service, slotNodes.size()));
             node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -95,8 +99,8 @@ final class ServiceNode extends VBox {
         while (slotNodes.size() > workers.size()) {
             slots.getChildren().remove(slotNodes.remove(slotNodes.size() - 1));
         }
-        WorkerSlotNode.Density density = workers.size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
-                : workers.size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
+        WorkerSlotNode.Density density = s.workers().size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
+                : s.workers().size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
         double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
         if (slots.getHgap() != gap) {
             slots.setHgap(gap);
