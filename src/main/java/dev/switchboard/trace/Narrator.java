@@ -189,7 +189,7 @@ public final class Narrator {
         ServiceId id = e.service();
         if (!e.up()) {
             return "The " + id.displayName() + " is down — it does no work, refuses requests and its queued "
-                    + "messages wait" + because(e.reason()) + ".";
+                    + "messages wait" + inParentheses(e.reason()) + ".";
         }
         ServiceSpec s = e.settings();
         StringBuilder text = new StringBuilder("The ").append(id.displayName()).append(" is up with ")
@@ -209,7 +209,7 @@ public final class Narrator {
                     .append(s.agents() == 1 ? " delivery agent" : " delivery agents")
                     .append(", trip ").append(s.tripMs().describe());
         }
-        return text.append(because(e.reason())).append('.').toString();
+        return text.append(inParentheses(e.reason())).append('.').toString();
     }
 
     private String linkChanged(LinkChanged e) {
@@ -226,7 +226,7 @@ public final class Narrator {
         if (s.style() == LinkStyle.QUEUE && s.capacity() != LinkSpec.UNLIMITED) {
             text.append(", queue capacity ").append(s.capacity());
         }
-        return text.append(because(e.reason())).append('.').toString();
+        return text.append(inParentheses(e.reason())).append('.').toString();
     }
 
     private String customerAnswered(CustomerAnswered e) {
@@ -348,6 +348,10 @@ public final class Narrator {
 
     private static String because(String reason) {
         return reason == null || reason.isBlank() ? "" : " — " + reason;
+    }
+
+    private static String inParentheses(String reason) {
+        return reason == null || reason.isBlank() ? "" : " (" + reason + ")";
     }
 
     private static String article(LinkStyle style) {

@@ -74,9 +74,9 @@ public final class ControlPanelController {
         String id = idPart(link);
         // Latency and jitter make one distribution together, so each commits with the other's value.
         LiveSlider latencyRow = new LiveSlider("latencySlider-" + id, 0, 2000, ControlPanelController::ms,
-                v -> controls.setLatency(link, v, jitterOf(link)));
+                v -> controls.setLatency(link, Math.round(v), jitterOf(link)));
         LiveSlider jitterRow = new LiveSlider("jitterSlider-" + id, 0, 1000, ControlPanelController::ms,
-                v -> controls.setLatency(link, meanOf(link), v));
+                v -> controls.setLatency(link, meanOf(link), Math.round(v)));
         LiveSlider loss = new LiveSlider("lossSlider-" + id, 0, 1, ControlPanelController::percent,
                 v -> controls.setLossRate(link, round(v, 0.01)));
         LiveSlider timeout = new LiveSlider("timeoutSlider-" + id, 0, 10_000, ControlPanelController::ms,

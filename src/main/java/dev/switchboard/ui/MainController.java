@@ -1,6 +1,7 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.flow.FlowException;
+import dev.switchboard.flow.SampleFlow;
 import dev.switchboard.trace.Narrator;
 import dev.switchboard.trace.TraceEvent;
 import dev.switchboard.ui.diagram.DiagramState;
@@ -10,7 +11,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -27,10 +27,12 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ public final class MainController {
     private boolean syncingSelection;
 
     @FXML private BorderPane root;
-    @FXML private ChoiceBox<String> flowChoice;
+    @FXML private ChoiceBox<SampleFlow> flowChoice;
     @FXML private Button openFlowButton;
     @FXML private Button playButton;
     @FXML private Button stepButton;
@@ -67,7 +69,7 @@ public final class MainController {
     @FXML private Button burstButton;
     @FXML private Slider arrivalRateSlider;
     @FXML private Label arrivalRateLabel;
-    @FXML private StackPane diagramHost;
+    @FXML private VBox diagramHost;
     @FXML private ListView<NarrationLine> narrationList;
     @FXML private Label narrationSummaryLabel;
     @FXML private TableView<OrderRow> ordersTable;
@@ -97,8 +99,7 @@ public final class MainController {
         diagramView.setId("diagramView");
         Legend legend = new Legend();
         legend.setId("legend");
-        legend.setMouseTransparent(true);
-        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        VBox.setVgrow(diagramView, Priority.ALWAYS);
         diagramHost.getChildren().addAll(diagramView, legend);
 
         initToolbar(playback);
@@ -106,7 +107,7 @@ public final class MainController {
         initOrders(playback);
         statusLabel.textProperty().bind(playback.statusTextProperty());
         eventCountLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%,d events run", playback.executedEvents()),
+                () -> String.format(Locale.ROOT, "%,d engine events run", playback.executedEvents()),
                 playback.nowMsProperty(), vm.narration().totalLinesProperty()));
 
         driver = new PlaybackDriver(playback, diagramView::render);
@@ -114,15 +115,25 @@ public final class MainController {
     }
 
     private void initToolbar(PlaybackViewModel playback) {
-        flowChoice.setItems(vm.sampleNames());
-        flowChoice.valueProperty().addListener((obs, old, name) -> {
-            if (!showingSample && name != null) {
-                openSample(name, old);
+        flowChoice.setItems(vm.samples());
+        flowChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SampleFlow sample) {
+                return sample == null ? "" : sample.displayName();
+            }
+
+            @Override
+            public SampleFlow fromString(String text) {
+                return vm.samples().stream().filter(s -> s.displayName().equals(text)).findFirst().orElse(null);
             }
         });
-        vm.flowSourceProperty().addListener((obs, old, source) -> showSample(
-                vm.sampleNames().contains(source) ? source : null));
-        showSample(vm.sampleNames().contains(vm.flowSourceProperty().get()) ? vm.flowSourceProperty().get() : null);
+        flowChoice.valueProperty().addListener((obs, old, sample) -> {
+            if (!showingSample && sample != null) {
+                openSample(sample, old);
+            }
+        });
+        vm.flowSourceProperty().addListener((obs, old, source) -> showSample(vm.currentSample().orElse(null)));
+        showSample(vm.currentSample().orElse(null));
         openFlowButton.setOnAction(e -> chooseFlowFile());
         openFileMenuItem.setOnAction(e -> chooseFlowFile());
         quitMenuItem.setOnAction(e -> Platform.exit());
@@ -193,7 +204,9 @@ public final class MainController {
         orderIdColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper("#" + cell.getValue().getOrderId()));
         orderStatusColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().getStatus().label(), cell.getValue().statusProperty()));
-        ordersTable.setPlaceholder(new Label("No orders yet: press O to place one."));
+        Label noOrders = new Label("No orders yet. Press O to place one.");
+        noOrders.setWrapText(true);
+        ordersTable.setPlaceholder(noOrders);
         ordersTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!syncingSelection && row != null) {
                 orders.selectedOrderProperty().set(row.getOrderId());
@@ -258,15 +271,20 @@ public final class MainController {
         }
     }
 
-    /** Space, Right, R, O and B act anywhere in the window except while typing in a text field. */
+    /**
+     * Space (play/pause), Right (step), R (reset), O (one order) and B (burst) act anywhere in the
+     * window, except while typing in a text field; Right moves a focused slider instead.
+     */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             Node focus = scene.getFocusOwner();
-            if (focus instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()) {
+            KeyCode code = event.getCode();
+            if (focus instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()
+                    || (focus instanceof Slider && code == KeyCode.RIGHT)) {
+                // Typing, menu accelerators and a focused slider's own arrow keys keep their meaning.
                 return;
             }
             PlaybackViewModel playback = vm.playback();
-            KeyCode code = event.getCode();
             switch (code) {
                 case SPACE -> {
                     if (!playback.isFinished()) {
@@ -310,19 +328,19 @@ public final class MainController {
         }
     }
 
-    private void openSample(String name, String previous) {
+    private void openSample(SampleFlow sample, SampleFlow previous) {
         try {
-            vm.openSample(name);
+            vm.openSample(sample.fileName());
         } catch (FlowException invalid) {
             showFlowError(invalid);
             showSample(previous);
         }
     }
 
-    private void showSample(String name) {
+    private void showSample(SampleFlow sample) {
         showingSample = true;
         try {
-            flowChoice.setValue(name);
+            flowChoice.setValue(sample);
         } finally {
             showingSample = false;
         }

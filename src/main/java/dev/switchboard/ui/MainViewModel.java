@@ -3,6 +3,7 @@ package dev.switchboard.ui;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.FlowLoader;
+import dev.switchboard.flow.SampleFlow;
 import dev.switchboard.flow.SampleFlows;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,14 +19,14 @@ import java.nio.file.Path;
  * the flow cannot be loaded, leaves everything as it was and throws the loader's message.
  */
 public final class MainViewModel {
-    public static final String DEFAULT_SAMPLE = "hybrid-order.json";
+    public static final String DEFAULT_SAMPLE = SampleFlows.DEFAULT_FILE;
     static final String TITLE_PREFIX = "Switchboard — ";
 
     private final PlaybackViewModel playback = new PlaybackViewModel();
     private final NarrationViewModel narration = new NarrationViewModel();
     private final OrdersViewModel orders = new OrdersViewModel();
     private final ControlsViewModel controls = new ControlsViewModel(playback);
-    private final ObservableList<String> sampleNames = FXCollections.observableArrayList(SampleFlows.names());
+    private final ObservableList<SampleFlow> samples = FXCollections.observableArrayList(SampleFlows.all());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Switchboard");
     private final ReadOnlyStringWrapper flowSource = new ReadOnlyStringWrapper(this, "flowSource", "");
 
@@ -73,8 +74,14 @@ public final class MainViewModel {
         return controls;
     }
 
-    public ObservableList<String> sampleNames() {
-        return sampleNames;
+    /** The bundled samples in teaching order. */
+    public ObservableList<SampleFlow> samples() {
+        return samples;
+    }
+
+    /** The sample the current flow came from, if it came from one. */
+    public java.util.Optional<SampleFlow> currentSample() {
+        return SampleFlows.byFileName(flowSource.get());
     }
 
     public ReadOnlyStringProperty titleProperty() {

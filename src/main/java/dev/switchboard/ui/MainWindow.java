@@ -1,6 +1,7 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.flow.FlowException;
+import dev.switchboard.ui.diagram.DiagramStyles;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -62,7 +63,10 @@ public final class MainWindow {
         double width = Math.min(PREFERRED_WIDTH, screen.getWidth());
         double height = Math.min(PREFERRED_HEIGHT, screen.getHeight());
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(resource("/styles/app.css").toExternalForm());
+        // The diagram's stylesheet first, so app.css overrides its fallback colours; adding both
+        // before the first CSS pass also spares a restyle when the diagram would add its own.
+        scene.getStylesheets().addAll(resource(DiagramStyles.STYLESHEET).toExternalForm(),
+                resource("/styles/app.css").toExternalForm());
         MainController controller = loader.getController();
         controller.installShortcuts(scene);
         MainWindow window = new MainWindow(vm, controller, scene);

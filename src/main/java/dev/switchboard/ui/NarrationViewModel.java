@@ -45,7 +45,7 @@ public final class NarrationViewModel implements RunListener {
         if (pending.isEmpty()) {
             return;
         }
-        latestBatchStart.set(pending.get(0).number());
+        long batchStart = pending.get(0).number();
         int overflow = lines.size() + pending.size() - MAX_LINES;
         if (overflow > 0) {
             lines.remove(0, Math.min(overflow, lines.size()));
@@ -54,6 +54,8 @@ public final class NarrationViewModel implements RunListener {
         pending.clear();
         totalLines.set(nextNumber - 1);
         summary.set(summary(nextNumber - 1));
+        // Last, so a listener that scrolls to the newest line finds it in the list already.
+        latestBatchStart.set(batchStart);
     }
 
     @Override

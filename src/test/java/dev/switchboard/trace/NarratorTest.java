@@ -116,9 +116,9 @@ class NarratorTest {
 
     @Test
     void aServiceDownSaysWhatThatMeans() {
-        var event = new TraceEvent.ServiceChanged(0, ServiceId.KITCHEN, ServiceSpec.defaults(), false, "command");
+        var event = new TraceEvent.ServiceChanged(0, ServiceId.KITCHEN, ServiceSpec.defaults(), false, "fault: Kitchen Service down for 5000 ms");
         assertEquals("The Kitchen Service is down — it does no work, refuses requests and its queued messages "
-                + "wait — command.", narrator.narrate(event));
+                + "wait (fault: Kitchen Service down for 5000 ms).", narrator.narrate(event));
     }
 
     @Test
