@@ -47,6 +47,7 @@ public final class PlaybackViewModel {
     private final ReadOnlyObjectWrapper<Double> arrivalRatePerSecond =
             new ReadOnlyObjectWrapper<>(this, "arrivalRatePerSecond", 0.0);
     private Simulation simulation;
+    private long dispatched;
 
     public PlaybackViewModel() {
         playing.addListener((obs, was, now) -> {
@@ -90,11 +91,21 @@ public final class PlaybackViewModel {
         playing.set(!playing.get());
     }
 
-    /** Runs exactly one event and shows the clock at its time; false (and "run finished") when none is left. */
+    /**
+     * Runs the next engine event that someone can see, and shows the clock at its time; false (and
+     * "run finished") when none is left. An engine event that emits nothing (a call's timeout timer
+     * after its reply came) runs in the same step, since a step that shows nothing would only
+     * puzzle a student.
+     */
     public boolean step() {
         requireFlow();
         playing.set(false);
-        if (!simulation.step()) {
+        long before = dispatched;
+        boolean ran = false;
+        while (dispatched == before && simulation.step()) {
+            ran = true;
+        }
+        if (!ran) {
             finish();
             return false;
         }
@@ -184,6 +195,7 @@ public final class PlaybackViewModel {
     }
 
     private void dispatch(TraceEvent event) {
+        dispatched++;
         for (RunListener listener : listeners) {
             listener.onEvent(event);
         }

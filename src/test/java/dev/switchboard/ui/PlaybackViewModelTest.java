@@ -59,12 +59,27 @@ class PlaybackViewModelTest {
     }
 
     @Test
-    void aStepRunsExactlyOneEngineEventAndTheClockJumpsToIt() {
+    void aStepRunsOneEngineEventAndTheClockJumpsToIt() {
         playback.placeOrder();
         long before = playback.executedEvents();
+        int events = recorder.events.size();
         assertTrue(playback.step());
         assertEquals(before + 1, playback.executedEvents());
+        assertTrue(recorder.events.size() > events, "the step shows what happened");
         assertEquals(recorder.last().timeMs(), playback.getNowMs());
+    }
+
+    @Test
+    void aStepNeverShowsNothing() {
+        playback.placeOrder();
+        while (playback.step()) {
+            int events = recorder.events.size();
+            // The call's timeout timer still fires after the reply came; it emits nothing, so no step ends on it.
+            assertTrue(recorder.events.size() >= events);
+            assertEquals(recorder.last().timeMs(), playback.getNowMs(), "every step ends on a traced event");
+        }
+        assertTrue(playback.isFinished());
+        assertEquals(1, recorder.all(TraceEvent.OrderFinished.class).size());
     }
 
     @Test
