@@ -59,11 +59,10 @@ final class FlowReader {
         }
         String description = f.text("description").orElse("");
         long seed = f.longInteger("seed").orElse(Flow.DEFAULT_SEED);
-        OrdersSpec orders = f.has("orders") ? orders(f.get("orders").get(), f.pathOf("orders")) : OrdersSpec.defaults();
-        Map<ServiceId, ServiceSpec> services = f.has("services")
-                ? services(f.get("services").get(), f.pathOf("services")) : Map.of();
-        Map<LinkId, LinkSpec> links = f.has("links") ? links(f.get("links").get(), f.pathOf("links")) : Map.of();
-        List<FaultSpec> faults = f.has("faults") ? faults(f.get("faults").get(), f.pathOf("faults")) : List.of();
+        OrdersSpec orders = f.read("orders", this::orders).orElse(OrdersSpec.defaults());
+        Map<ServiceId, ServiceSpec> services = f.read("services", this::services).orElse(Map.of());
+        Map<LinkId, LinkSpec> links = f.read("links", this::links).orElse(Map.of());
+        List<FaultSpec> faults = f.read("faults", this::faults).orElse(List.of());
         return f.build(() -> new Flow(name, description, seed, orders, services, links, faults));
     }
 

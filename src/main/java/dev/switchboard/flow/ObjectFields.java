@@ -82,9 +82,19 @@ final class ObjectFields {
     }
 
     Optional<Distribution> distribution(String name) throws FlowException {
+        return read(name, (value, valuePath) -> DistributionReader.read(values, value, valuePath));
+    }
+
+    /** Reads a value of a kind of its own (a nested part, a list), if the member is there. */
+    <T> Optional<T> read(String name, Part<T> part) throws FlowException {
         Optional<JsonValue> value = get(name);
-        return value.isEmpty() ? Optional.empty()
-                : Optional.of(DistributionReader.read(values, value.get(), pathOf(name)));
+        return value.isEmpty() ? Optional.empty() : Optional.of(part.read(value.get(), pathOf(name)));
+    }
+
+    /** Reads one part of a flow from its JSON value; {@code path} is where errors point. */
+    @FunctionalInterface
+    interface Part<T> {
+        T read(JsonValue value, String path) throws FlowException;
     }
 
     FlowException errorAt(String name, String problem) {

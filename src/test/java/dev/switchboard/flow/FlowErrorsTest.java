@@ -124,6 +124,82 @@ class FlowErrorsTest {
     }
 
     @Test
+    void aStringLeftOpenAtTheEndOfALineIsAnError() {
+        String json = """
+                {"name": "x,
+                 "seed": 1}
+                """;
+        assertProblem(json, "", 1, 13, "a line break or control character inside a \"string\" (is a closing quote missing?)");
+    }
+
+    @Test
+    void aStringLeftOpenAtTheEndOfTheFileIsAnError() {
+        assertProblem("{\"name\": \"x", "", 1, 12, "the file ends inside a \"string\" (is a closing quote missing?)");
+    }
+
+    @Test
+    void aNumberWithALeadingZeroIsNotJson() {
+        assertProblem("{\"name\": \"x\", \"seed\": 042}", "", 1, 24, "not a valid JSON number");
+    }
+
+    @Test
+    void aNumberEndingInAPointIsNotJson() {
+        assertProblem("{\"name\": \"x\", \"seed\": 4.}", "", 1, 24, "not a valid JSON number (unexpected '}')");
+    }
+
+    @Test
+    void anUnknownBackslashEscapeIsAnError() {
+        assertProblem("{\"name\": \"C:\\data\"}", "", 1, 14,
+                "an unknown escape after a backslash inside a \"string\" (write \\\\ for a backslash)");
+    }
+
+    @Test
+    void aMissingColonIsAnError() {
+        assertAt("{\"name\" \"x\"}", "\"x\"", "", "expected ':' after the field name but found '\"'");
+    }
+
+    @Test
+    void aTrailingCommaInAListIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"forMs\": 1},]}";
+        assertAt(json, "]}", "", "expected a value (a number, a \"string\", true, false, null, an object {...} or a list [...])"
+                + " but found ']' (is there a comma after the last item?)");
+    }
+
+    @Test
+    void aNumberBeyondWhatCanBeReadIsAnErrorAtItsField() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"errorRate\": 1e-99999999999}}}";
+        assertAt(json, "1e-", "services.kitchen.errorRate", "the number 1e-99999999999 is too large or too small to read");
+    }
+
+    @Test
+    void aNumberTooLargeForADurationIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": 1e400}}}";
+        assertAt(json, "1e400", "services.kitchen.workMs", "the number 1e400 is too large");
+    }
+
+    @Test
+    void aNumberWithThousandsOfDigitsIsRefusedWithAPosition() {
+        FlowException e = error("{\"name\": \"x\", \"seed\": " + "9".repeat(2000) + "}", SOURCE);
+        assertEquals("a number with too many digits", e.problem());
+        assertEquals(1, e.line());
+        assertTrue(e.column() > 23, "column " + e.column());
+    }
+
+    @Test
+    void absurdlyDeepNestingIsRefusedWithoutCrashing() {
+        FlowException e = error("{\"name\": \"x\", \"orders\": " + "[".repeat(5000) + "]".repeat(5000) + "}", SOURCE);
+        assertEquals("the JSON is nested too deeply for a flow file", e.problem());
+        assertTrue(e.hasPosition());
+    }
+
+    @Test
+    void aControlCharacterBetweenTokensIsAnError() {
+        FlowException e = error("{\"name\": \"x\",\u0001 \"seed\": 1}", SOURCE);
+        assertEquals("a control character where JSON allows only spaces, tabs and line breaks", e.problem());
+        assertEquals(1, e.line());
+    }
+
+    @Test
     void textAfterTheFlowObjectIsAnError() {
         assertProblem("{\"name\": \"x\"}\n{\"name\": \"y\"}", "", 2, 1,
                 "more text after the end of the JSON value; a flow file holds exactly one object {...}");
