@@ -165,7 +165,79 @@ public final class Narrator {
             return "Delivery agent " + (e.agent() + 1) + " is back and free again (" + agents(e.freeAgents())
                     + " free).";
         }
-        throw new IllegalArgumentException("no sentence for " + event.getClass().getSimpleName());
+        String resilience = resilience(event);
+        if (resilience != null) {
+            return resilience;
+        }
+        // A new kind of event must never stop a run being shown; NarratorTest fails until it has a sentence.
+        return UNNARRATED + event;
+    }
+
+    /** The start of the line for an event that has no sentence of its own yet. */
+    static final String UNNARRATED = "Event: ";
+
+    /** Sentences for the resilience mechanisms of issue 4: retries, breakers, bulkheads, acks, dead letters. */
+    private String resilience(TraceEvent event) {
+        if (event instanceof TraceEvent.RetryScheduled e) {
+            return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1) + " will try order #"
+                    + e.orderId() + "'s call on " + e.link().key() + " again in " + duration(e.retryAtMs() - e.timeMs())
+                    + " (attempt " + e.attempt() + "); it stays blocked until then.";
+        }
+        if (event instanceof TraceEvent.CallRejected e) {
+            return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1) + " did not even call the "
+                    + e.link().to().displayName() + " for order #" + e.orderId() + because(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.BreakerChanged e) {
+            String to = switch (e.to()) {
+                case OPEN -> "opened: calls on " + e.link().key() + " are refused at once, without waiting";
+                case HALF_OPEN -> "is half-open: a few trial calls on " + e.link().key() + " test whether the "
+                        + e.link().to().displayName() + " has recovered";
+                case CLOSED -> "closed again: calls on " + e.link().key() + " go through";
+            };
+            String rate = e.to() == dev.switchboard.model.BreakerState.OPEN
+                    ? " (" + percent(e.failureRate()) + " of recent calls failed)" : "";
+            return "The circuit breaker " + to + rate + because(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.BulkheadChanged e) {
+            return "The bulkhead on " + e.link().key() + " has " + e.inUse() + " of " + e.maxConcurrent()
+                    + " places in use" + (e.waiting() > 0 ? " and " + e.waiting() + " waiting" : "") + ".";
+        }
+        if (event instanceof TraceEvent.FallbackUsed e) {
+            String decided = switch (e.fallback()) {
+                case FAIL -> "fails the order";
+                case REJECT -> "rejects the order as if it were out of stock";
+                case ACCEPT -> "goes on as if the items were in stock";
+            };
+            return "Inventory could not answer for order #" + e.orderId() + ", so the Order Service's fallback "
+                    + decided + because(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.AckSent e) {
+            return "The consumer acknowledges order #" + e.orderId() + " on " + e.link().key()
+                    + "; the broker hears it in " + duration(e.arriveMs() - e.departMs()) + ".";
+        }
+        if (event instanceof TraceEvent.MessageAcked e) {
+            return "The broker got the acknowledgement for order #" + e.orderId() + " on " + e.link().key()
+                    + " and forgets the message.";
+        }
+        if (event instanceof TraceEvent.MessageRedelivered e) {
+            return "Order #" + e.orderId() + "'s message goes back to the head of the " + e.link().key()
+                    + " queue, marked redelivered (delivery " + e.deliveries() + " so far)" + because(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.MessageDeadLettered e) {
+            return "Order #" + e.orderId() + "'s message went to the dead-letter queue of " + e.link().key()
+                    + " after " + e.deliveries() + (e.deliveries() == 1 ? " delivery" : " deliveries")
+                    + because(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.DuplicateDelivery e) {
+            return worker(e.service(), e.worker()) + " got order #" + e.orderId() + " a second time"
+                    + (e.skipped() ? " and skipped it: it remembers what it has already done."
+                    : " and does the work again: it does not remember what it has already done.");
+        }
+        if (event instanceof TraceEvent.EventMissed e) {
+            return "The MealReady event for order #" + e.orderId() + " reached the " + e.link().to().displayName()
+                    + " while it was down; its subscription is not durable, so the event is gone.";
+        }
+        return null;
     }
 
     /** A virtual time as people read it on the clock, e.g. {@code 12.345 s}. */
@@ -299,6 +371,7 @@ public final class Narrator {
             case OUT_OF_STOCK -> "out of stock";
             case ERROR -> "an error";
             case UNAVAILABLE -> "unavailable";
+            case REJECTED -> "refused by the caller's own breaker or bulkhead";
         };
     }
 

@@ -55,6 +55,24 @@ final class EventOrders {
             id = e.orderId();
         } else if (event instanceof TraceEvent.AgentAssigned e) {
             id = e.orderId();
+        } else if (event instanceof TraceEvent.RetryScheduled e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.CallRejected e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.FallbackUsed e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.AckSent e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.MessageAcked e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.MessageRedelivered e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.MessageDeadLettered e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.DuplicateDelivery e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.EventMissed e) {
+            id = e.orderId();
         }
         return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
     }

@@ -13,6 +13,8 @@ import dev.switchboard.sim.Distribution;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NarratorTest {
     private final Narrator narrator = new Narrator();
@@ -139,5 +141,67 @@ class NarratorTest {
     void clockTimesHaveMillisecondPrecision() {
         assertEquals("12.345 s", Narrator.seconds(12_345));
         assertEquals("0.000 s", Narrator.seconds(0));
+    }
+
+    @Test
+    void everyKindOfTraceEventHasASentenceOfItsOwn() throws ReflectiveOperationException {
+        for (Class<?> type : TraceEvent.class.getPermittedSubclasses()) {
+            var components = type.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = sampleValue(types[i]);
+            }
+            TraceEvent event = (TraceEvent) type.getDeclaredConstructor(types).newInstance(values);
+            String sentence = narrator.narrate(event);
+            assertFalse(sentence.startsWith(Narrator.UNNARRATED), type.getSimpleName() + " has no sentence: " + sentence);
+            assertTrue(sentence.endsWith("."), type.getSimpleName() + ": " + sentence);
+        }
+    }
+
+    @Test
+    void resilienceEventsAreExplained() {
+        assertEquals("The circuit breaker opened: calls on order->inventory are refused at once, without waiting "
+                        + "(50% of recent calls failed).",
+                narrator.narrate(new TraceEvent.BreakerChanged(10, LinkId.ORDER_INVENTORY,
+                        dev.switchboard.model.BreakerState.CLOSED, dev.switchboard.model.BreakerState.OPEN, 0.5, "")));
+        assertEquals("The Order Service's worker 2 will try order #7's call on order->inventory again in 200 ms "
+                        + "(attempt 2); it stays blocked until then.",
+                narrator.narrate(new TraceEvent.RetryScheduled(100, LinkId.ORDER_INVENTORY, 7, ServiceId.ORDER, 1, 2, 300)));
+    }
+
+    private static Object sampleValue(Class<?> type) {
+        if (type == double.class) {
+            return 1.0;
+        }
+        if (type == long.class) {
+            return 7L;
+        }
+        if (type == int.class) {
+            return 2;
+        }
+        if (type == boolean.class) {
+            return true;
+        }
+        if (type == String.class) {
+            return "a reason";
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        if (type == ServiceSpec.class) {
+            return ServiceSpec.defaults();
+        }
+        if (type == LinkSpec.class) {
+            return LinkSpec.defaults(LinkId.ORDER_INVENTORY);
+        }
+        if (type == dev.switchboard.flow.FaultSpec.class) {
+            return new dev.switchboard.flow.FaultSpec(ServiceId.KITCHEN, null, dev.switchboard.model.FaultKind.DOWN, 0, 5000, 0);
+        }
+        if (type == Command.class) {
+            return new Command.PlaceOrders(1);
+        }
+        throw new IllegalArgumentException("no sample value for " + type);
     }
 }
