@@ -179,8 +179,12 @@ public final class MainController {
         narrationList.setItems(narration.lines());
         narrationList.setCellFactory(list -> new NarrationCell(narration));
         narrationSummaryLabel.textProperty().bind(narration.summaryProperty());
+        playback.playingProperty().addListener((obs, was, now) -> narrationList.refresh());
         narration.latestBatchStartProperty().addListener((obs, old, start) -> {
-            narrationList.refresh();
+            if (!playback.isPlaying()) {
+                // Re-mark which lines are the latest; while playing none is, and a refresh per pulse costs.
+                narrationList.refresh();
+            }
             int last = narrationList.getItems().size() - 1;
             if (last >= 0 && playback.isPlaying()) {
                 narrationList.scrollTo(last);
@@ -372,6 +376,11 @@ public final class MainController {
 
     public DiagramView diagramView() {
         return diagramView;
+    }
+
+    /** The animation pulses per second so far, which the smoke test logs. */
+    public double pulsesPerSecond() {
+        return driver.pulsesPerSecond();
     }
 
     /** Stops the animation pulse when the window closes. */

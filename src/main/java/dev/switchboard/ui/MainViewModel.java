@@ -34,6 +34,7 @@ public final class MainViewModel {
         playback.addListener(narration);
         playback.addListener(orders);
         playback.addListener(controls);
+        narration.highlightLatestProperty().bind(playback.playingProperty().not());
         title.bind(Bindings.createStringBinding(
                 () -> playback.getFlow() == null ? "Switchboard" : TITLE_PREFIX + playback.getFlow().name(),
                 playback.flowProperty()));

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Builds the main window on a stage: loads {@code /fxml/Main.fxml} with its view models, styles it
@@ -116,7 +117,8 @@ public final class MainWindow {
                 System.out.println("switchboard: saved " + file + " (" + (int) image.getWidth() + "×"
                         + (int) image.getHeight() + ", " + Screenshots.distinctColours(image) + " colours, t = "
                         + viewModel.playback().getNowMs() + " ms, " + viewModel.playback().executedEvents()
-                        + " events)");
+                        + " engine events, " + String.format(Locale.ROOT, "%.1f", controller.pulsesPerSecond())
+                        + " pulses/s)");
             } catch (IOException failed) {
                 System.err.println("switchboard: cannot save the screenshot " + file + ": " + failed.getMessage());
             }

@@ -3,7 +3,9 @@ package dev.switchboard.ui;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.trace.Narrator;
 import dev.switchboard.trace.TraceEvent;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -29,6 +31,7 @@ public final class NarrationViewModel implements RunListener {
     private final ReadOnlyLongWrapper latestBatchStart = new ReadOnlyLongWrapper(this, "latestBatchStart", 0);
     private final ReadOnlyLongWrapper totalLines = new ReadOnlyLongWrapper(this, "totalLines", 0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", summary(0));
+    private final BooleanProperty highlightLatest = new SimpleBooleanProperty(this, "highlightLatest", true);
     private long nextNumber = 1;
 
     @Override
@@ -68,9 +71,17 @@ public final class NarrationViewModel implements RunListener {
         summary.set(summary(0));
     }
 
-    /** Whether {@code line} came from the latest advance (the latest step), to be shown highlighted. */
+    /**
+     * Whether {@code line} came from the latest advance (the latest step) and should be shown
+     * highlighted; never while {@link #highlightLatestProperty()} is off (the run is playing and
+     * every line would be new).
+     */
     public boolean isLatest(NarrationLine line) {
-        return line.number() >= latestBatchStart.get() && latestBatchStart.get() > 0;
+        return highlightLatest.get() && line.number() >= latestBatchStart.get() && latestBatchStart.get() > 0;
+    }
+
+    public BooleanProperty highlightLatestProperty() {
+        return highlightLatest;
     }
 
     /** The line count shown over the log; it says when older lines have been dropped. */

@@ -13,6 +13,8 @@ final class PlaybackDriver extends AnimationTimer {
     private final PlaybackViewModel playback;
     private final DoubleConsumer render;
     private long lastPulseNanos = -1;
+    private long pulses;
+    private long firstPulseNanos = -1;
 
     PlaybackDriver(PlaybackViewModel playback, DoubleConsumer render) {
         this.playback = playback;
@@ -23,11 +25,20 @@ final class PlaybackDriver extends AnimationTimer {
     public void handle(long nowNanos) {
         if (lastPulseNanos >= 0) {
             playback.onPulse((nowNanos - lastPulseNanos) / 1_000_000.0);
+        } else {
+            firstPulseNanos = nowNanos;
         }
         lastPulseNanos = nowNanos;
+        pulses++;
         if (playback.getFlow() != null) {
             render.accept(playback.getNowMs());
         }
+    }
+
+    /** Pulses per second since the driver started, for the smoke test's log (0 before two pulses). */
+    double pulsesPerSecond() {
+        double seconds = (lastPulseNanos - firstPulseNanos) / 1e9;
+        return pulses > 1 && seconds > 0 ? (pulses - 1) / seconds : 0;
     }
 
     @Override

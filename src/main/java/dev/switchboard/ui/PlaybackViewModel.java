@@ -32,8 +32,11 @@ import java.util.function.Supplier;
 public final class PlaybackViewModel {
     /** Orders a burst places at once. */
     public static final int BURST_SIZE = 10;
-    /** A pulse longer than this (a stalled window, a debugger) advances the clock as if it were this long. */
-    public static final double MAX_PULSE_MS = 100;
+    /**
+     * A pulse longer than this (a stalled window, a debugger, a machine under load) advances the
+     * clock as if it were this long, so the run never leaps ahead of what was shown.
+     */
+    public static final double MAX_PULSE_MS = 250;
     public static final String RUN_FINISHED = "Run finished: nothing is left to happen. Place an order or reset.";
 
     private final List<RunListener> listeners = new ArrayList<>();
