@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.EnumMap;
@@ -193,6 +194,7 @@ public final class ControlPanelController {
         row.getStyleClass().add(StyleClasses.STYLE_SWITCH);
         Label label = new Label(name);
         label.getStyleClass().add(StyleClasses.SETTING_NAME);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         row.getChildren().add(label);
         for (LinkStyle style : new LinkStyle[] {LinkStyle.SYNC, link.defaultStyle()}) {
             ToggleButton button = new ToggleButton(style.key());
