@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -86,6 +87,8 @@ public final class MainController {
     @FXML private MenuItem resetMenuItem;
     @FXML private MenuItem placeOrderMenuItem;
     @FXML private MenuItem burstMenuItem;
+    @FXML private CheckMenuItem presenterModeMenuItem;
+    @FXML private CheckMenuItem darkThemeMenuItem;
 
     public MainController(MainViewModel vm) {
         this.vm = vm;
@@ -107,7 +110,8 @@ public final class MainController {
         initOrders(playback);
         statusLabel.textProperty().bind(playback.statusTextProperty());
         eventCountLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%,d engine events run", playback.executedEvents()),
+                () -> String.format(Locale.ROOT, "%,d engine %s run", playback.executedEvents(),
+                        playback.executedEvents() == 1 ? "event" : "events"),
                 playback.nowMsProperty(), vm.narration().totalLinesProperty()));
 
         driver = new PlaybackDriver(playback, diagramView::render);
@@ -137,6 +141,8 @@ public final class MainController {
         openFlowButton.setOnAction(e -> chooseFlowFile());
         openFileMenuItem.setOnAction(e -> chooseFlowFile());
         quitMenuItem.setOnAction(e -> Platform.exit());
+        presenterModeMenuItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
+        darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
 
         playButton.textProperty().bind(Bindings.when(playback.playingProperty()).then("Pause").otherwise("Play"));
         playback.playingProperty().addListener((obs, was, now) -> playButton.pseudoClassStateChanged(PLAYING, now));

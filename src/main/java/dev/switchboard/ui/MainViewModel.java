@@ -6,7 +6,9 @@ import dev.switchboard.flow.FlowLoader;
 import dev.switchboard.flow.SampleFlow;
 import dev.switchboard.flow.SampleFlows;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,6 +30,8 @@ public final class MainViewModel {
     private final ControlsViewModel controls = new ControlsViewModel(playback);
     private final ObservableList<SampleFlow> samples = FXCollections.observableArrayList(SampleFlows.all());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Switchboard");
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ReadOnlyStringWrapper flowSource = new ReadOnlyStringWrapper(this, "flowSource", "");
 
     public MainViewModel() {
@@ -87,6 +91,15 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Large text for a lecture room. */
+    public BooleanProperty presenterModeProperty() {
+        return presenterMode;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
     }
 
     /** Where the current flow came from: a sample's name or a file's path. */

@@ -30,6 +30,8 @@ public final class MainWindow {
     public static final double PREFERRED_HEIGHT = 900;
     public static final double MIN_WIDTH = 1000;
     public static final double MIN_HEIGHT = 660;
+    static final String DARK_CSS = "/styles/dark.css";
+    static final String PRESENTER_CSS = "/styles/presenter.css";
 
     private final MainViewModel viewModel;
     private final MainController controller;
@@ -68,6 +70,12 @@ public final class MainWindow {
         // before the first CSS pass also spares a restyle when the diagram would add its own.
         scene.getStylesheets().addAll(resource(DiagramStyles.STYLESHEET).toExternalForm(),
                 resource("/styles/app.css").toExternalForm());
+        String dark = resource(DARK_CSS).toExternalForm();
+        String presenter = resource(PRESENTER_CSS).toExternalForm();
+        // Themes go after app.css and only redefine variables or sizes; presenter stays last.
+        vm.darkThemeProperty().addListener((obs, was, on) -> toggleStylesheet(scene, dark, on,
+                scene.getStylesheets().indexOf(presenter) >= 0 ? scene.getStylesheets().indexOf(presenter) : -1));
+        vm.presenterModeProperty().addListener((obs, was, on) -> toggleStylesheet(scene, presenter, on, -1));
         MainController controller = loader.getController();
         controller.installShortcuts(scene);
         MainWindow window = new MainWindow(vm, controller, scene);
@@ -77,6 +85,8 @@ public final class MainWindow {
         stage.setMinHeight(Math.min(MIN_HEIGHT, height));
         stage.setScene(scene);
         stage.setOnHidden(e -> controller.dispose());
+        vm.darkThemeProperty().set(options.dark());
+        vm.presenterModeProperty().set(options.presenter());
         window.openFirstFlow(options.flow());
         stage.show();
         if (options.autoplay()) {
@@ -125,6 +135,17 @@ public final class MainWindow {
             Platform.exit();
         });
         wait.play();
+    }
+
+    private static void toggleStylesheet(Scene scene, String css, boolean on, int insertAt) {
+        scene.getStylesheets().remove(css);
+        if (on) {
+            if (insertAt >= 0) {
+                scene.getStylesheets().add(insertAt, css);
+            } else {
+                scene.getStylesheets().add(css);
+            }
+        }
     }
 
     private static URL resource(String path) {

@@ -38,7 +38,10 @@ class LaunchOptionsTest {
         properties.setProperty("switchboard.screenshot", "shot.png");
         properties.setProperty("switchboard.exitAfter", "1500ms");
         properties.setProperty("switchboard.flow", "all-sync.json");
-        LaunchOptions options = LaunchOptions.parse(List.of(), properties);
+        properties.setProperty("switchboard.dark", "true");
+        LaunchOptions options = LaunchOptions.parse(List.of("--presenter"), properties);
+        assertTrue(options.dark());
+        assertTrue(options.presenter());
         assertTrue(options.autoplay());
         assertEquals(1500, options.exitAfterMs());
         assertEquals("all-sync.json", options.flow());

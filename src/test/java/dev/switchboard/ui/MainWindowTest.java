@@ -282,6 +282,17 @@ class MainWindowTest {
     }
 
     @Test
+    void themesAddTheirStylesheetAfterAppCss(FxRobot robot) {
+        robot.interact(() -> window.viewModel().presenterModeProperty().set(true));
+        robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
+        List<String> sheets = window.scene().getStylesheets().stream()
+                .map(url -> url.substring(url.lastIndexOf('/') + 1)).toList();
+        assertEquals(List.of("diagram.css", "app.css", "dark.css", "presenter.css"), sheets);
+        robot.interact(() -> window.viewModel().darkThemeProperty().set(false));
+        assertFalse(window.scene().getStylesheets().stream().anyMatch(url -> url.endsWith("dark.css")));
+    }
+
+    @Test
     void anImpossibleValueShowsItsMessageInTheStatusBar(FxRobot robot) {
         Slider timeout = find(robot, "#timeoutSlider-order-inventory");
         robot.interact(() -> timeout.setValue(0));
