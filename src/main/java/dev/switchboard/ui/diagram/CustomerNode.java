@@ -20,6 +20,7 @@ final class CustomerNode extends VBox {
         getStyleClass().add(DiagramStyles.CUSTOMER_NODE);
         Label title = new Label("Customer");
         title.getStyleClass().add(DiagramStyles.NODE_TITLE);
+        RenderCache.cache(title);
         for (Label l : new Label[] {placed, open, delivered, rejected, failed}) {
             l.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         }

@@ -111,11 +111,11 @@ public final class DiagramLayout {
 
     public static final Box CUSTOMER = new Box(20, 270, 120, 160);
     public static final Box INVENTORY = new Box(190, 20, 280, 170);
-    public static final Box ORDER = new Box(190, 270, 280, 170);
+    public static final Box ORDER = new Box(190, 270, 280, 185);
     public static final Box BROKER = new Box(560, 310, 220, 120);
-    public static final Box KITCHEN = new Box(870, 270, 310, 170);
-    public static final Box TOPIC = new Box(910, 540, 220, 110);
-    public static final Box DELIVERY = new Box(430, 490, 340, 245);
+    public static final Box KITCHEN = new Box(870, 270, 310, 185);
+    public static final Box TOPIC = new Box(910, 550, 220, 110);
+    public static final Box DELIVERY = new Box(430, 500, 340, 200);
 
     private static final Map<ServiceId, Box> SERVICE_BOXES = new EnumMap<>(Map.of(
             ServiceId.ORDER, ORDER, ServiceId.INVENTORY, INVENTORY,
@@ -124,7 +124,7 @@ public final class DiagramLayout {
     /** Customer to Order: orders arrive here (no travel time, so no tokens). */
     public static final Lane CUSTOMER_TO_ORDER = lane(CUSTOMER.right(), 350, ORDER.x(), 350);
     /** Delivery agents' trips back to the customer. */
-    public static final Lane TRIP = lane(DELIVERY.x(), 700, CUSTOMER.centerX(), 700, CUSTOMER.centerX(), CUSTOMER.bottom());
+    public static final Lane TRIP = lane(DELIVERY.x(), DELIVERY.bottom() - 20, CUSTOMER.centerX(), DELIVERY.bottom() - 20, CUSTOMER.centerX(), CUSTOMER.bottom());
 
     private final Map<LinkId, Map<TokenLeg, Lane>> lanes = new EnumMap<>(LinkId.class);
 
@@ -156,6 +156,7 @@ public final class DiagramLayout {
         return new Lane(xs, ys);
     }
 
+    /** The lane of a link's leg, or null for a leg the link never has (Order→Inventory has no hub). */
     public Lane lane(LinkId link, TokenLeg leg) {
         return lanes.get(link).get(leg);
     }

@@ -98,10 +98,21 @@ public final class DiagramState implements TraceListener {
             onServiceChanged(c);
         } else if (e instanceof TraceEvent.LinkChanged c) {
             links.put(c.link(), new LinkStatus(c.link(), c.settings()));
-        } else if (e instanceof TraceEvent.OrderPlaced) {
+        } else if (e instanceof TraceEvent.OrderPlaced p) {
             placed++;
+            // The engine starts an order as PLACED without a status change; the history starts there.
+            List<OrderStatusChanged> history = histories.computeIfAbsent(p.orderId(), k -> new ArrayList<>(8));
+            history.add(new OrderStatusChanged(p.timeMs(), p.orderId(), null, OrderStatus.PLACED, "placed by the customer"));
+            statuses.put(p.orderId(), OrderStatus.PLACED);
         } else if (e instanceof TraceEvent.OrderStatusChanged c) {
-            histories.computeIfAbsent(c.orderId(), k -> new ArrayList<>(8)).add(c);
+            List<OrderStatusChanged> history = histories.computeIfAbsent(c.orderId(), k -> new ArrayList<>(8));
+            boolean repeatsPlacement = c.to() == OrderStatus.PLACED && history.size() == 1
+                    && history.get(0).to() == OrderStatus.PLACED && history.get(0).from() == null;
+            if (repeatsPlacement) {
+                history.set(0, c);
+            } else {
+                history.add(c);
+            }
             statuses.put(c.orderId(), c.to());
         } else if (e instanceof TraceEvent.OrderFinished f) {
             switch (f.outcome()) {
@@ -139,8 +150,11 @@ public final class DiagramState implements TraceListener {
             }
         } else if (e instanceof TraceEvent.WorkerIdle i) {
             ServiceModel s = services.get(i.service());
-            s.worker(i.worker()).idle();
-            s.dropSurplusWorkers();
+            Worker worker = s.worker(i.worker());
+            worker.idle();
+            if (worker.retiring) {
+                s.workers.remove(i.worker());
+            }
         } else if (e instanceof TraceEvent.WorkerRetired r) {
             services.get(r.service()).workers.remove(r.worker());
         } else if (e instanceof TraceEvent.WorkLost l) {
@@ -195,10 +209,7 @@ public final class DiagramState implements TraceListener {
         s.slowdown = spec.slowdown();
         s.errorRate = spec.errorRate();
         s.workerCount = spec.workers();
-        for (int i = 0; i < spec.workers(); i++) {
-            s.worker(i);
-        }
-        s.dropSurplusWorkers();
+        s.setActiveCount(spec.workers());
         if (!c.up()) {
             for (Worker w : s.workers.values()) {
                 w.idle();
@@ -306,6 +317,11 @@ public final class DiagramState implements TraceListener {
                 List.copyOf(direct), List.copyOf(slots));
     }
 
+    /** How many items wait in the service's inbound line, its own backlog and its hub's together. */
+    public int lineLength(ServiceId id) {
+        return services.get(id).line.size();
+    }
+
     public LinkStatus link(LinkId id) {
         return links.get(id);
     }
@@ -369,7 +385,10 @@ public final class DiagramState implements TraceListener {
         return List.copyOf(timeoutMarks);
     }
 
-    /** The status steps of an order in the order they happened; empty for an unknown order. */
+    /**
+     * The status steps of an order in the order they happened, starting with its placement (from
+     * {@code null} to PLACED, made from OrderPlaced); empty for an unknown order.
+     */
     public List<OrderStatusChanged> historyOf(long orderId) {
         List<OrderStatusChanged> history = histories.get(orderId);
         return history == null ? List.of() : List.copyOf(history);
@@ -400,14 +419,50 @@ public final class DiagramState implements TraceListener {
             return workers.computeIfAbsent(index, i -> new Worker(i, up ? WorkerState.IDLE : WorkerState.DOWN));
         }
 
-        /** Workers above the configured count disappear once they hold nothing. */
-        void dropSurplusWorkers() {
-            Iterator<Map.Entry<Integer, Worker>> it = workers.tailMap(workerCount, true).entrySet().iterator();
-            while (it.hasNext()) {
-                Worker w = it.next().getValue();
-                if (w.orderId == 0) {
-                    it.remove();
+        /**
+         * Follows the engine's rule for a new worker count: extra workers retire (at once when they hold
+         * nothing, else when they finish), the highest index first; new ones revive the lowest retiring
+         * worker or take the lowest free index.
+         */
+        void setActiveCount(int count) {
+            int active = 0;
+            for (Worker w : workers.values()) {
+                if (!w.retiring) {
+                    active++;
                 }
+            }
+            while (active < count) {
+                Worker revived = null;
+                for (Worker w : workers.values()) {
+                    if (w.retiring) {
+                        revived = w;
+                        break;
+                    }
+                }
+                if (revived != null) {
+                    revived.retiring = false;
+                } else {
+                    int index = 0;
+                    while (workers.containsKey(index)) {
+                        index++;
+                    }
+                    worker(index);
+                }
+                active++;
+            }
+            while (active > count) {
+                Worker highest = null;
+                for (Worker w : workers.descendingMap().values()) {
+                    if (!w.retiring) {
+                        highest = w;
+                        break;
+                    }
+                }
+                highest.retiring = true;
+                if (highest.state == WorkerState.IDLE || highest.state == WorkerState.DOWN) {
+                    workers.remove(highest.index);
+                }
+                active--;
             }
         }
 
@@ -436,6 +491,7 @@ public final class DiagramState implements TraceListener {
         double doneAtMs;
         LinkId waitsOn;
         double timeoutAtMs;
+        boolean retiring;
 
         Worker(int index, WorkerState state) {
             this.index = index;

@@ -31,6 +31,7 @@ public final class DiagramStyles {
     public static final String WORKER_DETAIL = "worker-detail";
     public static final String WORK_PROGRESS = "work-progress";
     public static final String COMPACT = "compact";
+    public static final String MICRO = "micro";
     public static final String AGENT_SLOT = "agent-slot";
     public static final String QUEUE_CHIP = "queue-chip";
     public static final String MORE_CHIP = "more-chip";

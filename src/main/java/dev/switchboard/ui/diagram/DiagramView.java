@@ -9,7 +9,6 @@ import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
@@ -29,7 +28,7 @@ import java.util.Map;
 /**
  * The animated diagram: customer, the four services with their worker slots, the broker queue
  * "kitchen-orders" and the MealReady topic as nodes (clickable, found by id), edges labelled with
- * each link's style and latency, and the tokens in flight drawn on a canvas layered over them.
+ * each link's style and latency, and the tokens in flight drawn on small canvases layered over the lanes.
  * It shows a {@link DiagramState}; the shell calls {@link #render(double)} on every animation pulse
  * with the virtual time. The whole picture lives in the fixed logical space of {@link DiagramLayout}
  * and is scaled uniformly to the view's size.
@@ -62,7 +61,7 @@ import java.util.Map;
  * {@code worker-<service>-<n>} (e.g. {@code worker-kitchen-0}), queue chips {@code chip-<order>},
  * MealReady chips {@code event-chip-<order>}, agents out {@code agent-<n>}, edge labels
  * {@code link-order-inventory}, {@code link-order-kitchen}, {@code link-kitchen-delivery}, and the
- * canvas {@code token-canvas}.
+ * token layer {@code token-canvas} (one small canvas per lane, {@code tokens-order-inventory-call} ...).
  */
 public final class DiagramView extends Region {
 
@@ -74,7 +73,7 @@ public final class DiagramView extends Region {
     private final TokenPainter painter = new TokenPainter(layout);
     private final Pane content = new Pane();
     private final Scale contentScale = new Scale(1, 1, 0, 0);
-    private final Canvas canvas = new Canvas();
+    private final TokenLayer tokenLayer = new TokenLayer(layout);
     private final Map<ServiceId, ServiceNode> serviceNodes = new EnumMap<>(ServiceId.class);
     private final HubNode broker;
     private final HubNode topic;
@@ -93,6 +92,8 @@ public final class DiagramView extends Region {
     private double offsetX;
     private double offsetY;
     private int lastTokensDrawn;
+    private double laidOutWidth = -1;
+    private double laidOutHeight = -1;
 
     public DiagramView(DiagramState state) {
         this.state = java.util.Objects.requireNonNull(state, "state");
@@ -101,9 +102,6 @@ public final class DiagramView extends Region {
         content.getTransforms().add(contentScale);
         content.setManaged(false);
         content.resize(DiagramLayout.WIDTH, DiagramLayout.HEIGHT);
-        canvas.setId(DiagramStyles.ID_TOKEN_CANVAS);
-        canvas.setMouseTransparent(true);
-        canvas.setManaged(false);
 
         buildEdges();
         customer = new CustomerNode(DiagramLayout.CUSTOMER);
@@ -121,6 +119,13 @@ public final class DiagramView extends Region {
         for (LinkId link : LinkId.values()) {
             content.getChildren().add(linkLabels.get(link));
         }
+        // Edges, labels and the hubs change seldom: cached, they are copied when a token lane over them
+        // is repainted. Service and customer boxes change on almost every frame and are not.
+        for (Node child : content.getChildren()) {
+            if (!(child instanceof ServiceNode) && !(child instanceof CustomerNode)) {
+                RenderCache.cache(child);
+            }
+        }
         for (TokenKind kind : TokenKind.values()) {
             Shape p = probe(DiagramStyles.TOKEN_SHAPE, DiagramStyles.tokenClass(kind));
             colourProbes.put(kind, p);
@@ -131,7 +136,7 @@ public final class DiagramView extends Region {
         probes.getChildren().addAll(colourProbes.values());
         probes.getChildren().addAll(lostProbe, ringProbe);
 
-        getChildren().addAll(probes, content, canvas);
+        getChildren().addAll(probes, content, tokenLayer);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         selectedOrder.addListener((obs, was, now) -> refresh());
         flashTimer.setOnFinished(e -> clearFlash());
@@ -156,6 +161,9 @@ public final class DiagramView extends Region {
             List<Polyline> lanes = new ArrayList<>();
             for (TokenLeg leg : TokenLeg.values()) {
                 DiagramLayout.Lane lane = layout.lane(link, leg);
+                if (lane == null) {
+                    continue;
+                }
                 Polyline line = polyline(lane);
                 line.setUserData(leg);
                 Polygon arrow = arrowAt(lane);
@@ -178,7 +186,7 @@ public final class DiagramView extends Region {
         return switch (link) {
             case ORDER_INVENTORY -> new DiagramLayout.Point(372, 214);
             case ORDER_KITCHEN -> new DiagramLayout.Point(DiagramLayout.ORDER.right() + 12, 254);
-            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.TOPIC.centerX() + 10, 470);
+            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
         };
     }
 
@@ -378,8 +386,7 @@ public final class DiagramView extends Region {
         }
         painter.setLostColor(lostProbe.getFill());
         painter.setRingColor(ringProbe.getFill());
-        lastTokensDrawn = painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-                scale, offsetX, offsetY, state, nowMs, selectedOrder.get(), flashOrder);
+        lastTokensDrawn = painter.paint(tokenLayer, scale, offsetX, offsetY, state, nowMs, selectedOrder.get(), flashOrder);
     }
 
     @Override
@@ -393,12 +400,13 @@ public final class DiagramView extends Region {
         contentScale.setY(scale);
         content.relocate(offsetX, offsetY);
         content.resize(DiagramLayout.WIDTH, DiagramLayout.HEIGHT);
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        tokenLayer.place(scale, offsetX, offsetY);
+        if (w != laidOutWidth || h != laidOutHeight) {
+            // Label changes ask for a layout pass on every frame; only a new size needs a repaint here.
+            laidOutWidth = w;
+            laidOutHeight = h;
+            paintTokens();
         }
-        canvas.relocate(0, 0);
-        paintTokens();
     }
 
     @Override

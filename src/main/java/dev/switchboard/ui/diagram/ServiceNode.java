@@ -21,6 +21,8 @@ final class ServiceNode extends VBox {
 
     /** More workers than this and the slots turn compact (order id only). */
     static final int FULL_SLOTS_MAX = 6;
+    /** More workers than this and the slots turn into small squares (colour only). */
+    static final int COMPACT_SLOTS_MAX = 24;
 
     private final ServiceId service;
     private final Consumer<Long> onSelect;
@@ -39,7 +41,13 @@ final class ServiceNode extends VBox {
         title.getStyleClass().add(DiagramStyles.NODE_TITLE);
         status.getStyleClass().add(DiagramStyles.NODE_STATUS);
         detail.getStyleClass().add(DiagramStyles.NODE_DETAIL);
+        RenderCache.cache(title);
         slots.getStyleClass().add(DiagramStyles.WORKER_SLOTS);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(slots.widthProperty());
+        clip.heightProperty().bind(slots.heightProperty());
+        slots.setClip(clip);
+        slots.setMinHeight(0);
         getChildren().addAll(title, status, detail, slots);
         if (service == ServiceId.DELIVERY) {
             agentPane = new AgentPane(onSelect);
@@ -87,7 +95,13 @@ final class ServiceNode extends VBox {
         while (slotNodes.size() > workers.size()) {
             slots.getChildren().remove(slotNodes.remove(slotNodes.size() - 1));
         }
-        boolean compact = workers.size() > FULL_SLOTS_MAX;
+        WorkerSlotNode.Density density = workers.size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
+                : workers.size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
+        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
+        if (slots.getHgap() != gap) {
+            slots.setHgap(gap);
+            slots.setVgap(gap);
+        }
         for (int i = 0; i < workers.size(); i++) {
             WorkerSlot w = workers.get(i);
             WorkerSlotNode node = slotNodes.get(i);
@@ -96,8 +110,8 @@ final class ServiceNode extends VBox {
             if (!id.equals(node.getId())) {
                 node.setId(id);
             }
-            if (node.compact() != compact) {
-                node.setCompact(compact);
+            if (node.density() != density) {
+                node.setDensity(density);
             }
             node.update(w, nowMs, timedOut(timeouts, w.index(), nowMs), selected);
         }

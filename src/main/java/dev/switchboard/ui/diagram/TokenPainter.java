@@ -1,20 +1,26 @@
 package dev.switchboard.ui.diagram;
 
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
- * Draws the tokens in flight and the marks of lost messages on the diagram's canvas, one shape and
+ * Draws the tokens in flight and the marks of lost messages on the diagram's lane canvases, one shape and
  * colour per {@link TokenKind}: request circle, reply diamond, failed reply red diamond, queued message
  * square, event triangle; a fading ✕ where something was lost. With an order selected, its tokens
- * get a ring and the others are dimmed. Drawing on one canvas, not one node per token, is what keeps
- * a thousand tokens at 60 Hz under the software renderer.
+ * get a ring and the others are dimmed. Drawing pre-rendered sprites on a few small canvases, not
+ * one node per token, is what keeps a thousand tokens moving under the software renderer.
  */
 final class TokenPainter {
 
@@ -31,6 +37,10 @@ final class TokenPainter {
     private final double[] px = new double[4];
     private final double[] py = new double[4];
     private final Font markFont = Font.font(10);
+    private final Set<Integer> captioned = new HashSet<>();
+    private final Map<TokenKind, WritableImage> sprites = new EnumMap<>(TokenKind.class);
+    private final Map<TokenKind, Paint> spriteFills = new EnumMap<>(TokenKind.class);
+    private double spriteScale = -1;
 
     TokenPainter(DiagramLayout layout) {
         this.layout = layout;
@@ -64,64 +74,77 @@ final class TokenPainter {
     }
 
     /**
-     * Clears the canvas and draws everything; {@code scale}, {@code offsetX}, {@code offsetY} map the
-     * logical space onto the canvas. Returns the number of tokens drawn.
+     * Draws the tokens in flight and the lost marks at {@code nowMs} on the layer's lane canvases;
+     * {@code scale}, {@code offsetX}, {@code offsetY} map the logical space onto the view. A lane
+     * canvas is cleared only when it held something or gets something. Returns the tokens drawn.
      */
-    int paint(GraphicsContext gc, double width, double height, double scale, double offsetX, double offsetY,
+    int paint(TokenLayer layer, double scale, double offsetX, double offsetY,
               DiagramState state, double nowMs, Long selected, long flashOrder) {
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setGlobalAlpha(1);
-        gc.clearRect(0, 0, width, height);
-        gc.setTransform(scale, 0, 0, scale, offsetX, offsetY);
+        for (TokenLayer.LaneCanvas lc : layer.lanes()) {
+            lc.touched = false;
+        }
+        refreshSprites(scale);
         int drawn = 0;
         boolean dimOthers = selected != null;
-        for (TokenKind kind : TokenKind.values()) {
-            gc.setFill(fills.get(kind));
-            gc.setGlobalAlpha(dimOthers ? DIMMED_ALPHA : 1);
-            for (Token t : state.tokens()) {
-                if (t.kind() != kind || !t.inFlightAt(nowMs)) {
-                    continue;
-                }
-                if (dimOthers && t.orderId() == selected) {
-                    continue;
-                }
-                DiagramLayout.Point p = layout.positionOf(t, nowMs);
-                shape(gc, kind, p.x(), p.y(), RADIUS);
-                drawn++;
-            }
-        }
-        gc.setGlobalAlpha(1);
         long ringed = selected != null ? selected : flashOrder;
-        if (ringed > 0) {
-            gc.setStroke(ringColor);
-            gc.setLineWidth(2);
-            for (Token t : state.tokens()) {
-                if (t.orderId() != ringed || !t.inFlightAt(nowMs)) {
-                    continue;
-                }
-                DiagramLayout.Point p = layout.positionOf(t, nowMs);
-                gc.setFill(fills.get(t.kind()));
-                shape(gc, t.kind(), p.x(), p.y(), RADIUS * 1.25);
-                gc.strokeOval(p.x() - RADIUS * 2, p.y() - RADIUS * 2, RADIUS * 4, RADIUS * 4);
-                if (dimOthers && t.orderId() == selected) {
-                    drawn++;
-                }
+        // Blitting a pre-drawn image at whole pixels is far cheaper for the software renderer than
+        // rasterizing a thousand anti-aliased shapes every frame.
+        for (Token t : state.tokens()) {
+            if (!t.inFlightAt(nowMs)) {
+                continue;
             }
+            TokenLayer.LaneCanvas lc = layer.canvasOf(t.link(), t.leg());
+            GraphicsContext gc = begin(lc);
+            DiagramLayout.Point p = layout.positionOf(t, nowMs);
+            double x = (p.x() - lc.box.x()) * scale;
+            double y = (p.y() - lc.box.y()) * scale;
+            if (t.orderId() == ringed) {
+                gc.setGlobalAlpha(1);
+                gc.setTransform(1, 0, 0, 1, 0, 0);
+                gc.setFill(fills.get(t.kind()));
+                shape(gc, t.kind(), x, y, RADIUS * 1.25 * scale);
+                gc.setStroke(ringColor);
+                gc.setLineWidth(2 * scale);
+                double r = RADIUS * 2 * scale;
+                gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            } else {
+                WritableImage sprite = sprites.get(t.kind());
+                double half = sprite.getWidth() / 2;
+                gc.setGlobalAlpha(dimOthers ? DIMMED_ALPHA : 1);
+                gc.drawImage(sprite, Math.round(x - half), Math.round(y - half));
+            }
+            drawn++;
         }
-        paintLostMarks(gc, state, nowMs, selected);
-        gc.setGlobalAlpha(1);
-        gc.setTransform(1, 0, 0, 1, 0, 0);
+        paintLostMarks(layer, scale, state, nowMs, selected);
+        for (TokenLayer.LaneCanvas lc : layer.lanes()) {
+            if (!lc.touched && lc.hasContent) {
+                GraphicsContext gc = lc.canvas.getGraphicsContext2D();
+                gc.clearRect(0, 0, lc.canvas.getWidth(), lc.canvas.getHeight());
+            }
+            lc.hasContent = lc.touched;
+        }
         return drawn;
     }
 
-    private void paintLostMarks(GraphicsContext gc, DiagramState state, double nowMs, Long selected) {
-        gc.setStroke(lostColor);
-        gc.setFill(lostColor);
-        gc.setLineWidth(2.5);
-        gc.setFont(markFont);
-        gc.setTextAlign(TextAlignment.CENTER);
+    /** The lane canvas's context, cleared the first time it is used in this frame. */
+    private static GraphicsContext begin(TokenLayer.LaneCanvas lc) {
+        GraphicsContext gc = lc.canvas.getGraphicsContext2D();
+        if (!lc.touched) {
+            gc.setTransform(1, 0, 0, 1, 0, 0);
+            gc.setGlobalAlpha(1);
+            gc.clearRect(0, 0, lc.canvas.getWidth(), lc.canvas.getHeight());
+            lc.touched = true;
+        }
+        return gc;
+    }
+
+    private void paintLostMarks(TokenLayer layer, double scale, DiagramState state, double nowMs, Long selected) {
         double r = RADIUS;
-        for (LostMark m : state.lostMarks()) {
+        List<LostMark> marks = state.lostMarks();
+        captioned.clear();
+        // Newest first, so that where marks pile up only the newest one's caption is written.
+        for (int i = marks.size() - 1; i >= 0; i--) {
+            LostMark m = marks.get(i);
             double alpha = m.opacityAt(nowMs);
             if (alpha <= 0) {
                 continue;
@@ -129,11 +152,22 @@ final class TokenPainter {
             if (selected != null && m.orderId() != selected) {
                 alpha *= DIMMED_ALPHA;
             }
+            TokenLayer.LaneCanvas lc = layer.canvasOf(m.link(), m.leg());
+            GraphicsContext gc = begin(lc);
+            gc.setTransform(scale, 0, 0, scale, -lc.box.x() * scale, -lc.box.y() * scale);
+            gc.setStroke(lostColor);
+            gc.setFill(lostColor);
+            gc.setLineWidth(2.5);
+            gc.setFont(markFont);
+            gc.setTextAlign(TextAlignment.CENTER);
             gc.setGlobalAlpha(alpha);
             DiagramLayout.Point p = layout.positionOf(m);
             gc.strokeLine(p.x() - r, p.y() - r, p.x() + r, p.y() + r);
             gc.strokeLine(p.x() - r, p.y() + r, p.x() + r, p.y() - r);
-            gc.fillText(m.what() + " " + Texts.order(m.orderId()), p.x(), p.y() - r - 4);
+            if (captioned.add(m.link().ordinal() * 8 + m.leg().ordinal())) {
+                gc.fillText(m.what() + " " + Texts.order(m.orderId()), p.x(), p.y() - r - 4);
+            }
+            gc.setTransform(1, 0, 0, 1, 0, 0);
         }
     }
 
@@ -155,6 +189,29 @@ final class TokenPainter {
                 px[2] = x - r * 1.1; py[2] = y + r * 0.9;
                 gc.fillPolygon(px, py, 3);
             }
+        }
+    }
+
+    private void refreshSprites(double scale) {
+        boolean stale = scale != spriteScale;
+        for (TokenKind kind : TokenKind.values()) {
+            stale |= !fills.get(kind).equals(spriteFills.get(kind));
+        }
+        if (!stale) {
+            return;
+        }
+        spriteScale = scale;
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        double r = RADIUS * scale;
+        int size = (int) Math.ceil(2 * r * 1.3) + 2;
+        for (TokenKind kind : TokenKind.values()) {
+            Canvas c = new Canvas(size, size);
+            GraphicsContext g = c.getGraphicsContext2D();
+            g.setFill(fills.get(kind));
+            shape(g, kind, size / 2.0, size / 2.0, r);
+            sprites.put(kind, c.snapshot(params, null));
+            spriteFills.put(kind, fills.get(kind));
         }
     }
 

@@ -10,21 +10,27 @@ import javafx.scene.transform.Scale;
  * One worker slot of a service node: the order it holds, what it does, and either a bar of the work
  * done or, when blocked, the callee it waits for and the time left before its call times out.
  * Style class {@code worker-slot}; pseudo-classes {@code :idle :busy :blocked :down :timed-out
- * :selected :dimmed :flash}; {@code compact} when the service has too many workers for full slots.
+ * :selected :dimmed :flash}; {@code compact} (order id only) or {@code micro} (colour only) when the service has too many
+ * workers for full slots.
  */
 final class WorkerSlotNode extends VBox {
 
     static final double WIDTH = 84;
-    static final double HEIGHT = 50;
-    static final double COMPACT_WIDTH = 38;
+    static final double HEIGHT = 48;
+    static final double COMPACT_WIDTH = 46;
     static final double COMPACT_HEIGHT = 22;
+    static final double MICRO_SIZE = 10;
+
+    /** How much a slot shows: everything, the order id only, or only its colour (for dozens of workers). */
+    enum Density { FULL, COMPACT, MICRO }
 
     private final Label orderLabel = new Label();
     private final Label detailLabel = new Label();
     private final Region progress = new Region();
     private final Scale progressScale = new Scale(0, 1, 0, 0);
     private long orderId;
-    private boolean compact;
+    private Density density;
+    private javafx.scene.control.Tooltip tooltip;
 
     WorkerSlotNode(String id) {
         setId(id);
@@ -38,34 +44,45 @@ final class WorkerSlotNode extends VBox {
         progress.setMaxWidth(Double.MAX_VALUE);
         orderLabel.setMaxWidth(Double.MAX_VALUE);
         detailLabel.setMaxWidth(Double.MAX_VALUE);
-        getChildren().addAll(orderLabel, detailLabel, progress);
-        setCompact(false);
+        setDensity(Density.FULL);
     }
 
     long orderId() {
         return orderId;
     }
 
-    void setCompact(boolean value) {
-        compact = value;
-        if (value && !getStyleClass().contains(DiagramStyles.COMPACT)) {
+    void setDensity(Density value) {
+        density = value;
+        getStyleClass().removeAll(DiagramStyles.COMPACT, DiagramStyles.MICRO);
+        if (value == Density.COMPACT) {
             getStyleClass().add(DiagramStyles.COMPACT);
-        } else if (!value) {
-            getStyleClass().remove(DiagramStyles.COMPACT);
+        } else if (value == Density.MICRO) {
+            getStyleClass().add(DiagramStyles.MICRO);
         }
-        double w = value ? COMPACT_WIDTH : WIDTH;
-        double h = value ? COMPACT_HEIGHT : HEIGHT;
+        double w = switch (value) {
+            case FULL -> WIDTH;
+            case COMPACT -> COMPACT_WIDTH;
+            case MICRO -> MICRO_SIZE;
+        };
+        double h = switch (value) {
+            case FULL -> HEIGHT;
+            case COMPACT -> COMPACT_HEIGHT;
+            case MICRO -> MICRO_SIZE;
+        };
         setMinSize(w, h);
         setPrefSize(w, h);
         setMaxSize(w, h);
-        detailLabel.setVisible(!value);
-        detailLabel.setManaged(!value);
-        progress.setVisible(!value);
-        progress.setManaged(!value);
+        // Small slots drop their labels from the scene graph: with dozens of workers changing state
+        // every frame, fewer styled nodes is what keeps the frame rate.
+        switch (value) {
+            case FULL -> getChildren().setAll(orderLabel, detailLabel, progress);
+            case COMPACT -> getChildren().setAll(orderLabel);
+            case MICRO -> getChildren().clear();
+        }
     }
 
-    boolean compact() {
-        return compact;
+    Density density() {
+        return density;
     }
 
     void update(WorkerSlot slot, double nowMs, boolean timedOut, Long selected) {
@@ -80,7 +97,7 @@ final class WorkerSlotNode extends VBox {
         pseudo(DiagramStyles.SELECTED, mine);
         pseudo(DiagramStyles.DIMMED, selected != null && !mine);
 
-        String order = slot.holdsOrder() ? Texts.order(slot.orderId()) : (compact ? "" : "w" + slot.index());
+        String order = slot.holdsOrder() ? Texts.order(slot.orderId()) : (density == Density.FULL ? "w" + slot.index() : "");
         String detail;
         double done = 0;
         switch (state) {
@@ -88,7 +105,10 @@ final class WorkerSlotNode extends VBox {
             case DOWN -> detail = "down";
             case BLOCKED -> {
                 String callee = slot.callee() == null ? "?" : slot.callee().key();
-                detail = "waits " + callee + " · " + Texts.duration(slot.timeoutInMs(nowMs));
+                detail = "→ " + callee;
+                if (density == Density.FULL) {
+                    order = order + " · " + Texts.duration(slot.timeoutInMs(nowMs));
+                }
                 // The bar empties as the timeout comes nearer.
                 double span = slot.timeoutAtMs() - slot.sinceMs();
                 done = span <= 0 ? 0 : Math.max(0, Math.min(1, slot.timeoutInMs(nowMs) / span));
@@ -100,6 +120,22 @@ final class WorkerSlotNode extends VBox {
         }
         setText(orderLabel, order);
         setText(detailLabel, detail);
+        if (density != Density.FULL) {
+            // What the small slot cannot say, its tooltip does.
+            String tip = "worker " + slot.index() + (slot.holdsOrder() ? " · " + order : "") + " · "
+                    + (state == WorkerState.BLOCKED ? "waits for " + detail.substring(2) + ", timeout in "
+                    + Texts.duration(slot.timeoutInMs(nowMs)) : detail);
+            if (tooltip == null) {
+                tooltip = new javafx.scene.control.Tooltip();
+                javafx.scene.control.Tooltip.install(this, tooltip);
+            }
+            if (!tip.equals(tooltip.getText())) {
+                tooltip.setText(tip);
+            }
+        }
+        if (density != Density.FULL) {
+            return;
+        }
         if (progressScale.getX() != done) {
             progressScale.setX(done);
         }

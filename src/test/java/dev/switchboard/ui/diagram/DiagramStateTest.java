@@ -257,6 +257,17 @@ class DiagramStateTest {
     }
 
     @Test
+    void aRetiringWorkerIsRevivedBeforeANewOneIsAdded() {
+        feed(new InboundTaken(11, ServiceId.KITCHEN, 1, 5, InboundKind.QUEUE_MESSAGE, 0, 0),
+                new ServiceChanged(12, ServiceId.KITCHEN, workers(1), true, "command"),
+                new ServiceChanged(13, ServiceId.KITCHEN, workers(2), true, "command"));
+        List<Integer> indices = state.service(ServiceId.KITCHEN).workers().stream().map(WorkerSlot::index).toList();
+        assertEquals(List.of(0, 1), indices);
+        feed(new WorkerIdle(14, ServiceId.KITCHEN, 1));
+        assertEquals(2, state.service(ServiceId.KITCHEN).workers().size(), "worker 1 stays: it was revived");
+    }
+
+    @Test
     void deliveryAgentsGoOutAndComeBackWhileOrdersWait() {
         feed(new AgentAssigned(10, 1, 0, 1010, 1),
                 new AgentAssigned(11, 2, 1, 2011, 0),
@@ -283,7 +294,10 @@ class DiagramStateTest {
                 new OrderFinished(50, 2, Outcome.REJECTED, 5, "no stock"));
 
         assertEquals(List.of(OrderStatus.PLACED, OrderStatus.STOCK_CONFIRMED, OrderStatus.PAID),
-                state.historyOf(1).stream().map(OrderStatusChanged::to).toList());
+                state.historyOf(1).stream().map(OrderStatusChanged::to).toList(),
+                "an engine-sent PLACED step replaces the one made from OrderPlaced");
+        assertEquals(List.of(OrderStatus.PLACED), state.historyOf(2).stream().map(OrderStatusChanged::to).toList(),
+                "the history starts at placement even without a status event");
         assertEquals(40, state.historyOf(1).get(1).timeMs());
         assertEquals(OrderStatus.PAID, state.statusOf(1));
         assertTrue(state.historyOf(99).isEmpty());
