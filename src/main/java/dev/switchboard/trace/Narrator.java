@@ -169,12 +169,82 @@ public final class Narrator {
         if (resilience != null) {
             return resilience;
         }
+        String discovery = discovery(event);
+        if (discovery != null) {
+            return discovery;
+        }
         // A new kind of event must never stop a run being shown; NarratorTest fails until it has a sentence.
         return UNNARRATED + event;
     }
 
     /** The start of the line for an event that has no sentence of its own yet. */
     static final String UNNARRATED = "Event: ";
+
+    /** Sentences for service instances, the registry and load balancing (issue 4); instances count from 1. */
+    private String discovery(TraceEvent event) {
+        if (event instanceof TraceEvent.InstanceChanged e) {
+            String instance = instance(e.service(), e.instance());
+            String workers = numbers(e.workers(), "worker");
+            String what;
+            if (e.removed()) {
+                what = instance + " is gone";
+            } else if (e.retiring()) {
+                what = instance + " is shutting down: it finishes what it holds and takes no new work";
+            } else if (e.up()) {
+                what = instance + " is up with " + workers;
+            } else {
+                what = instance + " crashed and its " + workers + " stopped";
+            }
+            return capitalized(what) + inParentheses(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.DiscoveryChanged e) {
+            if (e.settings() == null) {
+                return "Service discovery is off: callers send straight to the service" + inParentheses(e.reason()) + ".";
+            }
+            var d = e.settings();
+            return "Service discovery is on: instances send a heartbeat every " + millis(d.heartbeatIntervalMs())
+                    + ", the registry drops one after " + d.missedHeartbeats() + " missed, callers keep their list for "
+                    + millis(d.cacheTtlMs()) + " and balance " + d.balancing().key() + inParentheses(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.Heartbeat e) {
+            return capitalized(instance(e.service(), e.instance())) + " told the registry it is alive.";
+        }
+        if (event instanceof TraceEvent.RegistryChanged e) {
+            return (e.registered() ? "The registry now lists " : "The registry dropped ")
+                    + instance(e.service(), e.instance()) + inParentheses(e.reason()) + ".";
+        }
+        if (event instanceof TraceEvent.CacheRefreshed e) {
+            String caller = e.caller() == null ? "The customers' load balancer" : "The " + e.caller().displayName();
+            return caller + " refreshed its list of " + e.service().displayName() + " instances from the registry: "
+                    + (e.instances().isEmpty() ? "none" : numbers(e.instances(), "instance")) + ".";
+        }
+        if (event instanceof TraceEvent.Routed e) {
+            String what = e.callId() == 0 ? "New order #" + e.orderId() : "Order #" + e.orderId() + "'s call";
+            return what + " was routed to " + instance(e.service(), e.instance())
+                    + (e.instanceUp() ? "." : ", which is down: the caller's list of instances was out of date.");
+        }
+        return null;
+    }
+
+    private static String instance(ServiceId service, int instance) {
+        return "instance " + (instance + 1) + " of the " + service.displayName();
+    }
+
+    /** "workers 1, 2" or "worker 3", counted from 1. */
+    private static String numbers(java.util.List<Integer> zeroBased, String noun) {
+        if (zeroBased == null || zeroBased.isEmpty()) {
+            return "no " + noun + "s";
+        }
+        StringBuilder text = new StringBuilder(noun).append(zeroBased.size() == 1 ? " " : "s ");
+        for (int i = 0; i < zeroBased.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(zeroBased.get(i) + 1);
+        }
+        return text.toString();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 
     /** Sentences for the resilience mechanisms of issue 4: retries, breakers, bulkheads, acks, dead letters. */
     private String resilience(TraceEvent event) {

@@ -73,6 +73,8 @@ final class EventOrders {
             id = e.orderId();
         } else if (event instanceof TraceEvent.EventMissed e) {
             id = e.orderId();
+        } else if (event instanceof TraceEvent.Routed e) {
+            id = e.orderId();
         }
         return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
     }

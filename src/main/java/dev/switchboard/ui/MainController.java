@@ -261,8 +261,8 @@ public final class MainController {
         orderDetailLabel.setText("Order #" + id + " — " + vm.orders().row(id)
                 .map(row -> row.getStatus().label()).orElse("no longer listed"));
         List<String> lines = history.stream()
-                .map(change -> Narrator.seconds(change.timeMs()) + "  " + change.from().label() + " → "
-                        + change.to().label() + (change.reason() == null || change.reason().isBlank()
+                .map(change -> Narrator.seconds(change.timeMs()) + "  "
+                        + (change.from() == null ? "" : change.from().label() + " → ") + change.to().label() + (change.reason() == null || change.reason().isBlank()
                         ? "" : " — " + change.reason()))
                 .toList();
         if (!lines.equals(orderHistoryList.getItems())) {

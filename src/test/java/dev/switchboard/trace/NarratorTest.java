@@ -171,6 +171,16 @@ class NarratorTest {
                 narrator.narrate(new TraceEvent.RetryScheduled(100, LinkId.ORDER_INVENTORY, 7, ServiceId.ORDER, 1, 2, 300)));
     }
 
+    @Test
+    void instancesAndWorkersAreCountedFromOne() {
+        assertEquals("Instance 2 of the Kitchen Service is up with workers 3, 4 (scaled out).",
+                narrator.narrate(new TraceEvent.InstanceChanged(0, ServiceId.KITCHEN, 1, true, false, false,
+                        java.util.List.of(2, 3), "scaled out")));
+        assertEquals("Order #7's call was routed to instance 1 of the Inventory Service, which is down: "
+                        + "the caller's list of instances was out of date.",
+                narrator.narrate(new TraceEvent.Routed(0, ServiceId.INVENTORY, 0, 7, 3, false)));
+    }
+
     private static Object sampleValue(Class<?> type) {
         if (type == double.class) {
             return 1.0;
@@ -198,6 +208,12 @@ class NarratorTest {
         }
         if (type == dev.switchboard.flow.FaultSpec.class) {
             return new dev.switchboard.flow.FaultSpec(ServiceId.KITCHEN, null, dev.switchboard.model.FaultKind.DOWN, 0, 5000, 0);
+        }
+        if (type == java.util.List.class) {
+            return java.util.List.of(0, 1);
+        }
+        if (type == dev.switchboard.flow.DiscoverySpec.class) {
+            return dev.switchboard.flow.DiscoverySpec.DEFAULTS;
         }
         if (type == Command.class) {
             return new Command.PlaceOrders(1);
