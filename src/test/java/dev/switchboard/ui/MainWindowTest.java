@@ -284,6 +284,32 @@ class MainWindowTest {
     }
 
     @Test
+    void clickingAnOrderOrANarrationLineSelectsThatOrderInTheDiagram(FxRobot robot) {
+        robot.type(KeyCode.B);
+        advance(robot, 100);
+        TableView<OrderRow> ordersTable = find(robot, "#ordersTable");
+        Node secondRow = robot.lookup("#ordersTable .table-row-cell").nth(1).query();
+        robot.clickOn(secondRow);
+        assertEquals(2L, window.controller().diagramView().selectedOrderProperty().get());
+        assertEquals(2L, ordersTable.getSelectionModel().getSelectedItem().getOrderId());
+        assertTrue(((Label) find(robot, "#orderDetailLabel")).getText().startsWith("Order #2 — "));
+        assertEquals(window.controller().diagramState().historyOf(2).size(),
+                ((ListView<?>) find(robot, "#orderHistoryList")).getItems().size());
+
+        ListView<NarrationLine> narrationList = find(robot, "#narrationList");
+        int line = -1;
+        for (int i = 0; i < narrationList.getItems().size(); i++) {
+            if (narrationList.getItems().get(i).event() instanceof TraceEvent.OrderPlaced placed && placed.orderId() == 5) {
+                line = i;
+            }
+        }
+        int index = line;
+        robot.interact(() -> narrationList.getSelectionModel().clearAndSelect(index));
+        assertEquals(5L, window.controller().diagramView().selectedOrderProperty().get());
+        assertEquals(5L, ordersTable.getSelectionModel().getSelectedItem().getOrderId());
+    }
+
+    @Test
     void themesAddTheirStylesheetAfterAppCss(FxRobot robot) {
         robot.interact(() -> window.viewModel().presenterModeProperty().set(true));
         robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
