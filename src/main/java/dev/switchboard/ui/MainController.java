@@ -20,6 +20,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
@@ -80,6 +81,7 @@ public final class MainController {
     @FXML private ListView<String> orderHistoryList;
     @FXML private Label statusLabel;
     @FXML private Label eventCountLabel;
+    @FXML private Menu samplesMenu;
     @FXML private MenuItem openFileMenuItem;
     @FXML private MenuItem quitMenuItem;
     @FXML private MenuItem playMenuItem;
@@ -138,6 +140,13 @@ public final class MainController {
         });
         vm.flowSourceProperty().addListener((obs, old, source) -> showSample(vm.currentSample().orElse(null)));
         showSample(vm.currentSample().orElse(null));
+        for (SampleFlow sample : vm.samples()) {
+            MenuItem item = new MenuItem(sample.displayName());
+            item.setId("sampleMenuItem-" + sample.fileName().replace(".json", ""));
+            // Through the choice box, so both show the same flow and a failure is handled once.
+            item.setOnAction(e -> flowChoice.setValue(sample));
+            samplesMenu.getItems().add(item);
+        }
         openFlowButton.setOnAction(e -> chooseFlowFile());
         openFileMenuItem.setOnAction(e -> chooseFlowFile());
         quitMenuItem.setOnAction(e -> Platform.exit());

@@ -310,6 +310,59 @@ class MainWindowTest {
     }
 
     @Test
+    void theArrivalRateSliderStartsAutomaticOrders(FxRobot robot) {
+        Slider arrivals = find(robot, "#arrivalRateSlider");
+        robot.interact(() -> arrivals.setValue(5));
+        assertEquals("5.0 /s", ((Label) find(robot, "#arrivalRateLabel")).getText());
+        assertEquals(new dev.switchboard.trace.Command.SetArrivalRate(5),
+                recorder.last(TraceEvent.CommandApplied.class).command());
+        advance(robot, 4_000);
+        int placed = recorder.all(TraceEvent.OrderPlaced.class).size();
+        assertTrue(placed >= 10 && placed <= 35, "about 20 orders in 4 s at 5 per second: " + placed);
+        robot.interact(() -> arrivals.setValue(0));
+        assertEquals("off", ((Label) find(robot, "#arrivalRateLabel")).getText());
+        advance(robot, 4_000);
+        assertEquals(placed, recorder.all(TraceEvent.OrderPlaced.class).size(), "no more orders once off");
+    }
+
+    @Test
+    void theSpeedSliderIsLogarithmicAndLabelled(FxRobot robot) {
+        Slider speed = find(robot, "#speedSlider");
+        robot.interact(() -> speed.setValue(1));
+        assertEquals("20.00×", ((Label) find(robot, "#speedLabel")).getText());
+        assertEquals(20.0, playback().getSpeed(), 1e-9);
+        robot.interact(() -> speed.setValue(0));
+        assertEquals("0.05×", ((Label) find(robot, "#speedLabel")).getText());
+    }
+
+    @Test
+    void resetToFlowValuesPutsTheControlsBack(FxRobot robot) {
+        robot.clickOn("#styleButton-kitchen-delivery-sync");
+        robot.clickOn("#orderServicePane");
+        Slider workers = find(robot, "#workersSlider-order");
+        robot.interact(() -> workers.setValue(9));
+        assertEquals(9, window.viewModel().controls().serviceProperty(ServiceId.ORDER).get().workers());
+        robot.clickOn("#resetControlsButton");
+        assertEquals(4, window.viewModel().controls().serviceProperty(ServiceId.ORDER).get().workers());
+        assertEquals(4, workers.getValue());
+        assertTrue(((ToggleButton) find(robot, "#styleButton-kitchen-delivery-event")).isSelected());
+        assertTrue(narration().contains("You changed the run: Order Service now has 4 workers."));
+    }
+
+    @Test
+    void theFlowMenuListsEverySample(FxRobot robot) {
+        javafx.scene.control.MenuBar menuBar = find(robot, "#menuBar");
+        javafx.scene.control.Menu samples = (javafx.scene.control.Menu) menuBar.getMenus().get(0).getItems().get(0);
+        assertEquals(SampleFlows.all().size(), samples.getItems().size());
+        SampleFlow backlog = SampleFlows.byFileName("kitchen-backlog.json").orElseThrow();
+        javafx.scene.control.MenuItem item = samples.getItems().stream()
+                .filter(i -> "sampleMenuItem-kitchen-backlog".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(item::fire);
+        assertEquals("Switchboard — " + backlog.displayName(), ((Stage) window.scene().getWindow()).getTitle());
+        assertEquals(backlog, ((ChoiceBox<?>) find(robot, "#flowChoice")).getValue());
+    }
+
+    @Test
     void themesAddTheirStylesheetAfterAppCss(FxRobot robot) {
         robot.interact(() -> window.viewModel().presenterModeProperty().set(true));
         robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
