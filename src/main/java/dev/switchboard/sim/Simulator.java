@@ -12,6 +12,7 @@ public final class Simulator {
     private double nowMs;
     private long executedEvents;
     private int pendingWork;
+    private int holds;
 
     /** Marks a background action, so the simulator can tell it from work. */
     private record Daemon(Runnable action) implements Runnable {
@@ -34,9 +35,24 @@ public final class Simulator {
         return queue.size();
     }
 
-    /** Whether any event other than background ones is still scheduled. */
+    /** Whether any event other than background ones is still scheduled, or something holds the run open. */
     public boolean hasPendingEvents() {
-        return pendingWork > 0;
+        return pendingWork > 0 || (holds > 0 && !queue.isEmpty());
+    }
+
+    /**
+     * Keeps the run going through background events until {@link #release()}: for something that
+     * only a background timer may still settle (a message waiting for its acknowledgement).
+     */
+    public void hold() {
+        holds++;
+    }
+
+    public void release() {
+        if (holds == 0) {
+            throw new IllegalStateException("release() without hold()");
+        }
+        holds--;
     }
 
     /** Virtual time of the next event, or {@link Double#POSITIVE_INFINITY} when none is pending. */
@@ -93,9 +109,9 @@ public final class Simulator {
         }
     }
 
-    /** Runs until no event but background ones is pending. */
+    /** Runs until no event but background ones is pending and nothing holds the run open. */
     public void runToEnd() {
-        while (pendingWork > 0 && step()) {
+        while ((pendingWork > 0 || holds > 0) && step()) {
             // each step runs one event
         }
     }

@@ -96,7 +96,7 @@ final class Broker {
         }
         consumer.durableLine.remove(oldest);
         oldest.waiting = false;
-        oldest.settled = true;
+        settle(oldest);
         trace.emit(new TraceEvent.InboundDropped(sim.nowMs(), consumer.id, oldest.order().id, oldest.kind(),
                 "dropped to make room: the queue was full (" + capacity + ")", consumer.depth()));
         workflow.finish(oldest.order(), Outcome.FAILED,
@@ -116,15 +116,20 @@ final class Broker {
         deadLetter(message, "the message expired after waiting " + Math.round(ttlMs) + " ms");
     }
 
-    /** A worker took the message: with acks it now waits for the acknowledgement. */
+    /**
+     * A worker took the message: with acks it now waits for the acknowledgement. The ack timer is a
+     * background event, and the run is held open only while the delivery is unsettled, so a timer
+     * left over after the ack does not stretch the run.
+     */
     void delivered(InboundItem message) {
         message.deliveries++;
         message.deliveryTag++;
         message.waiting = false;
         DeliveryPolicy policy = policy(message.link());
         if (policy.acks()) {
+            holdOpen(message);
             int tag = message.deliveryTag;
-            sim.schedule(policy.ackTimeoutMs(), () -> {
+            sim.scheduleDaemon(policy.ackTimeoutMs(), () -> {
                 if (!message.settled && !message.waiting && message.deliveryTag == tag) {
                     redeliver(message, "no acknowledgement within " + Math.round(policy.ackTimeoutMs()) + " ms");
                 }
@@ -132,10 +137,29 @@ final class Broker {
         }
     }
 
+    private void holdOpen(InboundItem message) {
+        if (!message.heldOpen) {
+            message.heldOpen = true;
+            sim.hold();
+        }
+    }
+
+    private void letGo(InboundItem message) {
+        if (message.heldOpen) {
+            message.heldOpen = false;
+            sim.release();
+        }
+    }
+
+    private void settle(InboundItem message) {
+        message.settled = true;
+        letGo(message);
+    }
+
     /** The consumer finished the message: with acks, the acknowledgement travels back to the broker. */
     void ack(InboundItem message, int tag) {
         if (!acks(message)) {
-            message.settled = true;
+            settle(message);
             return;
         }
         LinkNode link = workflow.link(message.link());
@@ -147,7 +171,7 @@ final class Broker {
             if (lost) {
                 trace.emit(new TraceEvent.MessageLost(sim.nowMs(), message.link(), message.order().id, "ack", now));
             } else if (message.deliveryTag == tag && !message.settled && !message.waiting) {
-                message.settled = true;
+                settle(message);
                 trace.emit(new TraceEvent.MessageAcked(sim.nowMs(), message.link(), message.order().id));
             }
         });
@@ -160,6 +184,9 @@ final class Broker {
     void nack(InboundItem message, int tag, String reason) {
         if (message.deliveryTag == tag && !message.waiting && !message.settled) {
             redeliver(message, reason);
+        } else if (message.deadLettered && message.holders == 0) {
+            // it went to the dead-letter queue while this worker still tried; nobody else has it
+            workflow.finish(message.order(), Outcome.DEAD_LETTERED, "the message had gone to the dead-letter queue: " + reason);
         }
     }
 
@@ -174,16 +201,24 @@ final class Broker {
             return;
         }
         double now = sim.nowMs();
+        letGo(message);
         trace.emit(new TraceEvent.MessageRedelivered(now, message.link(), message.order().id, message.deliveries, reason));
         ServiceNode consumer = workflow.service(message.link().to());
         message.requeuedAt(now);
         workflow.requeueFirst(consumer, message);
     }
 
+    /**
+     * The message goes to the dead-letter queue. If a worker still holds an earlier delivery of it,
+     * that worker decides the order's fate: its success still serves the customer.
+     */
     private void deadLetter(InboundItem message, String reason) {
-        message.settled = true;
+        settle(message);
+        message.deadLettered = true;
         trace.emit(new TraceEvent.MessageDeadLettered(sim.nowMs(), message.link(), message.order().id, message.deliveries, reason));
-        workflow.finish(message.order(), Outcome.DEAD_LETTERED, reason);
+        if (message.holders == 0) {
+            workflow.finish(message.order(), Outcome.DEAD_LETTERED, reason);
+        }
     }
 
     /** On a crash of a consumer whose subscription is not durable, the events waiting for it are gone. */
@@ -194,7 +229,7 @@ final class Broker {
             if (item.kind() == InboundKind.EVENT && !policy(item.link()).durable()) {
                 iterator.remove();
                 item.waiting = false;
-                item.settled = true;
+                settle(item);
                 trace.emit(new TraceEvent.InboundDropped(sim.nowMs(), consumer.id, item.order().id, item.kind(),
                         consumer.id.displayName() + " crashed and its subscription is not durable", consumer.depth()));
                 workflow.finish(item.order(), Outcome.LOST, consumer.id.displayName()

@@ -19,6 +19,11 @@ final class InboundItem {
     int deliveryTag;
     boolean waiting;
     boolean settled;
+    /** Workers holding a delivery of it right now (more than one after a redelivery while still in hand). */
+    int holders;
+    boolean deadLettered;
+    /** Whether the current delivery keeps the run open until it is acknowledged or given back. */
+    boolean heldOpen;
 
     InboundItem(Order order, InboundKind kind, LinkId link, double arrivedMs, Call call) {
         this.order = order;

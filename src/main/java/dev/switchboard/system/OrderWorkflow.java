@@ -209,6 +209,8 @@ final class OrderWorkflow {
             if (item.isDurable()) {
                 broker.delivered(item);
                 worker.itemTag = item.deliveryTag;
+                worker.holding = true;
+                item.holders++;
             }
             begin(worker, item);
         }
@@ -216,8 +218,10 @@ final class OrderWorkflow {
 
     private void begin(Worker worker, InboundItem item) {
         ServiceId id = worker.service.id;
-        if (item.isDurable() && item.order().wasProcessedBy(id)) {
-            boolean skip = worker.service.settings().idempotent();
+        boolean processed = item.order().wasProcessedBy(id);
+        if (item.isDurable() && (processed || item.holders > 1)) {
+            // an idempotent consumer remembers finished orders; one still in another worker's hands it cannot know of
+            boolean skip = processed && worker.service.settings().idempotent();
             trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
             if (skip) {
                 broker.ack(item, worker.itemTag);
@@ -314,6 +318,7 @@ final class OrderWorkflow {
         if (item.kind() == InboundKind.REQUEST) {
             calls.reply(item.call(), ReplyKind.ERROR);
         } else if (broker.acks(item)) {
+            letGo(worker);
             broker.nack(item, worker.itemTag, reason);
         } else {
             finish(item.order(), Outcome.FAILED, reason);
@@ -321,8 +326,19 @@ final class OrderWorkflow {
         release(worker);
     }
 
+    /** The worker no longer holds its message (done, given back, or lost in a crash). */
+    private static void letGo(Worker worker) {
+        if (worker.holding) {
+            worker.holding = false;
+            worker.item.holders--;
+        }
+    }
+
     private void release(Worker worker) {
         ServiceNode service = worker.service;
+        if (worker.item != null) {
+            letGo(worker);
+        }
         worker.item = null;
         worker.exchange = null;
         if (worker.retiring) {
@@ -486,6 +502,9 @@ final class OrderWorkflow {
         List<Worker> retired = new ArrayList<>();
         for (Worker worker : instance.workers) {
             InboundItem item = worker.item;
+            if (item != null) {
+                letGo(worker);
+            }
             worker.epoch++;
             worker.state = WorkerState.DOWN;
             worker.item = null;

@@ -15,6 +15,8 @@ final class Worker {
     InboundItem item;
     /** The delivery of {@code item} this worker holds; a message redelivered since then belongs to another. */
     int itemTag;
+    /** Whether it counts among {@code item.holders()}. */
+    boolean holding;
     Exchange exchange;
     long epoch;
     boolean retiring;
