@@ -14,6 +14,7 @@ final class CustomerNode extends VBox {
     private final Label delivered = new Label();
     private final Label rejected = new Label();
     private final Label failed = new Label();
+    private final Label deadLettered = new Label();
 
     CustomerNode(DiagramLayout.Box box) {
         setId(DiagramStyles.ID_CUSTOMER);
@@ -21,10 +22,10 @@ final class CustomerNode extends VBox {
         Label title = new Label("Customer");
         title.getStyleClass().add(DiagramStyles.NODE_TITLE);
         RenderCache.cache(title);
-        for (Label l : new Label[] {placed, open, delivered, rejected, failed}) {
+        for (Label l : new Label[] {placed, open, delivered, rejected, failed, deadLettered}) {
             l.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         }
-        getChildren().addAll(title, placed, open, delivered, rejected, failed);
+        getChildren().addAll(title, placed, open, delivered, rejected, failed, deadLettered);
         setMinSize(box.width(), box.height());
         setPrefSize(box.width(), box.height());
         setMaxSize(box.width(), box.height());
@@ -37,5 +38,11 @@ final class CustomerNode extends VBox {
         WorkerSlotNode.setText(delivered, "delivered " + t.delivered());
         WorkerSlotNode.setText(rejected, "rejected " + t.rejected());
         WorkerSlotNode.setText(failed, "failed " + t.failed() + " · lost " + t.lost());
+        boolean anyDead = t.deadLettered() > 0;
+        deadLettered.setVisible(anyDead);
+        deadLettered.setManaged(anyDead);
+        if (anyDead) {
+            WorkerSlotNode.setText(deadLettered, "dead-lettered " + t.deadLettered());
+        }
     }
 }

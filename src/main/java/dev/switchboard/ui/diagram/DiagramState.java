@@ -56,6 +56,8 @@ public final class DiagramState implements TraceListener {
     private long rejected;
     private long failed;
     private long lost;
+    private long deadLettered;
+    private final java.util.Set<Long> redelivered = new java.util.HashSet<>();
     private String flowName = "";
     private double lastEventMs;
     private long version;
@@ -83,7 +85,8 @@ public final class DiagramState implements TraceListener {
         agentWaiting.clear();
         agentTotal = ServiceSpec.UNLIMITED;
         agentsFree = ServiceSpec.UNLIMITED;
-        placed = delivered = rejected = failed = lost = 0;
+        placed = delivered = rejected = failed = lost = deadLettered = 0;
+        redelivered.clear();
         flowName = "";
         lastEventMs = 0;
         version++;
@@ -120,10 +123,17 @@ public final class DiagramState implements TraceListener {
                 case REJECTED -> rejected++;
                 case FAILED -> failed++;
                 case LOST -> lost++;
+                case DEAD_LETTERED -> deadLettered++;
             }
         } else if (e instanceof TraceEvent.InboundArrived a) {
             ServiceModel s = services.get(a.service());
-            s.line.add(new InboundItem(a.orderId(), a.kind(), a.timeMs()));
+            InboundItem item = new InboundItem(a.orderId(), a.kind(), a.timeMs());
+            // A redelivered message goes back to the head of its queue, not to the tail.
+            if (redelivered.remove(a.orderId()) && (a.kind() == InboundKind.QUEUE_MESSAGE || a.kind() == InboundKind.EVENT)) {
+                s.line.add(0, item);
+            } else {
+                s.line.add(item);
+            }
             s.depth = a.depth();
         } else if (e instanceof TraceEvent.InboundTaken t) {
             onInboundTaken(t);
@@ -182,6 +192,17 @@ public final class DiagramState implements TraceListener {
             lostMarks.add(new LostMark(l.link(), TokenLeg.RETURN, l.orderId(), "late reply discarded", l.timeMs()));
         } else if (e instanceof TraceEvent.CallTimedOut t) {
             timeoutMarks.add(new TimeoutMark(t.caller(), t.worker(), t.link(), t.orderId(), t.timeMs()));
+        } else if (e instanceof TraceEvent.MessageRedelivered r) {
+            redelivered.add(r.orderId());
+        } else if (e instanceof TraceEvent.MessageDeadLettered d) {
+            lostMarks.add(new LostMark(d.link(), TokenLeg.TO_HUB, d.orderId(), "dead-lettered", d.timeMs()));
+        } else if (e instanceof TraceEvent.EventMissed m) {
+            lostMarks.add(new LostMark(m.link(), TokenLeg.FROM_HUB, m.orderId(), "event missed", m.timeMs()));
+        } else if (e instanceof TraceEvent.CallRejected r) {
+            // Refused before it left: marked at the caller's end of the link.
+            lostMarks.add(new LostMark(r.link(), TokenLeg.RETURN, r.orderId(), "call refused", r.timeMs()));
+        } else if (e instanceof TraceEvent.InstanceChanged i) {
+            onInstanceChanged(i);
         } else if (e instanceof TraceEvent.AgentWaiting w) {
             if (!agentWaiting.contains(w.orderId())) {
                 agentWaiting.add(w.orderId());
@@ -208,8 +229,11 @@ public final class DiagramState implements TraceListener {
         s.up = c.up();
         s.slowdown = spec.slowdown();
         s.errorRate = spec.errorRate();
-        s.workerCount = spec.workers();
-        s.setActiveCount(spec.workers());
+        s.workerCount = spec.workers() * spec.instances();
+        if (spec.instances() == 1) {
+            s.setActiveCount(spec.workers());
+        }
+        // With several instances, InstanceChanged names each instance's workers.
         if (!c.up()) {
             for (Worker w : s.workers.values()) {
                 w.idle();
@@ -229,6 +253,24 @@ public final class DiagramState implements TraceListener {
                 agentsFree = agentTotal == ServiceSpec.UNLIMITED ? ServiceSpec.UNLIMITED : agentTotal - agentsOut.size();
             } else {
                 agentsFree += agentTotal - before;
+            }
+        }
+    }
+
+    /** An instance's workers go down with it, come back with it, and go when it is removed. */
+    private void onInstanceChanged(TraceEvent.InstanceChanged i) {
+        ServiceModel s = services.get(i.service());
+        for (int number : i.workers()) {
+            if (i.removed()) {
+                s.workers.remove(number);
+                continue;
+            }
+            Worker w = s.worker(number);
+            if (!i.up()) {
+                w.idle();
+                w.state = WorkerState.DOWN;
+            } else if (w.state == WorkerState.DOWN) {
+                w.idle();
             }
         }
     }
@@ -356,7 +398,7 @@ public final class DiagramState implements TraceListener {
     }
 
     public CustomerTally customer() {
-        return new CustomerTally(placed, delivered, rejected, failed, lost);
+        return new CustomerTally(placed, delivered, rejected, failed, lost, deadLettered);
     }
 
     /** Every token not yet expired, in no particular order; a read-only live view for the renderer. */

@@ -113,16 +113,18 @@ final class ServiceNode extends VBox {
             if (node.density() != density) {
                 node.setDensity(density);
             }
-            node.update(w, nowMs, timedOut(timeouts, w.index(), nowMs), selected);
+            node.update(w, nowMs, timedOut(timeouts, w, nowMs), selected);
         }
         if (agentPane != null && agents != null) {
             agentPane.update(agents, nowMs, selected);
         }
     }
 
-    private boolean timedOut(List<TimeoutMark> timeouts, int worker, double nowMs) {
+    /** A recent timeout shows on the slot until the worker takes other work. */
+    private boolean timedOut(List<TimeoutMark> timeouts, WorkerSlot worker, double nowMs) {
         for (TimeoutMark t : timeouts) {
-            if (t.caller() == service && t.worker() == worker && t.showingAt(nowMs)) {
+            if (t.caller() == service && t.worker() == worker.index() && t.showingAt(nowMs)
+                    && (!worker.holdsOrder() || worker.orderId() == t.orderId())) {
                 return true;
             }
         }

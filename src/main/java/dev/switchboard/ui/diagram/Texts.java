@@ -21,6 +21,12 @@ final class Texts {
         return Math.round(ms / 60_000) + " min";
     }
 
+    /** A countdown short enough for a worker slot: "0.7s", "12.3s", "95s". */
+    static String shortDuration(double ms) {
+        double s = ms / 1000;
+        return s < 100 ? String.format(Locale.ROOT, "%.1fs", s) : Math.round(s) + "s";
+    }
+
     static String percent(double rate) {
         double p = rate * 100;
         return p == Math.rint(p) ? (long) p + "%" : String.format(Locale.ROOT, "%.1f%%", p);

@@ -107,7 +107,7 @@ final class WorkerSlotNode extends VBox {
                 String callee = slot.callee() == null ? "?" : slot.callee().key();
                 detail = "→ " + callee;
                 if (density == Density.FULL) {
-                    order = order + " · " + Texts.duration(slot.timeoutInMs(nowMs));
+                    order = order + "  " + Texts.shortDuration(slot.timeoutInMs(nowMs));
                 }
                 // The bar empties as the timeout comes nearer.
                 double span = slot.timeoutAtMs() - slot.sinceMs();

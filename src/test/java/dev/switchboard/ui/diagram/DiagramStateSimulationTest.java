@@ -60,6 +60,43 @@ class DiagramStateSimulationTest {
         assertTrue(state.statusOf(1).isTerminal());
     }
 
+    static java.util.stream.Stream<String> sampleFiles() {
+        return dev.switchboard.flow.SampleFlows.all().stream().map(dev.switchboard.flow.SampleFlow::fileName);
+    }
+
+    /** Every shipped sample, the resilience ones included: lines match the engine, and the run ends clean. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("sampleFiles")
+    void everySampleFlowKeepsTheDiagramInStepWithTheEngine(String fileName) throws Exception {
+        Simulation sim = new Simulation(dev.switchboard.flow.SampleFlows.byFileName(fileName).orElseThrow().load());
+        DiagramState state = new DiagramState();
+        List<String> mismatches = new ArrayList<>();
+        sim.addListener(state);
+        sim.addListener(e -> {
+            ServiceId service = null;
+            int depth = -1;
+            if (e instanceof TraceEvent.InboundArrived a) {
+                service = a.service();
+                depth = a.depth();
+            } else if (e instanceof TraceEvent.InboundTaken t) {
+                service = t.service();
+                depth = t.depth();
+            } else if (e instanceof TraceEvent.InboundDropped d) {
+                service = d.service();
+                depth = d.depth();
+            }
+            if (service != null && state.lineLength(service) != depth && mismatches.size() < 5) {
+                mismatches.add(e + " but the diagram has " + state.lineLength(service));
+            }
+        });
+        sim.start();
+        sim.runUntil(600_000);
+
+        assertEquals(List.of(), mismatches);
+        assertEquals(sim.placedOrders(), state.customer().placed());
+        assertEquals(sim.placedOrders() - sim.finishedOrders(), state.customer().open(), "open orders");
+    }
+
     @Test
     void whileKitchenIsDownItsWorkersShowDownAndTheQueueGrows() {
         Simulation sim = new Simulation(DiagramFlows.hybrid(50, 42));

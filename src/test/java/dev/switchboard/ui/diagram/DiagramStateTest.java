@@ -153,6 +153,17 @@ class DiagramStateTest {
     }
 
     @Test
+    void aRedeliveredMessageGoesBackToTheHeadOfTheQueue() {
+        feed(new InboundArrived(10, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 1),
+                new InboundArrived(11, ServiceId.KITCHEN, 2, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 2),
+                new InboundTaken(12, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 2, 1),
+                new TraceEvent.MessageRedelivered(20, LinkId.ORDER_KITCHEN, 1, 1, "consumer crashed"),
+                new InboundArrived(20, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 2),
+                new InboundArrived(21, ServiceId.KITCHEN, 3, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 3));
+        assertEquals(List.of(1L, 2L, 3L), state.queueChips());
+    }
+
+    @Test
     void aLostMessageLeavesAMarkAtItsWouldBeArrivalThatFadesOut() {
         feed(new MessageSent(100, LinkId.ORDER_KITCHEN, LinkStyle.QUEUE, 9, 100, 105),
                 new MessageLost(105, LinkId.ORDER_KITCHEN, 9, "message", 100));
