@@ -50,6 +50,7 @@ import java.util.OptionalLong;
 public final class MainController {
     private static final PseudoClass LATEST = PseudoClass.getPseudoClass(StyleClasses.LATEST);
     private static final PseudoClass PLAYING = PseudoClass.getPseudoClass(StyleClasses.PLAYING);
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass(StyleClasses.PROBLEM);
 
     private final MainViewModel vm;
     private final DiagramState diagramState = new DiagramState();
@@ -111,6 +112,8 @@ public final class MainController {
         initNarration(playback);
         initOrders(playback);
         statusLabel.textProperty().bind(playback.statusTextProperty());
+        playback.statusIsProblemProperty().addListener((obs, was, problem) ->
+                statusLabel.pseudoClassStateChanged(PROBLEM, problem));
         eventCountLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%,d engine %s run", playback.executedEvents(),
                         playback.executedEvents() == 1 ? "event" : "events"),
@@ -366,7 +369,7 @@ public final class MainController {
     }
 
     private void showFlowError(FlowException invalid) {
-        vm.playback().showStatus("Could not open the flow: " + invalid.getMessage());
+        vm.playback().showProblem("Could not open the flow: " + invalid.getMessage());
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle("Switchboard");
         alert.setHeaderText("This flow cannot be opened; the current flow stays as it was.");

@@ -114,7 +114,7 @@ public final class MainWindow {
             System.err.println("switchboard: " + invalid.getMessage() + " (opening " + MainViewModel.DEFAULT_SAMPLE
                     + " instead)");
             openFirstFlow(null);
-            viewModel.playback().showStatus("Could not open " + flow + ": " + invalid.getMessage());
+            viewModel.playback().showProblem("Could not open " + flow + ": " + invalid.getMessage());
         }
     }
 

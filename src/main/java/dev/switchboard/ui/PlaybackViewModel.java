@@ -47,6 +47,7 @@ public final class PlaybackViewModel {
     private final ReadOnlyDoubleWrapper nowMs = new ReadOnlyDoubleWrapper(this, "nowMs", 0);
     private final ReadOnlyStringWrapper clockText = new ReadOnlyStringWrapper(this, "clockText", clockText(0));
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyBooleanWrapper statusIsProblem = new ReadOnlyBooleanWrapper(this, "statusIsProblem", false);
     private final ReadOnlyObjectWrapper<Double> arrivalRatePerSecond =
             new ReadOnlyObjectWrapper<>(this, "arrivalRatePerSecond", 0.0);
     private Simulation simulation;
@@ -80,7 +81,7 @@ public final class PlaybackViewModel {
         simulation = next;
         flow.set(newFlow);
         arrivalRatePerSecond.set(0.0);
-        statusText.set("");
+        showStatus("");
         next.start();
         afterAdvance();
     }
@@ -171,10 +172,10 @@ public final class PlaybackViewModel {
             built = command.get();
             simulation.apply(built);
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            statusText.set(refused.getMessage());
+            showProblem(refused.getMessage());
             return false;
         }
-        statusText.set(built.describe() + ".");
+        showStatus(built.describe() + ".");
         if (!isIdle()) {
             finished.set(false);
         }
@@ -182,9 +183,21 @@ public final class PlaybackViewModel {
         return true;
     }
 
-    /** Shows {@code message} in the status bar (e.g. a file that could not be opened). */
+    /** Shows {@code message} in the status bar. */
     public void showStatus(String message) {
         statusText.set(message == null ? "" : message);
+        statusIsProblem.set(false);
+    }
+
+    /** Shows what went wrong (a refused value, a file that could not be opened), marked as a problem. */
+    public void showProblem(String message) {
+        statusText.set(message == null ? "" : message);
+        statusIsProblem.set(true);
+    }
+
+    /** Whether the status text reports something that was refused or failed. */
+    public ReadOnlyBooleanProperty statusIsProblemProperty() {
+        return statusIsProblem.getReadOnlyProperty();
     }
 
     /** Whether the run has nothing left to happen. */
@@ -215,7 +228,7 @@ public final class PlaybackViewModel {
 
     private void finish() {
         finished.set(true);
-        statusText.set(RUN_FINISHED);
+        showStatus(RUN_FINISHED);
     }
 
     private Flow requireFlow() {

@@ -377,8 +377,9 @@ class MainWindowTest {
     void anImpossibleValueShowsItsMessageInTheStatusBar(FxRobot robot) {
         Slider timeout = find(robot, "#timeoutSlider-order-inventory");
         robot.interact(() -> timeout.setValue(0));
-        assertEquals("A timeout must be a positive number of milliseconds, not 0.0.",
-                ((Label) find(robot, "#statusLabel")).getText());
+        Label status = find(robot, "#statusLabel");
+        assertEquals("A timeout must be a positive number of milliseconds, not 0.0.", status.getText());
+        assertTrue(status.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("problem")));
         assertEquals(1000, window.viewModel().controls().linkProperty(LinkId.ORDER_INVENTORY).get().timeoutMs());
     }
 
