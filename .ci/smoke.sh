@@ -14,6 +14,7 @@ min_colours=${SMOKE_MIN_COLOURS:-50}
 
 need=()
 command -v xvfb-run >/dev/null || need+=(xvfb)
+command -v xauth >/dev/null || need+=(xauth)
 command -v identify >/dev/null || need+=(imagemagick)
 ldconfig -p | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
 if ((${#need[@]})); then
