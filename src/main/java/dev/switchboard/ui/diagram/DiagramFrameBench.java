@@ -1,0 +1,257 @@
+package dev.switchboard.ui.diagram;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.system.Simulation;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The diagram's frame-rate benchmark (not a test): opens a window with a {@link DiagramView} fed by
+ * a real {@link Simulation} of a crowded flow, advances the virtual clock with the wall clock on
+ * every animation pulse for a fixed time, and prints the frames per second, the 50th/99th-percentile
+ * interval between pulses and the tokens in flight. Run it under the software renderer:
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp target/classes:$(cat cp.txt) \
+ *     dev.switchboard.ui.diagram.DiagramFrameBench [--seconds 10] [--rate 500] [--flow crowded|hybrid|showcase]
+ *     [--start MS] [--speed X] [--select ORDER] [--wall-clock] [--hold]
+ * </pre>
+ * By default every frame advances the virtual clock by one 60 Hz frame (16.7 ms × speed), so each
+ * frame does the work a 60 Hz frame must do however slow the machine is; {@code --wall-clock}
+ * advances it by the real time elapsed instead, as the app does. {@code --hold} keeps the window
+ * open and animating with the wall clock (for screenshots) instead of measuring.
+ */
+public final class DiagramFrameBench {
+
+    private DiagramFrameBench() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(BenchApp.class, args);
+    }
+
+    /** The options, parsed with a clear message for anything wrong. */
+    record Options(String flow, double seconds, double ratePerSecond, double startMs, double speed, boolean hold,
+                   Long select, int width, int height, boolean wallClock) {
+
+        static Options parse(String[] args) {
+            String flow = "crowded";
+            double seconds = 10;
+            double rate = 500;
+            Double start = null;
+            double speed = 1;
+            boolean hold = false;
+            boolean wallClock = false;
+            Long select = null;
+            int width = 1500;
+            int height = 950;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--hold")) {
+                    hold = true;
+                    continue;
+                }
+                if (a.equals("--wall-clock")) {
+                    wallClock = true;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + a + " needs a value");
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--flow" -> {
+                        if (!v.equals("crowded") && !v.equals("hybrid") && !v.equals("showcase")) {
+                            throw new IllegalArgumentException("--flow is crowded, hybrid or showcase, not " + v);
+                        }
+                        flow = v;
+                    }
+                    case "--seconds" -> seconds = positive(a, v);
+                    case "--rate" -> rate = positive(a, v);
+                    case "--start" -> start = Double.parseDouble(v);
+                    case "--speed" -> speed = positive(a, v);
+                    case "--select" -> select = Long.parseLong(v);
+                    case "--width" -> width = (int) positive(a, v);
+                    case "--height" -> height = (int) positive(a, v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            // The crowded flow needs a few seconds before the links fill up with tokens.
+            double startMs = start != null ? start : flow.equals("crowded") ? 4_000 : 0;
+            return new Options(flow, seconds, rate, startMs, speed, hold || false, select, width, height, wallClock || hold);
+        }
+
+        private static double positive(String option, String value) {
+            double d;
+            try {
+                d = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a number, not " + value);
+            }
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException(option + " must be a positive number, not " + value);
+            }
+            return d;
+        }
+
+        Flow buildFlow() {
+            // Enough orders to keep arriving past the end of the measurement.
+            double virtualSpan = (startMs + (seconds + BenchApp.WARMUP_SECONDS) * 1000 * speed) / 1000 + 5;
+            return switch (flow) {
+                case "hybrid" -> DiagramFlows.hybrid(hold ? 200 : 50, 42);
+                case "showcase" -> DiagramFlows.showcase(200, 42);
+                default -> DiagramFlows.crowded(ratePerSecond, virtualSpan, 7);
+            };
+        }
+    }
+
+    /** The window and the measuring loop. */
+    public static final class BenchApp extends Application {
+
+        /** Animation before the measurement starts, so the JIT compiler has done its work. */
+        static final double WARMUP_SECONDS = 3;
+        /** The virtual time one frame advances in the default fixed-step mode: one 60 Hz frame. */
+        static final double FRAME_MS = 1000.0 / 60;
+
+        @Override
+        public void start(Stage stage) {
+            Options options;
+            try {
+                options = Options.parse(getParameters().getRaw().toArray(String[]::new));
+            } catch (IllegalArgumentException e) {
+                System.err.println("DiagramFrameBench: " + e.getMessage());
+                Platform.exit();
+                return;
+            }
+            Simulation sim = new Simulation(options.buildFlow());
+            DiagramState state = new DiagramState();
+            sim.addListener(state);
+            sim.start();
+            sim.runUntil(options.startMs());
+
+            DiagramView view = new DiagramView(state);
+            view.setSelectedOrder(options.select());
+            Label status = new Label();
+            status.setStyle("-fx-padding: 4 8 4 8;");
+            BorderPane root = new BorderPane(view);
+            root.setTop(status);
+            root.setBottom(new Legend());
+            stage.setScene(new Scene(root, options.width(), options.height()));
+            stage.setTitle("Switchboard diagram — " + sim.flow().name());
+            stage.show();
+            view.render(sim.nowMs());
+
+            int maxFrames = (int) Math.ceil(options.seconds() * 240) + 10;
+            long[] intervals = new long[maxFrames];
+            int[] tokens = new int[maxFrames];
+            long[] simNanos = new long[maxFrames];
+            long[] renderNanos = new long[maxFrames];
+            long[] cpuAtStart = new long[1];
+            new AnimationTimer() {
+                private long firstNanos = -1;
+                private long lastNanos;
+                private int frames;
+                private double virtualMs = sim.nowMs();
+                private boolean warming = true;
+
+                @Override
+                public void handle(long now) {
+                    if (firstNanos < 0) {
+                        firstNanos = now;
+                        lastNanos = now;
+                        return;
+                    }
+                    long elapsed = now - lastNanos;
+                    lastNanos = now;
+                    // A fixed step gives every frame the work of one 60 Hz frame, so a slow frame does not make
+                    // the next one carry more virtual time (the wall-clock mode spirals on a busy machine).
+                    virtualMs += (options.wallClock() ? elapsed / 1e6 : FRAME_MS) * options.speed();
+                    long t0 = System.nanoTime();
+                    sim.runUntil(virtualMs);
+                    long t1 = System.nanoTime();
+                    view.render(virtualMs);
+                    long t2 = System.nanoTime();
+                    status.setText(String.format(Locale.ROOT, "%s · virtual %.1f s · %d tokens in flight",
+                            sim.flow().name(), virtualMs / 1000, view.lastTokensDrawn()));
+                    if (options.hold()) {
+                        return;
+                    }
+                    if (warming) {
+                        // The first seconds measure the JIT compiler more than the diagram.
+                        if (now - firstNanos >= WARMUP_SECONDS * 1e9) {
+                            warming = false;
+                            firstNanos = now;
+                            cpuAtStart[0] = processCpuNanos();
+                        }
+                        return;
+                    }
+                    if (frames < maxFrames) {
+                        intervals[frames] = elapsed;
+                        simNanos[frames] = t1 - t0;
+                        renderNanos[frames] = t2 - t1;
+                        tokens[frames] = view.lastTokensDrawn();
+                        frames++;
+                    }
+                    if (now - firstNanos >= options.seconds() * 1e9 || frames == maxFrames) {
+                        stop();
+                        report(options, frames, (now - firstNanos) / 1e9, intervals, tokens, simNanos, renderNanos,
+                                processCpuNanos() - cpuAtStart[0]);
+                        Platform.exit();
+                    }
+                }
+            }.start();
+        }
+
+        private static void report(Options options, int frames, double seconds, long[] intervals, int[] tokens,
+                                   long[] simNanos, long[] renderNanos, long cpuNanos) {
+            long[] sorted = Arrays.copyOf(intervals, frames);
+            Arrays.sort(sorted);
+            int[] tokenCounts = Arrays.copyOf(tokens, frames);
+            Arrays.sort(tokenCounts);
+            double meanTokens = Arrays.stream(tokenCounts).average().orElse(0);
+            System.out.printf(Locale.ROOT,
+                    "DiagramFrameBench flow=%s rate=%.0f/s renderer=%s clock=%s: %d frames in %.2f s = %.1f fps; "
+                            + "frame interval p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                            + "tokens in flight min %d, mean %.0f, max %d%n",
+                    options.flow(), options.ratePerSecond(), System.getProperty("prism.order", "default"),
+                    options.wallClock() ? "wall" : "fixed 60 Hz steps",
+                    frames, seconds, frames / seconds,
+                    percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, sorted[frames - 1] / 1e6,
+                    tokenCounts[0], meanTokens, tokenCounts[frames - 1]);
+            long[] sim = Arrays.copyOf(simNanos, frames);
+            long[] render = Arrays.copyOf(renderNanos, frames);
+            Arrays.sort(sim);
+            Arrays.sort(render);
+            System.out.printf(Locale.ROOT, "  inside the pulse: simulation p50 %.1f ms p99 %.1f ms; "
+                            + "DiagramView.render p50 %.1f ms p99 %.1f ms (the rest is JavaFX CSS, layout and drawing)%n",
+                    percentile(sim, 0.5) / 1e6, percentile(sim, 0.99) / 1e6,
+                    percentile(render, 0.5) / 1e6, percentile(render, 0.99) / 1e6);
+            // On a shared machine the wall-clock rate depends on the neighbours; the CPU this process
+            // spent per frame (all its threads, the renderer's included) does much less.
+            System.out.printf(Locale.ROOT, "  process CPU: %.1f ms per frame (%.0f%% of one core); load average %.1f on %d cores%n",
+                    cpuNanos / 1e6 / frames, cpuNanos / 1e9 / seconds * 100,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        private static long processCpuNanos() {
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+                return sun.getProcessCpuTime();
+            }
+            return 0;
+        }
+
+        private static long percentile(long[] sorted, double p) {
+            int index = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+}

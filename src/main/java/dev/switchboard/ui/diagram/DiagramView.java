@@ -1,0 +1,445 @@
+package dev.switchboard.ui.diagram;
+
+import dev.switchboard.flow.LinkSpec;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.trace.TraceEvent;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
+import javafx.scene.transform.Scale;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The animated diagram: customer, the four services with their worker slots, the broker queue
+ * "kitchen-orders" and the MealReady topic as nodes (clickable, found by id), edges labelled with
+ * each link's style and latency, and the tokens in flight drawn on small canvases layered over the lanes.
+ * It shows a {@link DiagramState}; the shell calls {@link #render(double)} on every animation pulse
+ * with the virtual time. The whole picture lives in the fixed logical space of {@link DiagramLayout}
+ * and is scaled uniformly to the view's size.
+ *
+ * <h2>Colours and shapes</h2>
+ * Tokens: request = blue circle, reply = green diamond, failed reply (error / unavailable) = red
+ * diamond, queued message = amber square, MealReady event = purple triangle; a lost message, a
+ * message refused by a full queue and a discarded late reply leave a red ✕ with a caption that fades
+ * out over {@link LostMark#FADE_MS} ms of virtual time. Worker slots: idle = light grey, busy = blue
+ * with a bar of the work done, blocked = orange with the callee and the time left before the timeout
+ * (the bar empties toward the timeout), down = dark grey, a red outline and "timeout!" after a timeout
+ * for {@link TimeoutMark#SHOW_MS} ms. An order's tokens get a dark ring when it is selected; the rest dims.
+ * The colours are CSS variables ({@code -sb-token-request}, {@code -sb-token-reply},
+ * {@code -sb-token-failed}, {@code -sb-token-queue}, {@code -sb-token-event}, {@code -sb-lost},
+ * {@code -sb-selection}, {@code -sb-worker-*}, ...) with fallbacks on {@code .root} in
+ * {@code styles/diagram.css}; a later stylesheet on {@code .root} (app.css, dark.css) overrides them.
+ *
+ * <h2>CSS style classes ({@link DiagramStyles})</h2>
+ * {@code diagram} (this region), {@code service-node} ({@code :busy :blocked :down :slowed :erroring :flash}),
+ * {@code worker-slot} ({@code :idle :busy :blocked :down :timed-out :selected :dimmed :flash}, plus
+ * {@code compact} for services with more than {@value ServiceNode#FULL_SLOTS_MAX} workers),
+ * {@code hub-node} ({@code :full :inactive :flash}), {@code queue-chip} ({@code :selected :dimmed :flash}),
+ * {@code more-chip}, {@code customer-node}, {@code agent-slot}, {@code edge} and {@code edge-label}
+ * ({@code :sync :queue :event :inactive :lossy :flash}), {@code node-title}, {@code node-status},
+ * {@code node-detail}.
+ *
+ * <h2>Stable ids</h2>
+ * {@code customer}, {@code service-order}, {@code service-inventory}, {@code service-kitchen},
+ * {@code service-delivery}, {@code broker-queue}, {@code mealready-topic}, worker slots
+ * {@code worker-<service>-<n>} (e.g. {@code worker-kitchen-0}), queue chips {@code chip-<order>},
+ * MealReady chips {@code event-chip-<order>}, agents out {@code agent-<n>}, edge labels
+ * {@code link-order-inventory}, {@code link-order-kitchen}, {@code link-kitchen-delivery}, and the
+ * token layer {@code token-canvas} (one small canvas per lane, {@code tokens-order-inventory-call} ...).
+ */
+public final class DiagramView extends Region {
+
+    /** How long (wall time) {@link #highlight(TraceEvent)} keeps the flash on. */
+    public static final Duration FLASH_DURATION = Duration.millis(1500);
+
+    private final DiagramState state;
+    private final DiagramLayout layout = new DiagramLayout();
+    private final TokenPainter painter = new TokenPainter(layout);
+    private final Pane content = new Pane();
+    private final Scale contentScale = new Scale(1, 1, 0, 0);
+    private final TokenLayer tokenLayer = new TokenLayer(layout);
+    private final Map<ServiceId, ServiceNode> serviceNodes = new EnumMap<>(ServiceId.class);
+    private final HubNode broker;
+    private final HubNode topic;
+    private final CustomerNode customer;
+    private final Map<LinkId, List<Polyline>> laneNodes = new EnumMap<>(LinkId.class);
+    private final Map<LinkId, Label> linkLabels = new EnumMap<>(LinkId.class);
+    private final Map<TokenKind, Shape> colourProbes = new EnumMap<>(TokenKind.class);
+    private final Shape lostProbe = probe(DiagramStyles.LOST_MARK);
+    private final Shape ringProbe = probe(DiagramStyles.SELECTION_RING);
+    private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
+    private final PauseTransition flashTimer = new PauseTransition(FLASH_DURATION);
+    private final List<Node> flashed = new ArrayList<>();
+    private long flashOrder;
+    private double nowMs;
+    private double scale = 1;
+    private double offsetX;
+    private double offsetY;
+    private int lastTokensDrawn;
+    private double laidOutWidth = -1;
+    private double laidOutHeight = -1;
+
+    public DiagramView(DiagramState state) {
+        this.state = java.util.Objects.requireNonNull(state, "state");
+        getStyleClass().add(DiagramStyles.DIAGRAM);
+        content.getStyleClass().add(DiagramStyles.DIAGRAM_CONTENT);
+        content.getTransforms().add(contentScale);
+        content.setManaged(false);
+        content.resize(DiagramLayout.WIDTH, DiagramLayout.HEIGHT);
+
+        buildEdges();
+        customer = new CustomerNode(DiagramLayout.CUSTOMER);
+        content.getChildren().add(customer);
+        for (ServiceId id : ServiceId.values()) {
+            ServiceNode node = new ServiceNode(id, DiagramLayout.boxOf(id), this::select);
+            serviceNodes.put(id, node);
+            content.getChildren().add(node);
+        }
+        broker = new HubNode(DiagramStyles.ID_BROKER_QUEUE, "kitchen-orders", "broker queue → Kitchen",
+                DiagramLayout.BROKER, DiagramStyles::chipId, this::select);
+        topic = new HubNode(DiagramStyles.ID_MEALREADY_TOPIC, "MealReady", "topic · Delivery's subscription",
+                DiagramLayout.TOPIC, DiagramStyles::eventChipId, this::select);
+        content.getChildren().addAll(broker, topic);
+        for (LinkId link : LinkId.values()) {
+            content.getChildren().add(linkLabels.get(link));
+        }
+        // Edges, labels and the hubs change seldom: cached, they are copied when a token lane over them
+        // is repainted. Service and customer boxes change on almost every frame and are not.
+        for (Node child : content.getChildren()) {
+            if (!(child instanceof ServiceNode) && !(child instanceof CustomerNode)) {
+                RenderCache.cache(child);
+            }
+        }
+        for (TokenKind kind : TokenKind.values()) {
+            Shape p = probe(DiagramStyles.TOKEN_SHAPE, DiagramStyles.tokenClass(kind));
+            colourProbes.put(kind, p);
+        }
+        Pane probes = new Pane();
+        probes.setManaged(false);
+        probes.setMouseTransparent(true);
+        probes.getChildren().addAll(colourProbes.values());
+        probes.getChildren().addAll(lostProbe, ringProbe);
+
+        getChildren().addAll(probes, content, tokenLayer);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        selectedOrder.addListener((obs, was, now) -> refresh());
+        flashTimer.setOnFinished(e -> clearFlash());
+        DiagramStyles.ensureStylesheet(this);
+        refresh();
+    }
+
+    private static Shape probe(String... styleClasses) {
+        // Canvas drawing cannot use CSS; these invisible shapes let CSS choose the token colours.
+        Rectangle r = new Rectangle(1, 1);
+        r.getStyleClass().addAll(styleClasses);
+        r.setOpacity(0);
+        return r;
+    }
+
+    private void buildEdges() {
+        Polyline entry = polyline(DiagramLayout.CUSTOMER_TO_ORDER);
+        Polyline trip = polyline(DiagramLayout.TRIP);
+        trip.getStyleClass().add("trip");
+        content.getChildren().addAll(entry, arrowAt(DiagramLayout.CUSTOMER_TO_ORDER), trip, arrowAt(DiagramLayout.TRIP));
+        for (LinkId link : LinkId.values()) {
+            List<Polyline> lanes = new ArrayList<>();
+            for (TokenLeg leg : TokenLeg.values()) {
+                DiagramLayout.Lane lane = layout.lane(link, leg);
+                if (lane == null) {
+                    continue;
+                }
+                Polyline line = polyline(lane);
+                line.setUserData(leg);
+                Polygon arrow = arrowAt(lane);
+                arrow.setUserData(leg);
+                line.getProperties().put("arrow", arrow);
+                lanes.add(line);
+                content.getChildren().addAll(line, arrow);
+            }
+            laneNodes.put(link, lanes);
+            Label label = new Label();
+            label.setId(DiagramStyles.linkLabelId(link));
+            label.getStyleClass().add(DiagramStyles.EDGE_LABEL);
+            DiagramLayout.Point at = labelPosition(link);
+            label.relocate(at.x(), at.y());
+            linkLabels.put(link, label);
+        }
+    }
+
+    private static DiagramLayout.Point labelPosition(LinkId link) {
+        return switch (link) {
+            case ORDER_INVENTORY -> new DiagramLayout.Point(372, 214);
+            case ORDER_KITCHEN -> new DiagramLayout.Point(DiagramLayout.ORDER.right() + 12, 254);
+            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
+        };
+    }
+
+    private static Polyline polyline(DiagramLayout.Lane lane) {
+        Polyline line = new Polyline();
+        for (int i = 0; i < lane.pointCount(); i++) {
+            line.getPoints().addAll(lane.x(i), lane.y(i));
+        }
+        line.getStyleClass().add(DiagramStyles.EDGE);
+        line.setMouseTransparent(true);
+        return line;
+    }
+
+    private static Polygon arrowAt(DiagramLayout.Lane lane) {
+        int n = lane.pointCount();
+        double x = lane.x(n - 1);
+        double y = lane.y(n - 1);
+        double angle = Math.atan2(y - lane.y(n - 2), x - lane.x(n - 2));
+        double len = 9;
+        double spread = Math.toRadians(24);
+        Polygon arrow = new Polygon(x, y,
+                x - len * Math.cos(angle - spread), y - len * Math.sin(angle - spread),
+                x - len * Math.cos(angle + spread), y - len * Math.sin(angle + spread));
+        arrow.getStyleClass().addAll(DiagramStyles.EDGE, "arrow");
+        arrow.setMouseTransparent(true);
+        return arrow;
+    }
+
+    // ---- the API the shell uses ----
+
+    /** Draws the state at virtual time {@code nowMs}: nodes from the state, tokens interpolated on the canvas. */
+    public void render(double nowMs) {
+        this.nowMs = nowMs;
+        state.expireBefore(nowMs);
+        refresh();
+    }
+
+    /** The selected order (null for none); set by clicking a token, a chip, a worker or agent holding an order, or from outside. */
+    public ObjectProperty<Long> selectedOrderProperty() {
+        return selectedOrder;
+    }
+
+    public Long getSelectedOrder() {
+        return selectedOrder.get();
+    }
+
+    public void setSelectedOrder(Long orderId) {
+        selectedOrder.set(orderId);
+    }
+
+    /** Flashes what the event is about (its service, worker, link, queue chip and the tokens of its order) for a moment. */
+    public void highlight(TraceEvent event) {
+        clearFlash();
+        EventFocus focus = EventFocus.of(event);
+        if (focus.service() != null) {
+            ServiceNode node = serviceNodes.get(focus.service());
+            flashed.add(node);
+            if (focus.worker() >= 0 && node.slot(focus.worker()) != null) {
+                flashed.add(node.slot(focus.worker()));
+            }
+        }
+        if (focus.link() != null) {
+            flashed.add(linkLabels.get(focus.link()));
+            for (Polyline lane : laneNodes.get(focus.link())) {
+                if (!lane.getPseudoClassStates().contains(DiagramStyles.INACTIVE)) {
+                    flashed.add(lane);
+                }
+            }
+        }
+        if (focus.orderId() > 0) {
+            flashOrder = focus.orderId();
+            addIfPresent(broker.chipOf(focus.orderId()));
+            addIfPresent(topic.chipOf(focus.orderId()));
+            for (ServiceNode node : serviceNodes.values()) {
+                for (int i = 0; node.slot(i) != null; i++) {
+                    if (node.slot(i).orderId() == focus.orderId() && !flashed.contains(node.slot(i))) {
+                        flashed.add(node.slot(i));
+                    }
+                }
+            }
+        }
+        for (Node n : flashed) {
+            n.pseudoClassStateChanged(DiagramStyles.FLASH, true);
+        }
+        paintTokens();
+        flashTimer.playFromStart();
+    }
+
+    private void addIfPresent(Node node) {
+        if (node != null) {
+            flashed.add(node);
+        }
+    }
+
+    private void clearFlash() {
+        for (Node n : flashed) {
+            n.pseudoClassStateChanged(DiagramStyles.FLASH, false);
+        }
+        flashed.clear();
+        flashOrder = 0;
+        paintTokens();
+    }
+
+    /** The state this view shows. */
+    public DiagramState state() {
+        return state;
+    }
+
+    /** The virtual time of the last {@link #render(double)}. */
+    public double nowMs() {
+        return nowMs;
+    }
+
+    /** How many tokens the last paint drew (for the frame-rate benchmark). */
+    public int lastTokensDrawn() {
+        return lastTokensDrawn;
+    }
+
+    // ---- drawing ----
+
+    private void select(Long orderId) {
+        selectedOrder.set(orderId);
+    }
+
+    private void onClick(MouseEvent e) {
+        if (scale <= 0) {
+            return;
+        }
+        double lx = (e.getX() - offsetX) / scale;
+        double ly = (e.getY() - offsetY) / scale;
+        Long order = painter.orderAt(state, lx, ly, nowMs);
+        selectedOrder.set(order);
+    }
+
+    private void refresh() {
+        Long selected = selectedOrder.get();
+        List<TimeoutMark> timeouts = state.timeoutMarks();
+        for (ServiceId id : ServiceId.values()) {
+            serviceNodes.get(id).update(state.service(id), id == ServiceId.DELIVERY ? state.agents() : null,
+                    nowMs, timeouts, selected);
+        }
+        customer.update(state.customer());
+
+        LinkStatus orderKitchen = state.link(LinkId.ORDER_KITCHEN);
+        List<Long> queued = state.queueChips();
+        int capacity = orderKitchen.capacity();
+        String cap = capacity == LinkSpec.UNLIMITED ? "∞" : Integer.toString(capacity);
+        broker.update(queued, queued.size() + " / " + cap + " waiting", capacity != LinkSpec.UNLIMITED && queued.size() >= capacity,
+                orderKitchen.style() != LinkStyle.QUEUE && queued.isEmpty(), selected);
+        List<Long> events = state.mealReadyBacklog();
+        topic.update(events, events.size() + " waiting", false,
+                state.link(LinkId.KITCHEN_DELIVERY).style() != LinkStyle.EVENT && events.isEmpty(), selected);
+
+        for (LinkId link : LinkId.values()) {
+            updateLink(state.link(link));
+        }
+        paintTokens();
+    }
+
+    private void updateLink(LinkStatus status) {
+        LinkStyle style = status.style();
+        for (Polyline lane : laneNodes.get(status.link())) {
+            TokenLeg leg = (TokenLeg) lane.getUserData();
+            LinkStyle laneStyle = leg == TokenLeg.CALL || leg == TokenLeg.RETURN ? LinkStyle.SYNC
+                    : status.link() == LinkId.KITCHEN_DELIVERY ? LinkStyle.EVENT : LinkStyle.QUEUE;
+            boolean inactive = laneStyle != style;
+            setStylePseudo(lane, laneStyle, inactive, status.lossRate() > 0);
+            setStylePseudo((Node) lane.getProperties().get("arrow"), laneStyle, inactive, status.lossRate() > 0);
+        }
+        Label label = linkLabels.get(status.link());
+        setStylePseudo(label, style, false, status.lossRate() > 0);
+        StringBuilder text = new StringBuilder(status.link().key()).append(": ").append(style.key())
+                .append(" · ").append(status.latencyDescription());
+        if (style == LinkStyle.SYNC) {
+            text.append(" · timeout ").append(Texts.duration(status.timeoutMs()));
+        }
+        if (style == LinkStyle.QUEUE && status.capacity() != LinkSpec.UNLIMITED) {
+            text.append(" · capacity ").append(status.capacity());
+        }
+        if (status.lossRate() > 0) {
+            text.append(" · loss ").append(Texts.percent(status.lossRate()));
+        }
+        WorkerSlotNode.setText(label, text.toString());
+    }
+
+    private static void setStylePseudo(Node node, LinkStyle style, boolean inactive, boolean lossy) {
+        node.pseudoClassStateChanged(DiagramStyles.SYNC, style == LinkStyle.SYNC);
+        node.pseudoClassStateChanged(DiagramStyles.QUEUE, style == LinkStyle.QUEUE);
+        node.pseudoClassStateChanged(DiagramStyles.EVENT, style == LinkStyle.EVENT);
+        node.pseudoClassStateChanged(DiagramStyles.INACTIVE, inactive);
+        node.pseudoClassStateChanged(DiagramStyles.LOSSY, lossy);
+    }
+
+    private void paintTokens() {
+        for (Map.Entry<TokenKind, Shape> probe : colourProbes.entrySet()) {
+            painter.setFill(probe.getKey(), probe.getValue().getFill());
+        }
+        painter.setLostColor(lostProbe.getFill());
+        painter.setRingColor(ringProbe.getFill());
+        lastTokensDrawn = painter.paint(tokenLayer, scale, offsetX, offsetY, state, nowMs, selectedOrder.get(), flashOrder);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        scale = Math.max(0.05, Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT));
+        offsetX = (w - DiagramLayout.WIDTH * scale) / 2;
+        offsetY = (h - DiagramLayout.HEIGHT * scale) / 2;
+        contentScale.setX(scale);
+        contentScale.setY(scale);
+        content.relocate(offsetX, offsetY);
+        content.resize(DiagramLayout.WIDTH, DiagramLayout.HEIGHT);
+        tokenLayer.place(scale, offsetX, offsetY);
+        if (w != laidOutWidth || h != laidOutHeight) {
+            // Label changes ask for a layout pass on every frame; only a new size needs a repaint here.
+            laidOutWidth = w;
+            laidOutHeight = h;
+            paintTokens();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return DiagramLayout.WIDTH;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return DiagramLayout.HEIGHT;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return DiagramLayout.WIDTH / 4;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return DiagramLayout.HEIGHT / 4;
+    }
+
+    /** The scale from logical units to pixels, as last laid out. */
+    double scale() {
+        return scale;
+    }
+
+    /** Converts a logical point to this view's local coordinates (for tests that click a token). */
+    javafx.geometry.Point2D toLocal(DiagramLayout.Point logical) {
+        return new javafx.geometry.Point2D(offsetX + logical.x() * scale, offsetY + logical.y() * scale);
+    }
+
+    DiagramLayout diagramLayout() {
+        return layout;
+    }
+}

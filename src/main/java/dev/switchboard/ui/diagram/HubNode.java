@@ -1,0 +1,100 @@
+package dev.switchboard.ui.diagram;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * The broker queue "kitchen-orders" or the MealReady topic: a title, its depth (and capacity) and the
+ * waiting messages as chips, first to be taken first; when more wait than fit, the first ones and
+ * "+k". Style class {@code hub-node}; chips {@code queue-chip} (id {@code chip-<order>} or
+ * {@code event-chip-<order>}) with {@code :selected}/{@code :dimmed}, the overflow chip {@code more-chip};
+ * pseudo-classes {@code :full} (at capacity), {@code :inactive} (its link has another style now), {@code :flash}.
+ */
+final class HubNode extends VBox {
+
+    static final int MAX_CHIPS = 14;
+
+    private final Label depth = new Label();
+    private final FlowPane chips = new FlowPane(3, 3);
+    private final List<Label> chipPool = new ArrayList<>();
+    private final Label more = new Label();
+    private final LongFunction<String> chipId;
+    private List<Long> shownOrders = List.of();
+    private Long shownSelection;
+
+    HubNode(String id, String title, String subtitle, DiagramLayout.Box box, LongFunction<String> chipId,
+            Consumer<Long> onSelect) {
+        this.chipId = chipId;
+        setId(id);
+        getStyleClass().add(DiagramStyles.HUB_NODE);
+        Label t = new Label(title);
+        t.getStyleClass().add(DiagramStyles.NODE_TITLE);
+        Label sub = new Label(subtitle);
+        sub.getStyleClass().add(DiagramStyles.NODE_DETAIL);
+        depth.getStyleClass().add(DiagramStyles.NODE_STATUS);
+        more.getStyleClass().addAll(DiagramStyles.QUEUE_CHIP, DiagramStyles.MORE_CHIP);
+        getChildren().addAll(t, sub, depth, chips);
+        for (int i = 0; i < MAX_CHIPS; i++) {
+            Label chip = new Label();
+            chip.getStyleClass().add(DiagramStyles.QUEUE_CHIP);
+            chip.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (chip.getUserData() instanceof Long order) {
+                    onSelect.accept(order);
+                    e.consume();
+                }
+            });
+            chipPool.add(chip);
+        }
+        setMinSize(box.width(), box.height());
+        setPrefSize(box.width(), box.height());
+        setMaxSize(box.width(), box.height());
+        relocate(box.x(), box.y());
+    }
+
+    void update(List<Long> orders, String depthText, boolean full, boolean inactive, Long selected) {
+        WorkerSlotNode.setText(depth, depthText);
+        pseudoClassStateChanged(DiagramStyles.FULL, full);
+        pseudoClassStateChanged(DiagramStyles.INACTIVE, inactive);
+        if (orders.equals(shownOrders) && java.util.Objects.equals(selected, shownSelection)) {
+            return;
+        }
+        shownOrders = List.copyOf(orders);
+        shownSelection = selected;
+        int shown = orders.size() > MAX_CHIPS + 1 ? MAX_CHIPS : orders.size();
+        List<javafx.scene.Node> children = new ArrayList<>(shown + 1);
+        for (int i = 0; i < shown; i++) {
+            long order = orders.get(i);
+            Label chip = chipPool.get(i);
+            chip.setUserData(order);
+            chip.setId(chipId.apply(order));
+            WorkerSlotNode.setText(chip, Texts.order(order));
+            boolean mine = selected != null && selected == order;
+            chip.pseudoClassStateChanged(DiagramStyles.SELECTED, mine);
+            chip.pseudoClassStateChanged(DiagramStyles.DIMMED, selected != null && !mine);
+            children.add(chip);
+        }
+        if (orders.size() > shown) {
+            WorkerSlotNode.setText(more, "+" + (orders.size() - shown));
+            children.add(more);
+        }
+        if (!children.equals(chips.getChildren())) {
+            chips.getChildren().setAll(children);
+        }
+    }
+
+    Label chipOf(long orderId) {
+        for (javafx.scene.Node n : chips.getChildren()) {
+            if (n.getUserData() instanceof Long id && id == orderId && n != more) {
+                return (Label) n;
+            }
+        }
+        return null;
+    }
+}

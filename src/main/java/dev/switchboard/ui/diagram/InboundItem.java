@@ -1,0 +1,6 @@
+package dev.switchboard.ui.diagram;
+
+import dev.switchboard.model.InboundKind;
+
+/** One item waiting in a service's inbound line: the broker queue, the topic subscription or its own backlog. */
+public record InboundItem(long orderId, InboundKind kind, double arrivedAtMs) { }

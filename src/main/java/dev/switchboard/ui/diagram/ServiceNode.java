@@ -1,0 +1,184 @@
+package dev.switchboard.ui.diagram;
+
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.model.WorkerState;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A service box: its name, status (up, DOWN, slowed ×k), inbound backlog and error rate, and its
+ * workers as slots; the Delivery Service also shows its agents. Style class {@code service-node},
+ * id {@code service-<key>}; pseudo-classes {@code :busy} (a worker holds work), {@code :blocked}
+ * (a worker waits on a call), {@code :down}, {@code :slowed}, {@code :erroring}, {@code :flash}.
+ */
+final class ServiceNode extends VBox {
+
+    /** More workers than this and the slots turn compact (order id only). */
+    static final int FULL_SLOTS_MAX = 6;
+    /** More workers than this and the slots turn into small squares (colour only). */
+    static final int COMPACT_SLOTS_MAX = 24;
+
+    private final ServiceId service;
+    private final Consumer<Long> onSelect;
+    private final Label status = new Label();
+    private final Label detail = new Label();
+    private final FlowPane slots = new FlowPane(4, 4);
+    private final List<WorkerSlotNode> slotNodes = new ArrayList<>();
+    private final AgentPane agentPane;
+
+    ServiceNode(ServiceId service, DiagramLayout.Box box, Consumer<Long> onSelect) {
+        this.service = service;
+        this.onSelect = onSelect;
+        setId(DiagramStyles.serviceId(service));
+        getStyleClass().add(DiagramStyles.SERVICE_NODE);
+        Label title = new Label(service.displayName());
+        title.getStyleClass().add(DiagramStyles.NODE_TITLE);
+        status.getStyleClass().add(DiagramStyles.NODE_STATUS);
+        detail.getStyleClass().add(DiagramStyles.NODE_DETAIL);
+        RenderCache.cache(title);
+        slots.getStyleClass().add(DiagramStyles.WORKER_SLOTS);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(slots.widthProperty());
+        clip.heightProperty().bind(slots.heightProperty());
+        slots.setClip(clip);
+        slots.setMinHeight(0);
+        getChildren().addAll(title, status, detail, slots);
+        if (service == ServiceId.DELIVERY) {
+            agentPane = new AgentPane(onSelect);
+            getChildren().add(agentPane);
+        } else {
+            agentPane = null;
+        }
+        setMinSize(box.width(), box.height());
+        setPrefSize(box.width(), box.height());
+        setMaxSize(box.width(), box.height());
+        relocate(box.x(), box.y());
+    }
+
+    WorkerSlotNode slot(int index) {
+        return index < slotNodes.size() ? slotNodes.get(index) : null;
+    }
+
+    void update(ServiceStatus s, AgentPool agents, double nowMs, List<TimeoutMark> timeouts, Long selected) {
+        pseudoClassStateChanged(DiagramStyles.DOWN, !s.up());
+        pseudoClassStateChanged(DiagramStyles.SLOWED, s.slowed());
+        pseudoClassStateChanged(DiagramStyles.ERRORING, s.errorRate() > 0);
+        pseudoClassStateChanged(DiagramStyles.BUSY, s.anyInState(WorkerState.BUSY) || s.anyInState(WorkerState.BLOCKED));
+        pseudoClassStateChanged(DiagramStyles.BLOCKED, s.anyInState(WorkerState.BLOCKED));
+
+        String st = !s.up() ? "DOWN" : s.slowed() ? "up · slowed " + Texts.factor(s.slowdown()) : "up";
+        WorkerSlotNode.setText(status, st + " · " + s.workerCount() + (s.workerCount() == 1 ? " worker" : " workers"));
+        StringBuilder d = new StringBuilder("inbound ").append(s.directBacklog().size());
+        if (s.errorRate() > 0) {
+            d.append(" · errors ").append(Texts.percent(s.errorRate()));
+        }
+        WorkerSlotNode.setText(detail, d.toString());
+
+        List<WorkerSlot> workers = s.workers();
+        while (slotNodes.size() < workers.size()) {
+            WorkerSlotNode node = new WorkerSlotNode(DiagramStyles.workerId(service, slotNodes.size()));
+            node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (node.orderId() > 0) {
+                    onSelect.accept(node.orderId());
+                    e.consume();
+                }
+            });
+            slotNodes.add(node);
+            slots.getChildren().add(node);
+        }
+        while (slotNodes.size() > workers.size()) {
+            slots.getChildren().remove(slotNodes.remove(slotNodes.size() - 1));
+        }
+        WorkerSlotNode.Density density = workers.size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
+                : workers.size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
+        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
+        if (slots.getHgap() != gap) {
+            slots.setHgap(gap);
+            slots.setVgap(gap);
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            WorkerSlot w = workers.get(i);
+            WorkerSlotNode node = slotNodes.get(i);
+            // Worker indices are dense (0..n-1) except briefly while retiring; the id follows the index.
+            String id = DiagramStyles.workerId(service, w.index());
+            if (!id.equals(node.getId())) {
+                node.setId(id);
+            }
+            if (node.density() != density) {
+                node.setDensity(density);
+            }
+            node.update(w, nowMs, timedOut(timeouts, w, nowMs), selected);
+        }
+        if (agentPane != null && agents != null) {
+            agentPane.update(agents, nowMs, selected);
+        }
+    }
+
+    /** A recent timeout shows on the slot until the worker takes other work. */
+    private boolean timedOut(List<TimeoutMark> timeouts, WorkerSlot worker, double nowMs) {
+        for (TimeoutMark t : timeouts) {
+            if (t.caller() == service && t.worker() == worker.index() && t.showingAt(nowMs)
+                    && (!worker.holdsOrder() || worker.orderId() == t.orderId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Delivery Service's agent pool: agents out on trips (order and progress) and orders waiting for one. */
+    static final class AgentPane extends VBox {
+        private static final int MAX_AGENT_SLOTS = 8;
+        private final Label summary = new Label();
+        private final FlowPane out = new FlowPane(4, 4);
+        private final List<Label> agentLabels = new ArrayList<>();
+
+        AgentPane(Consumer<Long> onSelect) {
+            getStyleClass().add("agent-pane");
+            summary.getStyleClass().add(DiagramStyles.NODE_DETAIL);
+            getChildren().addAll(summary, out);
+            for (int i = 0; i < MAX_AGENT_SLOTS; i++) {
+                Label l = new Label();
+                l.getStyleClass().add(DiagramStyles.AGENT_SLOT);
+                l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                    Object order = l.getUserData();
+                    if (order instanceof Long id) {
+                        onSelect.accept(id);
+                        e.consume();
+                    }
+                });
+                agentLabels.add(l);
+            }
+        }
+
+        void update(AgentPool pool, double nowMs, Long selected) {
+            String total = pool.unlimited() ? "unlimited" : Integer.toString(pool.total());
+            String free = pool.unlimited() ? "" : " · " + Math.max(0, pool.free()) + " free";
+            WorkerSlotNode.setText(summary, "agents " + total + free + " · out " + pool.busy().size()
+                    + " · waiting " + pool.waitingOrders().size());
+            int shown = Math.min(MAX_AGENT_SLOTS, pool.busy().size());
+            if (out.getChildren().size() != shown) {
+                out.getChildren().setAll(agentLabels.subList(0, shown));
+            }
+            for (int i = 0; i < shown; i++) {
+                AgentSlot a = pool.busy().get(i);
+                Label l = agentLabels.get(i);
+                l.setUserData(a.orderId());
+                String id = DiagramStyles.agentId(a.agent());
+                if (!id.equals(l.getId())) {
+                    l.setId(id);
+                }
+                int pct = (int) Math.round(a.tripProgressAt(nowMs) * 100);
+                WorkerSlotNode.setText(l, Texts.order(a.orderId()) + " " + pct + "%");
+                boolean mine = selected != null && a.orderId() == selected;
+                l.pseudoClassStateChanged(DiagramStyles.SELECTED, mine);
+                l.pseudoClassStateChanged(DiagramStyles.DIMMED, selected != null && !mine);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.switchboard.ui.diagram;
+
+import dev.switchboard.model.LinkId;
+
+/**
+ * Something in flight on a link, from {@code departMs} to {@code arriveMs} of virtual time; its place
+ * on the edge is the linear interpolation of the clock between the two.
+ */
+public record Token(TokenKind kind, LinkId link, TokenLeg leg, long orderId, double departMs, double arriveMs) {
+
+    /** True while the clock is between departure (inclusive) and arrival (exclusive). */
+    public boolean inFlightAt(double nowMs) {
+        return nowMs >= departMs && nowMs < arriveMs;
+    }
+
+    /** The fraction of the way travelled at {@code nowMs}, clamped to 0..1. */
+    public double progressAt(double nowMs) {
+        double span = arriveMs - departMs;
+        if (span <= 0) {
+            return 1;
+        }
+        return Math.max(0, Math.min(1, (nowMs - departMs) / span));
+    }
+}

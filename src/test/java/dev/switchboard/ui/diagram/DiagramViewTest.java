@@ -1,0 +1,269 @@
+package dev.switchboard.ui.diagram;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.model.WorkerState;
+import dev.switchboard.system.Simulation;
+import dev.switchboard.trace.Command;
+import dev.switchboard.trace.TraceEvent;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The diagram in a real stage (headless Monocle), driven by a real Simulation, looked up by id. */
+@ExtendWith(ApplicationExtension.class)
+class DiagramViewTest {
+
+    private Stage stage;
+    private DiagramState state;
+    private DiagramView view;
+    private Simulation sim;
+
+    /** Smaller than Monocle's headless screen (1280 × 800), which cannot take a larger window. */
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        state = new DiagramState();
+        view = new DiagramView(state);
+        view.setId("diagram");
+        stage.setScene(new Scene(new BorderPane(view, null, null, new Legend(), null), 1180, 740));
+        stage.show();
+    }
+
+    private void load(FxRobot robot, Flow flow) {
+        robot.interact(() -> {
+            state.clear();
+            sim = new Simulation(flow);
+            sim.addListener(state);
+            sim.start();
+            view.render(sim.nowMs());
+        });
+    }
+
+    private void runTo(FxRobot robot, double timeMs) {
+        robot.interact(() -> {
+            sim.runUntil(timeMs);
+            view.render(timeMs);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Steps the engine one event at a time until the condition holds (or fails after {@code limitMs}). */
+    private void stepUntil(FxRobot robot, BooleanSupplier condition, double limitMs) {
+        robot.interact(() -> {
+            while (!condition.getAsBoolean()) {
+                if (!sim.step() || sim.nowMs() > limitMs) {
+                    throw new AssertionError("the condition never held before " + limitMs + " ms");
+                }
+            }
+            view.render(sim.nowMs());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean has(Node node, String pseudoClass) {
+        return node.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass));
+    }
+
+    private static String texts(Node node) {
+        StringBuilder sb = new StringBuilder();
+        for (Node label : node.lookupAll(".label")) {
+            sb.append(((Label) label).getText()).append('|');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void everyNodeHasItsStableId(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(10, 42));
+        for (String id : List.of("#customer", "#service-order", "#service-inventory", "#service-kitchen",
+                "#service-delivery", "#broker-queue", "#mealready-topic", "#worker-order-3", "#worker-kitchen-1",
+                "#worker-delivery-0", "#link-order-inventory", "#link-order-kitchen", "#link-kitchen-delivery",
+                "#token-canvas")) {
+            assertNotNull(robot.lookup(id).tryQuery().orElse(null), id);
+        }
+        assertTrue(((Label) robot.lookup("#link-order-inventory").query()).getText()
+                .startsWith("order->inventory: sync · 20 ms · timeout 1.0 s"));
+    }
+
+    @Test
+    void aCookingKitchenWorkerShowsBusyWithItsOrder(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(50, 42));
+        stepUntil(robot, () -> state.service(ServiceId.KITCHEN).anyInState(WorkerState.BUSY)
+                && state.service(ServiceId.KITCHEN).workers().get(0).task() != null, 20_000);
+
+        WorkerSlot cook = state.service(ServiceId.KITCHEN).workers().get(0);
+        Node kitchen = robot.lookup("#service-kitchen").query();
+        Node slot = robot.lookup("#worker-kitchen-0").query();
+        assertTrue(has(kitchen, "busy"));
+        assertTrue(has(slot, "busy"));
+        assertFalse(has(slot, "idle"));
+        assertTrue(texts(slot).contains("#" + cook.orderId() + "|cooking|"), texts(slot));
+    }
+
+    @Test
+    void anOrderWorkerWaitingForInventoryShowsTheCalleeAndItsCountdown(FxRobot robot) {
+        load(robot, DiagramFlows.showcase(50, 42));
+        stepUntil(robot, () -> state.service(ServiceId.ORDER).anyInState(WorkerState.BLOCKED), 10_000);
+        WorkerSlot blocked = state.service(ServiceId.ORDER).workers().stream()
+                .filter(w -> w.state() == WorkerState.BLOCKED).findFirst().orElseThrow();
+        double now = view.nowMs();
+        Node slot = robot.lookup("#worker-order-" + blocked.index()).query();
+
+        assertTrue(has(slot, "blocked"));
+        assertTrue(has(robot.lookup("#service-order").query(), "blocked"));
+        String expected = "#" + blocked.orderId() + "  " + Texts.shortDuration(blocked.timeoutAtMs() - now) + "|→ inventory|";
+        assertEquals(expected, texts(slot));
+    }
+
+    @Test
+    void whileKitchenIsDownTheQueueFillsAndClickingAChipSelectsItsOrder(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(50, 42));
+        runTo(robot, 14_000);
+
+        assertTrue(has(robot.lookup("#service-kitchen").query(), "down"));
+        assertTrue(has(robot.lookup("#worker-kitchen-0").query(), "down"));
+        List<Long> queued = state.queueChips();
+        assertTrue(queued.size() >= 2, "messages wait: " + queued);
+        assertTrue(texts(robot.lookup("#broker-queue").query()).contains(queued.size() + " / 1000 waiting"));
+
+        long first = queued.get(0);
+        robot.clickOn("#chip-" + first);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first, view.getSelectedOrder());
+        assertTrue(has(robot.lookup("#chip-" + first).query(), "selected"));
+        assertTrue(has(robot.lookup("#chip-" + queued.get(1)).query(), "dimmed"));
+        assertFalse(state.historyOf(first).isEmpty(), "the shell can show the chip's history");
+    }
+
+    @Test
+    void clickingATravellingTokenSelectsItsOrder(FxRobot robot) {
+        load(robot, DiagramFlows.showcase(50, 42));
+        stepUntil(robot, () -> state.tokensInFlightAt(sim.nowMs()).stream()
+                .anyMatch(t -> t.kind() == TokenKind.REQUEST && t.progressAt(sim.nowMs()) > 0.3), 10_000);
+        Token token = state.tokensInFlightAt(sim.nowMs()).stream()
+                .filter(t -> t.kind() == TokenKind.REQUEST && t.progressAt(sim.nowMs()) > 0.3).findFirst().orElseThrow();
+        Point2D onScreen = view.localToScreen(view.toLocal(view.diagramLayout().positionOf(token, view.nowMs())));
+
+        robot.clickOn(onScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(token.orderId(), view.getSelectedOrder());
+
+        robot.clickOn(view.localToScreen(view.toLocal(new DiagramLayout.Point(700, 700))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(view.getSelectedOrder(), "a click on empty space clears the selection");
+    }
+
+    @Test
+    void selectingAnOrderFromOutsideHighlightsItsWorkerAndDimsTheOthers(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(50, 42));
+        stepUntil(robot, () -> state.service(ServiceId.KITCHEN).workers().stream().filter(WorkerSlot::holdsOrder).count() == 2,
+                20_000);
+        WorkerSlot cook0 = state.service(ServiceId.KITCHEN).workers().get(0);
+        robot.interact(() -> view.setSelectedOrder(cook0.orderId()));
+
+        assertTrue(has(robot.lookup("#worker-kitchen-0").query(), "selected"));
+        assertTrue(has(robot.lookup("#worker-kitchen-1").query(), "dimmed"));
+        robot.interact(() -> view.setSelectedOrder(null));
+        assertFalse(has(robot.lookup("#worker-kitchen-1").query(), "dimmed"));
+    }
+
+    @Test
+    void flippingOrderToKitchenToSyncRedrawsTheEdgeAndBlocksOrderWorkersOnKitchen(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(50, 42));
+        runTo(robot, 1_000);
+        robot.interact(() -> {
+            sim.apply(new Command.SetLinkStyle(LinkId.ORDER_KITCHEN, LinkStyle.SYNC));
+            view.render(sim.nowMs());
+        });
+        Label label = robot.lookup("#link-order-kitchen").query();
+        assertTrue(label.getText().startsWith("order->kitchen: sync"), label.getText());
+        assertTrue(has(label, "sync"));
+
+        stepUntil(robot, () -> state.service(ServiceId.ORDER).workers().stream()
+                .anyMatch(w -> w.state() == WorkerState.BLOCKED && w.callee() == ServiceId.KITCHEN), 10_000);
+        WorkerSlot waiting = state.service(ServiceId.ORDER).workers().stream()
+                .filter(w -> w.state() == WorkerState.BLOCKED && w.callee() == ServiceId.KITCHEN).findFirst().orElseThrow();
+        assertTrue(texts(robot.lookup("#worker-order-" + waiting.index()).query()).contains("→ kitchen"));
+    }
+
+    @Test
+    void highlightingANarrationLineFlashesTheWorkerAndServiceItIsAbout(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(50, 42));
+        List<TraceEvent.WorkerBlocked> blocks = new ArrayList<>();
+        robot.interact(() -> sim.addListener(e -> {
+            if (e instanceof TraceEvent.WorkerBlocked b) {
+                blocks.add(b);
+            }
+        }));
+        stepUntil(robot, () -> !blocks.isEmpty(), 5_000);
+        TraceEvent.WorkerBlocked blocked = blocks.get(0);
+
+        robot.interact(() -> view.highlight(blocked));
+        assertTrue(has(robot.lookup("#service-order").query(), "flash"));
+        assertTrue(has(robot.lookup("#worker-order-" + blocked.worker()).query(), "flash"));
+        assertTrue(has(robot.lookup("#link-order-inventory").query(), "flash"));
+        assertFalse(has(robot.lookup("#service-kitchen").query(), "flash"));
+    }
+
+    @Test
+    void aTimedOutCallIsShownOnTheCallersSlot(FxRobot robot) {
+        load(robot, DiagramFlows.showcase(50, 42));
+        List<TraceEvent.CallTimedOut> timeouts = new ArrayList<>();
+        robot.interact(() -> sim.addListener(e -> {
+            if (e instanceof TraceEvent.CallTimedOut t) {
+                timeouts.add(t);
+            }
+        }));
+        stepUntil(robot, () -> !timeouts.isEmpty(), 60_000);
+        TraceEvent.CallTimedOut timeout = timeouts.get(0);
+        runTo(robot, timeout.timeMs() + 1);
+
+        Node slot = robot.lookup("#worker-" + timeout.caller().key() + "-" + timeout.worker()).query();
+        WorkerSlot worker = state.service(timeout.caller()).workers().get(timeout.worker());
+        assertFalse(worker.holdsOrder(), "the caller gave up the failed order");
+        assertTrue(has(slot, "timed-out"), texts(slot));
+        assertTrue(texts(slot).contains("timeout!"), texts(slot));
+        runTo(robot, timeout.timeMs() + TimeoutMark.SHOW_MS + 1);
+        assertFalse(has(slot, "timed-out"), "the tag goes after " + TimeoutMark.SHOW_MS + " ms");
+    }
+
+    @Test
+    void theDiagramScalesWithTheWindow(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(10, 42));
+        robot.interact(() -> {
+            stage.setWidth(700);
+            stage.setHeight(480);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds viewBounds = view.localToScene(view.getLayoutBounds());
+        for (String id : List.of("#customer", "#service-inventory", "#service-kitchen", "#service-delivery", "#mealready-topic")) {
+            Bounds b = robot.lookup(id).query().localToScene(robot.lookup(id).query().getLayoutBounds());
+            assertTrue(viewBounds.contains(b), id + " " + b + " inside " + viewBounds);
+        }
+        assertTrue(view.scale() < 0.7, "scaled down to fit: " + view.scale());
+    }
+}
