@@ -1,0 +1,225 @@
+package dev.switchboard.flow;
+
+import dev.switchboard.model.FaultKind;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.Distribution;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Interprets a located JSON tree as a {@link Flow}: knows which fields each part of a flow file
+ * has, fills in the records' defaults and reports the first problem at its field.
+ *
+ * <p>Adding an optional field to a part means adding its name to that part's field list below
+ * and reading it where the part's record is built.
+ */
+final class FlowReader {
+
+    static final List<String> FLOW_FIELDS = List.of("name", "description", "seed", "orders", "services", "links", "faults");
+    static final List<String> ORDERS_FIELDS = List.of("count", "interarrivalMs");
+    static final List<String> SERVICE_FIELDS = List.of("workers", "workMs", "errorRate", "slowdown");
+    static final List<String> INVENTORY_FIELDS = List.of("stockOutRate");
+    static final List<String> DELIVERY_FIELDS = List.of("agents", "tripMs");
+    static final List<String> LINK_FIELDS = List.of("style", "latencyMs", "lossRate", "timeoutMs");
+    static final List<String> QUEUE_LINK_FIELDS = List.of("capacity");
+    static final List<String> FAULT_FIELDS = List.of("service", "link", "kind", "atMs", "forMs", "factor", "rate");
+
+    static final List<String> SERVICE_NAMES = Arrays.stream(ServiceId.values()).map(ServiceId::key).toList();
+    static final List<String> LINK_NAMES = Arrays.stream(LinkId.values()).map(LinkId::key).toList();
+    static final List<String> STYLE_NAMES = Arrays.stream(LinkStyle.values()).map(LinkStyle::key).toList();
+    static final List<String> FAULT_KINDS = Arrays.stream(FaultKind.values()).map(FaultKind::key).toList();
+
+    private final ValueReader values;
+
+    private FlowReader(String sourceName) {
+        this.values = new ValueReader(sourceName);
+    }
+
+    static Flow read(JsonValue root, String sourceName) throws FlowException {
+        return new FlowReader(sourceName).flow(root);
+    }
+
+    private Flow flow(JsonValue root) throws FlowException {
+        if (!(root instanceof JsonValue.ObjectValue)) {
+            throw values.error(root, FieldPath.ROOT, "a flow file holds one object {...} but this one holds " + root.kindName());
+        }
+        ObjectFields f = values.object(root, FieldPath.ROOT, FLOW_FIELDS);
+        String name = values.text(f.require("name", "\"My flow\""), "name");
+        if (name.isBlank()) {
+            throw f.errorAt("name", "must not be empty");
+        }
+        String description = f.text("description").orElse("");
+        long seed = f.longInteger("seed").orElse(Flow.DEFAULT_SEED);
+        OrdersSpec orders = f.has("orders") ? orders(f.get("orders").get(), f.pathOf("orders")) : OrdersSpec.defaults();
+        Map<ServiceId, ServiceSpec> services = f.has("services")
+                ? services(f.get("services").get(), f.pathOf("services")) : Map.of();
+        Map<LinkId, LinkSpec> links = f.has("links") ? links(f.get("links").get(), f.pathOf("links")) : Map.of();
+        List<FaultSpec> faults = f.has("faults") ? faults(f.get("faults").get(), f.pathOf("faults")) : List.of();
+        return f.build(() -> new Flow(name, description, seed, orders, services, links, faults));
+    }
+
+    private OrdersSpec orders(JsonValue value, String path) throws FlowException {
+        ObjectFields f = values.object(value, path, ORDERS_FIELDS);
+        OrdersSpec d = OrdersSpec.defaults();
+        int count = f.integer("count").orElse(d.count());
+        Distribution interarrival = f.distribution("interarrivalMs").orElse(d.interarrivalMs());
+        return f.build(() -> new OrdersSpec(count, interarrival));
+    }
+
+    private Map<ServiceId, ServiceSpec> services(JsonValue value, String path) throws FlowException {
+        ObjectFields all = values.object(value, path, "service", SERVICE_NAMES, Map.of());
+        Map<ServiceId, ServiceSpec> services = new EnumMap<>(ServiceId.class);
+        for (JsonValue.Member member : all.object().members()) {
+            ServiceId id = ServiceId.fromKey(member.name()).orElseThrow();
+            services.put(id, service(id, member.value(), all.pathOf(member.name())));
+        }
+        return services;
+    }
+
+    private ServiceSpec service(ServiceId id, JsonValue value, String path) throws FlowException {
+        List<String> allowed = new ArrayList<>(SERVICE_FIELDS);
+        Map<String, String> notHere = new LinkedHashMap<>();
+        addSpecific(id == ServiceId.INVENTORY, INVENTORY_FIELDS, "inventory", id, allowed, notHere);
+        addSpecific(id == ServiceId.DELIVERY, DELIVERY_FIELDS, "delivery", id, allowed, notHere);
+        ObjectFields f = values.object(value, path, "field", allowed, notHere);
+        ServiceSpec d = ServiceSpec.defaults();
+        int workers = f.integer("workers").orElse(d.workers());
+        Distribution workMs = f.distribution("workMs").orElse(d.workMs());
+        double errorRate = f.number("errorRate").orElse(d.errorRate());
+        double slowdown = f.number("slowdown").orElse(d.slowdown());
+        double stockOutRate = f.number("stockOutRate").orElse(d.stockOutRate());
+        int agents = f.integer("agents").orElse(d.agents());
+        Distribution tripMs = f.distribution("tripMs").orElse(d.tripMs());
+        return f.build(() -> new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs));
+    }
+
+    private static void addSpecific(boolean applies, List<String> fields, String owner, Object here,
+                                    List<String> allowed, Map<String, String> notHere) {
+        for (String field : fields) {
+            if (applies) {
+                allowed.add(field);
+            } else {
+                notHere.put(field, field + " is a setting of " + owner + " only, not of " + here);
+            }
+        }
+    }
+
+    private Map<LinkId, LinkSpec> links(JsonValue value, String path) throws FlowException {
+        ObjectFields all = values.object(value, path, "link", LINK_NAMES, Map.of());
+        Map<LinkId, LinkSpec> links = new EnumMap<>(LinkId.class);
+        for (JsonValue.Member member : all.object().members()) {
+            LinkId id = LinkId.fromKey(member.name()).orElseThrow();
+            links.put(id, link(id, member.value(), all.pathOf(member.name())));
+        }
+        return links;
+    }
+
+    private LinkSpec link(LinkId id, JsonValue value, String path) throws FlowException {
+        List<String> allowed = new ArrayList<>(LINK_FIELDS);
+        Map<String, String> notHere = new LinkedHashMap<>();
+        boolean canQueue = id.allows(LinkStyle.QUEUE);
+        addSpecific(canQueue, QUEUE_LINK_FIELDS, "a link that can be a queue (order->kitchen)", id.key(), allowed, notHere);
+        ObjectFields f = values.object(value, path, "field", allowed, notHere);
+        LinkSpec d = LinkSpec.defaults(id);
+        LinkStyle style = d.style();
+        if (f.has("style")) {
+            String key = values.keyword(f.get("style").get(), f.pathOf("style"), "link style", STYLE_NAMES);
+            style = LinkStyle.fromKey(key).orElseThrow();
+            if (!id.allows(style)) {
+                throw f.errorAt("style", id.key() + (id.allowedStyles().size() == 1 ? " can only be " : " can be ")
+                        + styles(id) + ", not " + key);
+            }
+        }
+        LinkStyle chosenStyle = style;
+        Distribution latencyMs = f.distribution("latencyMs").orElse(d.latencyMs());
+        double lossRate = f.number("lossRate").orElse(d.lossRate());
+        double timeoutMs = f.number("timeoutMs").orElse(d.timeoutMs());
+        int capacity = f.integer("capacity").orElse(d.capacity());
+        return f.build(() -> new LinkSpec(chosenStyle, latencyMs, lossRate, timeoutMs, capacity));
+    }
+
+    private static String styles(LinkId id) {
+        return Arrays.stream(LinkStyle.values()).filter(id::allows).map(LinkStyle::key).collect(Collectors.joining(" or "));
+    }
+
+    private List<FaultSpec> faults(JsonValue value, String path) throws FlowException {
+        JsonValue.ListValue list = values.list(value, path);
+        List<FaultSpec> faults = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            faults.add(fault(list.items().get(i), FieldPath.index(path, i)));
+        }
+        return faults;
+    }
+
+    private FaultSpec fault(JsonValue value, String path) throws FlowException {
+        ObjectFields f = values.object(value, path, FAULT_FIELDS);
+        if (f.has("service") == f.has("link")) {
+            throw f.errorAtObject(f.has("service")
+                    ? "a fault has one target but this one names both a service and a link"
+                    : "a fault needs a target: \"service\": \"kitchen\" (for down, slow, errors) or \"link\": \"order->kitchen\" (for loss)");
+        }
+        ServiceId service = null;
+        LinkId link = null;
+        if (f.has("service")) {
+            String key = values.keyword(f.get("service").get(), f.pathOf("service"), "service", SERVICE_NAMES);
+            service = ServiceId.fromKey(key).orElseThrow();
+        } else {
+            String key = values.keyword(f.get("link").get(), f.pathOf("link"), "link", LINK_NAMES);
+            link = LinkId.fromKey(key).orElseThrow();
+        }
+        String kindKey = values.keyword(f.require("kind", "\"down\""), f.pathOf("kind"), "fault kind", FAULT_KINDS);
+        FaultKind kind = FaultKind.fromKey(kindKey).orElseThrow();
+        if (kind.onService() != (service != null)) {
+            throw f.errorAt("kind", kind.onService()
+                    ? kindKey + " is a fault of a service (down, slow, errors); a link takes loss"
+                    : kindKey + " is a fault of a link; a service takes down, slow or errors");
+        }
+        double faultValue = faultValue(f, kind);
+        double atMs = f.number("atMs").orElse(0);
+        double forMs = values.number(f.require("forMs", "5000"), f.pathOf("forMs"));
+        ServiceId target = service;
+        LinkId targetLink = link;
+        return f.build(() -> new FaultSpec(target, targetLink, kind, atMs, forMs, faultValue));
+    }
+
+    /** The slowdown factor of a slow fault, the rate of an errors or loss fault, 0 for down. */
+    private double faultValue(ObjectFields f, FaultKind kind) throws FlowException {
+        String wanted = switch (kind) {
+            case SLOW -> "factor";
+            case ERRORS, LOSS -> "rate";
+            case DOWN -> null;
+        };
+        for (String other : List.of("factor", "rate")) {
+            if (f.has(other) && !other.equals(wanted)) {
+                throw f.errorAt(other, kind.key() + " takes " + (wanted == null ? "neither factor nor rate" : wanted + ", not " + other));
+            }
+        }
+        if (wanted == null) {
+            return 0;
+        }
+        String example = kind == FaultKind.SLOW ? "3" : "0.5";
+        double x = values.number(f.require(wanted, example), f.pathOf(wanted));
+        if (kind == FaultKind.SLOW && !(x > 0)) {
+            throw f.errorAt(wanted, "must be a number > 0 but was " + written(f, wanted));
+        }
+        if (kind != FaultKind.SLOW) {
+            f.build(() -> {
+                ServiceSpec.requireRate("rate", x);
+                return x;
+            });
+        }
+        return x;
+    }
+
+    private static String written(ObjectFields f, String name) {
+        return ((JsonValue.NumberValue) f.get(name).orElseThrow()).text();
+    }
+}
