@@ -1,0 +1,582 @@
+package dev.switchboard.system;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.model.CustomerAnswer;
+import dev.switchboard.model.InboundKind;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.OrderStatus;
+import dev.switchboard.model.Outcome;
+import dev.switchboard.model.ReplyKind;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.model.Task;
+import dev.switchboard.model.WorkerState;
+import dev.switchboard.sim.RandomStreams;
+import dev.switchboard.sim.Simulator;
+import dev.switchboard.trace.TraceEvent;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What the four services do with an order, step by step: take it, call, block, reply, publish,
+ * queue, cook, dispatch and deliver — and what a timeout, a loss or a crash does to it. Every
+ * state change goes out as a trace event.
+ */
+final class OrderWorkflow {
+    private final Simulator sim;
+    private final TraceEmitter trace;
+    final EnumMap<ServiceId, ServiceNode> services = new EnumMap<>(ServiceId.class);
+    final EnumMap<LinkId, LinkNode> links = new EnumMap<>(LinkId.class);
+    final AgentPool agents;
+    private final SplittableRandom stockRandom;
+    private final SplittableRandom tripRandom;
+    private long nextOrderId = 1;
+    private long nextCallId = 1;
+    private long placed;
+    private long finished;
+
+    OrderWorkflow(Flow flow, Simulator sim, RandomStreams random, TraceEmitter trace) {
+        this.sim = sim;
+        this.trace = trace;
+        for (ServiceId id : ServiceId.values()) {
+            services.put(id, new ServiceNode(id, flow.service(id), random));
+        }
+        for (LinkId id : LinkId.values()) {
+            links.put(id, new LinkNode(id, flow.link(id), random));
+        }
+        agents = new AgentPool(flow.service(ServiceId.DELIVERY).agents());
+        stockRandom = random.stream("stock");
+        tripRandom = random.stream("trip");
+    }
+
+    long placedOrders() {
+        return placed;
+    }
+
+    long finishedOrders() {
+        return finished;
+    }
+
+    ServiceNode service(ServiceId id) {
+        return services.get(id);
+    }
+
+    LinkNode link(LinkId id) {
+        return links.get(id);
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    void placeOrder() {
+        double now = sim.nowMs();
+        Order order = new Order(nextOrderId++, now);
+        placed++;
+        trace.emit(new TraceEvent.OrderPlaced(now, order.id));
+        ServiceNode orderService = service(ServiceId.ORDER);
+        if (!orderService.isUp()) {
+            finish(order, Outcome.FAILED, "the Order Service is down and refused the order");
+            return;
+        }
+        enqueue(orderService, new InboundItem(order, InboundKind.NEW_ORDER, null, now, null));
+    }
+
+    private void setStatus(Order order, OrderStatus status, String reason) {
+        if (order.finished || order.status == status) {
+            return;
+        }
+        trace.emit(new TraceEvent.OrderStatusChanged(sim.nowMs(), order.id, order.status, status, reason));
+        order.status = status;
+    }
+
+    private void answer(Order order, CustomerAnswer answer) {
+        if (order.answered || order.finished) {
+            return;
+        }
+        order.answered = true;
+        trace.emit(new TraceEvent.CustomerAnswered(sim.nowMs(), order.id, answer, order.placedAtMs));
+    }
+
+    /** Puts the order in its bucket; later work on it (the system may not know) changes nothing. */
+    private void finish(Order order, Outcome outcome, String reason) {
+        if (order.finished) {
+            return;
+        }
+        if (!order.answered) {
+            answer(order, switch (outcome) {
+                case DELIVERED -> CustomerAnswer.ACCEPTED;
+                case REJECTED -> CustomerAnswer.REJECTED;
+                case FAILED, LOST -> CustomerAnswer.FAILED;
+            });
+        }
+        OrderStatus terminal = switch (outcome) {
+            case DELIVERED -> OrderStatus.DELIVERED;
+            case REJECTED -> OrderStatus.REJECTED;
+            case FAILED -> OrderStatus.FAILED;
+            case LOST -> OrderStatus.LOST;
+        };
+        double now = sim.nowMs();
+        trace.emit(new TraceEvent.OrderStatusChanged(now, order.id, order.status, terminal, reason));
+        order.status = terminal;
+        order.finished = true;
+        finished++;
+        trace.emit(new TraceEvent.OrderFinished(now, order.id, outcome, order.placedAtMs, reason));
+    }
+
+    // ---------------------------------------------------------------- inbound lines and workers
+
+    private void enqueue(ServiceNode service, InboundItem item) {
+        if (item.isDurable()) {
+            service.durableLine.addLast(item);
+        } else {
+            service.memoryLine.addLast(item);
+        }
+        trace.emit(new TraceEvent.InboundArrived(sim.nowMs(), service.id, item.order().id, item.kind(), item.link(),
+                service.depth()));
+        dispatch(service);
+    }
+
+    /** Gives waiting items to free workers, first come first served, lowest-numbered worker first. */
+    void dispatch(ServiceNode service) {
+        if (!service.isUp()) {
+            return;
+        }
+        while (service.depth() > 0) {
+            Worker worker = service.freeWorker();
+            if (worker == null) {
+                return;
+            }
+            InboundItem item = service.pollNext();
+            double now = sim.nowMs();
+            trace.emit(new TraceEvent.InboundTaken(now, service.id, worker.index, item.order().id, item.kind(),
+                    now - item.arrivedMs(), service.depth()));
+            worker.item = item;
+            worker.state = WorkerState.BUSY;
+            begin(worker, item);
+        }
+    }
+
+    private void begin(Worker worker, InboundItem item) {
+        switch (worker.service.id) {
+            case ORDER -> callSync(worker, item.order(), LinkId.ORDER_INVENTORY);
+            case INVENTORY -> work(worker, Task.CHECK_STOCK);
+            case KITCHEN -> {
+                setStatus(item.order(), OrderStatus.PREPARING, "a Kitchen worker started cooking");
+                work(worker, Task.COOK);
+            }
+            case DELIVERY -> work(worker, Task.DISPATCH);
+        }
+    }
+
+    private void work(Worker worker, Task task) {
+        ServiceNode service = worker.service;
+        double durationMs = service.sampleWorkMs();
+        double now = sim.nowMs();
+        long epoch = worker.epoch;
+        worker.state = WorkerState.BUSY;
+        trace.emit(new TraceEvent.WorkStarted(now, service.id, worker.index, worker.item.order().id, task, now + durationMs));
+        sim.schedule(durationMs, () -> {
+            if (worker.epoch != epoch) {
+                return; // the service crashed meanwhile; the work was lost then
+            }
+            boolean ok = !service.sampleError();
+            trace.emit(new TraceEvent.WorkFinished(sim.nowMs(), service.id, worker.index, worker.item.order().id, task, ok));
+            afterWork(worker, task, ok);
+        });
+    }
+
+    private void afterWork(Worker worker, Task task, boolean ok) {
+        Order order = worker.item.order();
+        switch (task) {
+            case CHECK_STOCK -> {
+                ReplyKind kind = !ok ? ReplyKind.ERROR : outOfStock() ? ReplyKind.OUT_OF_STOCK : ReplyKind.OK;
+                reply(worker.item.call(), kind);
+                release(worker);
+            }
+            case TAKE_PAYMENT -> {
+                if (!ok) {
+                    finish(order, Outcome.FAILED, "the payment failed (an error in the Order Service)");
+                    release(worker);
+                } else {
+                    setStatus(order, OrderStatus.PAID, "the payment went through");
+                    handToKitchen(worker, order);
+                }
+            }
+            case COOK -> {
+                if (!ok) {
+                    failItem(worker, "the Kitchen could not prepare the meal (an error in the Kitchen Service)");
+                } else {
+                    setStatus(order, OrderStatus.READY, "the meal is ready");
+                    handToDelivery(worker, order);
+                }
+            }
+            case DISPATCH -> {
+                if (!ok) {
+                    failItem(worker, "Delivery could not dispatch the order (an error in the Delivery Service)");
+                } else {
+                    if (worker.item.kind() == InboundKind.REQUEST) {
+                        order.dispatchCall = worker.item.call();
+                    }
+                    assignAgent(order);
+                    release(worker);
+                }
+            }
+        }
+    }
+
+    private boolean outOfStock() {
+        double rate = service(ServiceId.INVENTORY).settings().stockOutRate();
+        return rate > 0 && stockRandom.nextDouble() < rate;
+    }
+
+    /** The worker's item failed: a sync caller hears an error, anything else fails the order. */
+    private void failItem(Worker worker, String reason) {
+        InboundItem item = worker.item;
+        if (item.kind() == InboundKind.REQUEST) {
+            reply(item.call(), ReplyKind.ERROR);
+        } else {
+            finish(item.order(), Outcome.FAILED, reason);
+        }
+        release(worker);
+    }
+
+    private void release(Worker worker) {
+        ServiceNode service = worker.service;
+        worker.item = null;
+        worker.call = null;
+        if (worker.retiring) {
+            service.workers.remove(worker);
+            trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
+        } else {
+            worker.state = WorkerState.IDLE;
+            trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
+        }
+        dispatch(service);
+    }
+
+    // ---------------------------------------------------------------- hand-offs between services
+
+    private void handToKitchen(Worker worker, Order order) {
+        if (link(LinkId.ORDER_KITCHEN).settings().style() == LinkStyle.SYNC) {
+            callSync(worker, order, LinkId.ORDER_KITCHEN);
+        } else {
+            publish(LinkId.ORDER_KITCHEN, LinkStyle.QUEUE, order);
+            answer(order, CustomerAnswer.ACCEPTED);
+            release(worker);
+        }
+    }
+
+    private void handToDelivery(Worker worker, Order order) {
+        if (link(LinkId.KITCHEN_DELIVERY).settings().style() == LinkStyle.SYNC) {
+            callSync(worker, order, LinkId.KITCHEN_DELIVERY);
+        } else {
+            publish(LinkId.KITCHEN_DELIVERY, LinkStyle.EVENT, order);
+            kitchenDone(worker);
+        }
+    }
+
+    /** The Kitchen handed the meal on: a sync caller (the Order Service) hears OK now. */
+    private void kitchenDone(Worker worker) {
+        if (worker.item.kind() == InboundKind.REQUEST) {
+            reply(worker.item.call(), ReplyKind.OK);
+        }
+        release(worker);
+    }
+
+    private void publish(LinkId linkId, LinkStyle style, Order order) {
+        LinkNode link = link(linkId);
+        double now = sim.nowMs();
+        double latencyMs = link.sampleLatencyMs();
+        boolean lost = link.sampleLost();
+        trace.emit(new TraceEvent.MessageSent(now, linkId, style, order.id, now, now + latencyMs));
+        InboundKind kind = style == LinkStyle.QUEUE ? InboundKind.QUEUE_MESSAGE : InboundKind.EVENT;
+        sim.schedule(latencyMs, () -> {
+            String what = style == LinkStyle.QUEUE ? "message" : "event";
+            if (lost) {
+                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, what, now));
+                finish(order, Outcome.LOST, "the " + what + " on " + linkId.key() + " was lost on the network");
+            } else {
+                arriveAtBroker(linkId, kind, order);
+            }
+        });
+    }
+
+    private void arriveAtBroker(LinkId linkId, InboundKind kind, Order order) {
+        ServiceNode consumer = service(linkId.to());
+        int capacity = link(linkId).settings().capacity();
+        if (consumer.durableLine.size() >= capacity) {
+            trace.emit(new TraceEvent.MessageRejected(sim.nowMs(), linkId, order.id,
+                    "the queue is full (" + capacity + " messages)"));
+            finish(order, Outcome.FAILED, "the broker refused the message: the " + linkId.key() + " queue is full");
+            return;
+        }
+        if (kind == InboundKind.QUEUE_MESSAGE) {
+            setStatus(order, OrderStatus.QUEUED, "the order waits in the kitchen queue");
+        }
+        enqueue(consumer, new InboundItem(order, kind, linkId, sim.nowMs(), null));
+    }
+
+    // ---------------------------------------------------------------- synchronous calls
+
+    private void callSync(Worker worker, Order order, LinkId linkId) {
+        LinkNode link = link(linkId);
+        double now = sim.nowMs();
+        double timeoutMs = link.settings().timeoutMs();
+        Call call = new Call(nextCallId++, linkId, order, worker, now, now + timeoutMs);
+        double latencyMs = link.sampleLatencyMs();
+        boolean lost = link.sampleLost();
+        trace.emit(new TraceEvent.RequestSent(now, call.id, linkId, order.id, now, now + latencyMs));
+        worker.state = WorkerState.BLOCKED;
+        worker.call = call;
+        trace.emit(new TraceEvent.WorkerBlocked(now, worker.service.id, worker.index, order.id, call.id, linkId,
+                call.timeoutAtMs));
+        sim.schedule(latencyMs, () -> {
+            if (lost) {
+                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, "request", now));
+            } else {
+                requestArrives(call);
+            }
+        });
+        sim.schedule(timeoutMs, () -> timeout(call));
+    }
+
+    private void requestArrives(Call call) {
+        ServiceNode callee = service(call.link.to());
+        if (!callee.isUp()) {
+            reply(call, ReplyKind.UNAVAILABLE);
+            return;
+        }
+        enqueue(callee, new InboundItem(call.order, InboundKind.REQUEST, call.link, sim.nowMs(), call));
+    }
+
+    private void reply(Call call, ReplyKind kind) {
+        LinkNode link = link(call.link);
+        double now = sim.nowMs();
+        double latencyMs = link.sampleLatencyMs();
+        boolean lost = link.sampleLost();
+        trace.emit(new TraceEvent.ReplySent(now, call.id, call.link, call.order.id, kind, now, now + latencyMs));
+        sim.schedule(latencyMs, () -> {
+            if (lost) {
+                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), call.link, call.order.id, "reply", now));
+            } else {
+                replyArrives(call, kind);
+            }
+        });
+    }
+
+    private void replyArrives(Call call, ReplyKind kind) {
+        double now = sim.nowMs();
+        if (call.settled) {
+            trace.emit(new TraceEvent.LateReplyDiscarded(now, call.id, call.link, call.order.id, kind));
+            return;
+        }
+        call.settled = true;
+        Worker worker = call.caller;
+        trace.emit(new TraceEvent.ReplyReceived(now, call.id, call.link, call.order.id, kind));
+        unblock(worker, call, "reply: " + kind.name().toLowerCase().replace('_', ' '));
+        afterCall(worker, call, kind, replyReason(call.link, kind));
+    }
+
+    private void timeout(Call call) {
+        if (call.settled) {
+            return;
+        }
+        call.settled = true;
+        Worker worker = call.caller;
+        trace.emit(new TraceEvent.CallTimedOut(sim.nowMs(), call.id, call.link, call.order.id, worker.service.id, worker.index));
+        unblock(worker, call, "timeout");
+        String reason = "the call on " + call.link.key() + " timed out after "
+                + Math.round(call.timeoutAtMs - call.sentAtMs) + " ms";
+        afterCall(worker, call, null, reason);
+    }
+
+    private void unblock(Worker worker, Call call, String reason) {
+        worker.call = null;
+        worker.state = WorkerState.BUSY;
+        trace.emit(new TraceEvent.WorkerUnblocked(sim.nowMs(), worker.service.id, worker.index, call.order.id, call.id, reason));
+    }
+
+    /** The caller goes on after its call: {@code kind} is the reply, or null after a timeout. */
+    private void afterCall(Worker worker, Call call, ReplyKind kind, String reason) {
+        Order order = call.order;
+        boolean ok = kind == ReplyKind.OK;
+        switch (call.link) {
+            case ORDER_INVENTORY -> {
+                if (ok) {
+                    setStatus(order, OrderStatus.STOCK_CONFIRMED, "Inventory confirmed the items are in stock");
+                    work(worker, Task.TAKE_PAYMENT);
+                } else {
+                    finish(order, kind == ReplyKind.OUT_OF_STOCK ? Outcome.REJECTED : Outcome.FAILED, reason);
+                    release(worker);
+                }
+            }
+            case ORDER_KITCHEN -> {
+                if (ok) {
+                    answer(order, CustomerAnswer.ACCEPTED);
+                } else {
+                    finish(order, Outcome.FAILED, reason);
+                }
+                release(worker);
+            }
+            case KITCHEN_DELIVERY -> {
+                if (ok) {
+                    kitchenDone(worker);
+                } else {
+                    failItem(worker, reason);
+                }
+            }
+        }
+    }
+
+    private static String replyReason(LinkId link, ReplyKind kind) {
+        String callee = link.to().displayName();
+        return switch (kind) {
+            case OK -> callee + " answered OK";
+            case OUT_OF_STOCK -> "Inventory has no stock for the order";
+            case ERROR -> callee + " answered with an error";
+            case UNAVAILABLE -> callee + " was unavailable (down)";
+        };
+    }
+
+    // ---------------------------------------------------------------- delivery agents
+
+    private void assignAgent(Order order) {
+        int agent = agents.take();
+        if (agent < 0) {
+            agents.waiting.addLast(order);
+            trace.emit(new TraceEvent.AgentWaiting(sim.nowMs(), order.id, agents.waiting.size()));
+        } else {
+            sendOut(order, agent);
+        }
+    }
+
+    private void sendOut(Order order, int agent) {
+        double now = sim.nowMs();
+        double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
+        trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
+        setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
+        if (order.dispatchCall != null) {
+            reply(order.dispatchCall, ReplyKind.OK);
+            order.dispatchCall = null;
+        }
+        sim.schedule(tripMs, () -> {
+            finish(order, Outcome.DELIVERED, "delivery agent " + (agent + 1) + " handed the meal over");
+            agents.release(agent);
+            trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
+            assignWaiting();
+        });
+    }
+
+    void assignWaiting() {
+        while (!agents.waiting.isEmpty()) {
+            int agent = agents.take();
+            if (agent < 0) {
+                return;
+            }
+            sendOut(agents.waiting.pollFirst(), agent);
+        }
+    }
+
+    // ---------------------------------------------------------------- crashes and workers
+
+    /** The service crashed: work in hand and in-memory lines are lost; broker messages wait. */
+    void crash(ServiceNode service) {
+        double now = sim.nowMs();
+        List<Worker> retired = new ArrayList<>();
+        for (Worker worker : service.workers) {
+            InboundItem item = worker.item;
+            worker.epoch++;
+            worker.state = WorkerState.DOWN;
+            worker.item = null;
+            if (worker.call != null) {
+                worker.call.settled = true; // abandoned: its reply will be discarded
+                worker.call = null;
+            }
+            if (item != null) {
+                trace.emit(new TraceEvent.WorkLost(now, service.id, worker.index, item.order().id));
+                lose(item, service.id.displayName() + " crashed while working on it");
+            }
+            if (worker.retiring) {
+                retired.add(worker);
+            }
+        }
+        for (Worker worker : retired) {
+            service.workers.remove(worker);
+            trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
+        }
+        while (!service.memoryLine.isEmpty()) {
+            InboundItem item = service.memoryLine.pollFirst();
+            trace.emit(new TraceEvent.InboundDropped(now, service.id, item.order().id, item.kind(),
+                    service.id.displayName() + " crashed", service.depth()));
+            lose(item, service.id.displayName() + " crashed while the order waited for a worker");
+        }
+        if (service.id == ServiceId.DELIVERY) {
+            while (!agents.waiting.isEmpty()) {
+                Order order = agents.waiting.pollFirst();
+                if (order.dispatchCall != null) {
+                    reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
+                    order.dispatchCall = null;
+                } else {
+                    finish(order, Outcome.LOST, "Delivery crashed before an agent was free");
+                }
+            }
+        }
+    }
+
+    private void lose(InboundItem item, String reason) {
+        switch (item.kind()) {
+            case NEW_ORDER -> finish(item.order(), Outcome.FAILED, reason);
+            case REQUEST -> reply(item.call(), ReplyKind.UNAVAILABLE);
+            case QUEUE_MESSAGE, EVENT -> finish(item.order(), Outcome.LOST, reason + " (the message was not acknowledged)");
+        }
+    }
+
+    void recover(ServiceNode service) {
+        for (Worker worker : service.workers) {
+            worker.state = WorkerState.IDLE;
+        }
+        dispatch(service);
+    }
+
+    /**
+     * Changes the number of workers: extra ones retire when they finish what they hold. Returns the
+     * workers added, for the caller to announce once the new settings are out.
+     */
+    List<Worker> setWorkers(ServiceNode service, int count) {
+        double now = sim.nowMs();
+        int active = service.activeWorkerCount();
+        List<Worker> added = new ArrayList<>();
+        while (active < count) {
+            Worker revived = lowestRetiring(service);
+            if (revived != null) {
+                revived.retiring = false;
+            } else {
+                added.add(service.addWorker());
+            }
+            active++;
+        }
+        while (active > count) {
+            Worker worker = service.highestActive();
+            worker.retiring = true;
+            if (worker.state == WorkerState.IDLE || worker.state == WorkerState.DOWN) {
+                service.workers.remove(worker);
+                trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
+            }
+            active--;
+        }
+        service.setBase(service.baseSettings().withWorkers(count));
+        return added;
+    }
+
+    private static Worker lowestRetiring(ServiceNode service) {
+        Worker best = null;
+        for (Worker worker : service.workers) {
+            if (worker.retiring && (best == null || worker.index < best.index)) {
+                best = worker;
+            }
+        }
+        return best;
+    }
+}

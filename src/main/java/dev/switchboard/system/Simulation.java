@@ -1,0 +1,127 @@
+package dev.switchboard.system;
+
+import dev.switchboard.flow.FaultSpec;
+import dev.switchboard.flow.Flow;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.RandomStreams;
+import dev.switchboard.sim.Simulator;
+import dev.switchboard.trace.Command;
+import dev.switchboard.trace.TraceEvent;
+import dev.switchboard.trace.TraceListener;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * One run of a flow: builds the system, feeds it the flow's orders and faults and the user's
+ * commands, and emits every state change to its trace listeners. The same flow, seed and commands
+ * at the same virtual times give the same trace, event for event.
+ */
+public final class Simulation {
+    private final Flow flow;
+    private final Simulator sim = new Simulator();
+    private final TraceEmitter trace = new TraceEmitter();
+    private final OrderWorkflow workflow;
+    private final SystemControls controls;
+    private final SplittableRandom flowArrivals;
+    private boolean started;
+
+    public Simulation(Flow flow) {
+        this.flow = Objects.requireNonNull(flow, "flow");
+        RandomStreams random = new RandomStreams(flow.seed());
+        this.workflow = new OrderWorkflow(flow, sim, random, trace);
+        this.controls = new SystemControls(sim, trace, workflow, random.stream("arrivals:commanded"));
+        this.flowArrivals = random.stream("arrivals");
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public void addListener(TraceListener listener) {
+        trace.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Announces the initial settings and schedules the flow's orders and faults. Runs once. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("the simulation has already started");
+        }
+        started = true;
+        trace.emit(new TraceEvent.RunStarted(0, flow.name(), flow.seed()));
+        for (ServiceId id : ServiceId.values()) {
+            ServiceNode service = workflow.service(id);
+            trace.emit(new TraceEvent.ServiceChanged(0, id, service.settings(), service.isUp(), "flow settings"));
+        }
+        for (LinkId id : LinkId.values()) {
+            trace.emit(new TraceEvent.LinkChanged(0, id, workflow.link(id).settings(), "flow settings"));
+        }
+        if (flow.orders().count() > 0) {
+            scheduleFlowArrival(1);
+        }
+        for (FaultSpec fault : flow.faults()) {
+            sim.scheduleAt(fault.atMs(), () -> controls.startFault(fault));
+            sim.scheduleAt(fault.atMs() + fault.forMs(), () -> controls.endFault(fault));
+        }
+    }
+
+    private void scheduleFlowArrival(int number) {
+        double gapMs = flow.orders().interarrivalMs().sample(flowArrivals);
+        sim.schedule(gapMs, () -> {
+            workflow.placeOrder();
+            if (number < flow.orders().count()) {
+                scheduleFlowArrival(number + 1);
+            }
+        });
+    }
+
+    /** Applies a user's command at the current virtual time. */
+    public void apply(Command command) {
+        controls.apply(Objects.requireNonNull(command, "command"));
+    }
+
+    public double nowMs() {
+        return sim.nowMs();
+    }
+
+    /** Runs exactly one engine event (which may emit several trace events); false when none is left. */
+    public boolean step() {
+        return sim.step();
+    }
+
+    public void runUntil(double timeMs) {
+        sim.runUntil(timeMs);
+    }
+
+    /** Runs until nothing is scheduled. With automatic arrivals switched on by a command this never ends. */
+    public void runToEnd() {
+        sim.runToEnd();
+    }
+
+    public double nextEventTimeMs() {
+        return sim.nextEventTimeMs();
+    }
+
+    public boolean hasPendingEvents() {
+        return sim.hasPendingEvents();
+    }
+
+    /** Engine events run so far. */
+    public long executedEvents() {
+        return sim.executedEvents();
+    }
+
+    /** Trace events emitted so far. */
+    public long emittedTraceEvents() {
+        return trace.emitted();
+    }
+
+    public long placedOrders() {
+        return workflow.placedOrders();
+    }
+
+    public long finishedOrders() {
+        return workflow.finishedOrders();
+    }
+}

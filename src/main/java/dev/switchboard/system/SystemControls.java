@@ -1,0 +1,190 @@
+package dev.switchboard.system;
+
+import dev.switchboard.flow.FaultSpec;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.Simulator;
+import dev.switchboard.trace.Command;
+import dev.switchboard.trace.TraceEvent;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+
+/**
+ * Changes the running system's settings — from a user's command or a flow's scheduled fault — at
+ * the current virtual time, and announces every change in the trace.
+ */
+final class SystemControls {
+    private final Simulator sim;
+    private final TraceEmitter trace;
+    private final OrderWorkflow workflow;
+    private final SplittableRandom arrivalRandom;
+    private int arrivalGeneration;
+
+    SystemControls(Simulator sim, TraceEmitter trace, OrderWorkflow workflow, SplittableRandom arrivalRandom) {
+        this.sim = sim;
+        this.trace = trace;
+        this.workflow = workflow;
+        this.arrivalRandom = arrivalRandom;
+    }
+
+    void apply(Command command) {
+        trace.emit(new TraceEvent.CommandApplied(sim.nowMs(), command));
+        String reason = command.describe();
+        if (command instanceof Command.PlaceOrders c) {
+            for (int i = 0; i < c.count(); i++) {
+                workflow.placeOrder();
+            }
+        } else if (command instanceof Command.SetArrivalRate c) {
+            startArrivals(c.ratePerSecond());
+        } else if (command instanceof Command.SetLinkLatency c) {
+            changeLink(c.link(), spec -> spec.withLatencyMs(c.latencyMs()), reason);
+        } else if (command instanceof Command.SetLinkLoss c) {
+            changeLink(c.link(), spec -> spec.withLossRate(c.lossRate()), reason);
+        } else if (command instanceof Command.SetLinkTimeout c) {
+            changeLink(c.link(), spec -> spec.withTimeoutMs(c.timeoutMs()), reason);
+        } else if (command instanceof Command.SetLinkStyle c) {
+            changeLink(c.link(), spec -> spec.withStyle(c.style()), reason);
+        } else if (command instanceof Command.SetQueueCapacity c) {
+            changeLink(c.link(), spec -> spec.withCapacity(c.capacity()), reason);
+        } else if (command instanceof Command.SetErrorRate c) {
+            changeService(c.service(), spec -> spec.withErrorRate(c.errorRate()), reason);
+        } else if (command instanceof Command.SetSlowdown c) {
+            changeService(c.service(), spec -> spec.withSlowdown(c.factor()), reason);
+        } else if (command instanceof Command.SetWorkTime c) {
+            changeService(c.service(), spec -> spec.withWorkMs(c.workMs()), reason);
+        } else if (command instanceof Command.SetStockOutRate c) {
+            changeService(ServiceId.INVENTORY, spec -> spec.withStockOutRate(c.stockOutRate()), reason);
+        } else if (command instanceof Command.SetTripTime c) {
+            changeService(ServiceId.DELIVERY, spec -> spec.withTripMs(c.tripMs()), reason);
+        } else if (command instanceof Command.SetAgents c) {
+            workflow.agents.setLimit(c.agents());
+            changeService(ServiceId.DELIVERY, spec -> spec.withAgents(c.agents()), reason);
+            workflow.assignWaiting();
+        } else if (command instanceof Command.SetWorkers c) {
+            setWorkers(c.service(), c.workers(), reason);
+        } else if (command instanceof Command.SetServiceDown c) {
+            ServiceNode service = workflow.service(c.service());
+            boolean wasUp = service.isUp();
+            service.setManualDown(c.down());
+            upOrDown(service, wasUp, reason);
+        } else {
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+    }
+
+    void startFault(FaultSpec fault) {
+        trace.emit(new TraceEvent.FaultChanged(sim.nowMs(), fault, true));
+        String reason = "fault: " + describe(fault) + " for " + Math.round(fault.forMs()) + " ms";
+        applyFault(fault, +1, reason);
+    }
+
+    void endFault(FaultSpec fault) {
+        trace.emit(new TraceEvent.FaultChanged(sim.nowMs(), fault, false));
+        applyFault(fault, -1, "fault over: " + describe(fault));
+    }
+
+    private void applyFault(FaultSpec fault, int direction, String reason) {
+        switch (fault.kind()) {
+            case DOWN -> {
+                ServiceNode service = workflow.service(fault.service());
+                boolean wasUp = service.isUp();
+                service.addDownFault(direction);
+                upOrDown(service, wasUp, reason);
+            }
+            case SLOW -> {
+                ServiceNode service = workflow.service(fault.service());
+                if (direction > 0) {
+                    service.addSlowFault(fault.value());
+                } else {
+                    service.removeSlowFault(fault.value());
+                }
+                announce(service, reason);
+            }
+            case ERRORS -> {
+                ServiceNode service = workflow.service(fault.service());
+                if (direction > 0) {
+                    service.addErrorFault(fault.value());
+                } else {
+                    service.removeErrorFault(fault.value());
+                }
+                announce(service, reason);
+            }
+            case LOSS -> {
+                LinkNode link = workflow.link(fault.link());
+                if (direction > 0) {
+                    link.addLossFault(fault.value());
+                } else {
+                    link.removeLossFault(fault.value());
+                }
+                trace.emit(new TraceEvent.LinkChanged(sim.nowMs(), link.id, link.settings(), reason));
+            }
+        }
+    }
+
+    private static String describe(FaultSpec fault) {
+        return switch (fault.kind()) {
+            case DOWN -> fault.service().displayName() + " down";
+            case SLOW -> fault.service().displayName() + " slowed ×" + fault.value();
+            case ERRORS -> fault.service().displayName() + " failing " + Math.round(fault.value() * 100) + "% of requests";
+            case LOSS -> fault.link().key() + " losing " + Math.round(fault.value() * 100) + "% of messages";
+        };
+    }
+
+    private void upOrDown(ServiceNode service, boolean wasUp, String reason) {
+        announce(service, reason);
+        if (wasUp && !service.isUp()) {
+            workflow.crash(service);
+        } else if (!wasUp && service.isUp()) {
+            workflow.recover(service);
+        }
+    }
+
+    private void changeService(ServiceId id, UnaryOperator<dev.switchboard.flow.ServiceSpec> change, String reason) {
+        ServiceNode service = workflow.service(id);
+        service.setBase(change.apply(service.baseSettings()));
+        announce(service, reason);
+    }
+
+    private void setWorkers(ServiceId id, int count, String reason) {
+        ServiceNode service = workflow.service(id);
+        List<Worker> added = workflow.setWorkers(service, count);
+        announce(service, reason);
+        for (Worker worker : added) {
+            if (service.isUp()) {
+                trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), id, worker.index));
+            }
+        }
+        workflow.dispatch(service);
+    }
+
+    private void announce(ServiceNode service, String reason) {
+        trace.emit(new TraceEvent.ServiceChanged(sim.nowMs(), service.id, service.settings(), service.isUp(), reason));
+    }
+
+    private void changeLink(LinkId id, UnaryOperator<dev.switchboard.flow.LinkSpec> change, String reason) {
+        LinkNode link = workflow.link(id);
+        link.setBase(change.apply(link.baseSettings()));
+        trace.emit(new TraceEvent.LinkChanged(sim.nowMs(), id, link.settings(), reason));
+    }
+
+    /** Starts (or replaces, or with 0 stops) the automatic Poisson arrivals. */
+    private void startArrivals(double ratePerSecond) {
+        int generation = ++arrivalGeneration;
+        if (ratePerSecond > 0) {
+            scheduleArrival(generation, 1000.0 / ratePerSecond);
+        }
+    }
+
+    private void scheduleArrival(int generation, double meanGapMs) {
+        double gapMs = -meanGapMs * StrictMath.log(1.0 - arrivalRandom.nextDouble());
+        sim.schedule(gapMs, () -> {
+            if (generation != arrivalGeneration) {
+                return; // the rate was changed or stopped since
+            }
+            workflow.placeOrder();
+            scheduleArrival(generation, meanGapMs);
+        });
+    }
+}

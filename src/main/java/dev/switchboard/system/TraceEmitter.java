@@ -1,0 +1,28 @@
+package dev.switchboard.system;
+
+import dev.switchboard.trace.TraceEvent;
+import dev.switchboard.trace.TraceListener;
+
+import java.util.Arrays;
+
+/** Hands every trace event to the run's listeners, in order, and counts them. */
+final class TraceEmitter {
+    private TraceListener[] listeners = new TraceListener[0];
+    private long emitted;
+
+    void add(TraceListener listener) {
+        listeners = Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = listener;
+    }
+
+    void emit(TraceEvent event) {
+        emitted++;
+        for (TraceListener listener : listeners) {
+            listener.onEvent(event);
+        }
+    }
+
+    long emitted() {
+        return emitted;
+    }
+}

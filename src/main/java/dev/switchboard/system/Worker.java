@@ -1,0 +1,26 @@
+package dev.switchboard.system;
+
+import dev.switchboard.model.WorkerState;
+
+/**
+ * One worker of a service. {@code item} is what it took from its inbound line (it decides what a
+ * crash does to the order); {@code epoch} changes on a crash so stale completions are ignored.
+ */
+final class Worker {
+    final ServiceNode service;
+    final int index;
+    WorkerState state = WorkerState.IDLE;
+    InboundItem item;
+    Call call;
+    long epoch;
+    boolean retiring;
+
+    Worker(ServiceNode service, int index) {
+        this.service = service;
+        this.index = index;
+    }
+
+    boolean isFree() {
+        return state == WorkerState.IDLE && !retiring;
+    }
+}
