@@ -519,6 +519,8 @@ final class OrderWorkflow {
                     reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
                     order.dispatchCall = null;
                 } else {
+                    trace.emit(new TraceEvent.InboundDropped(now, service.id, order.id, InboundKind.EVENT,
+                            "Delivery crashed while the order waited for an agent", service.depth()));
                     finish(order, Outcome.LOST, "Delivery crashed before an agent was free");
                 }
             }

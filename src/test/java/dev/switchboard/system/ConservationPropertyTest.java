@@ -1,0 +1,141 @@
+package dev.switchboard.system;
+
+import dev.switchboard.flow.FaultSpec;
+import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.LinkSpec;
+import dev.switchboard.flow.OrdersSpec;
+import dev.switchboard.flow.ServiceSpec;
+import dev.switchboard.model.FaultKind;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.Outcome;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.Distribution;
+import dev.switchboard.trace.Command;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A property test over many random configurations with every fault kind and random commands in
+ * the middle of the run: every placed order ends in exactly one bucket, and an order is lost only
+ * where the trace shows an injected loss or a crash that took it.
+ */
+class ConservationPropertyTest {
+    private static final int CONFIGURATIONS = 300;
+
+    @Test
+    void everyPlacedOrderEndsInExactlyOneBucketWhateverTheConfiguration() {
+        for (int i = 0; i < CONFIGURATIONS; i++) {
+            SplittableRandom random = new SplittableRandom(1000 + i);
+            Flow flow = randomFlow(random, i);
+            Simulation simulation = new Simulation(flow);
+            TraceTally tally = new TraceTally(ServiceId.KITCHEN);
+            simulation.addListener(tally);
+            simulation.start();
+            applyRandomCommands(simulation, random);
+            simulation.runToEnd();
+
+            String where = "configuration " + i + " (seed " + flow.seed() + ")";
+            assertTrue(tally.finishedTwice.isEmpty(), where + ": finished twice " + tally.finishedTwice);
+            assertEquals(tally.placed, tally.outcomes.keySet(), where + ": placed orders without a bucket");
+            int total = tally.buckets.values().stream().mapToInt(Integer::intValue).sum();
+            assertEquals(tally.placed.size(), total, where + ": buckets do not add up to placed");
+            assertEquals(simulation.placedOrders(), simulation.finishedOrders(), where);
+            tally.outcomes.forEach((order, outcome) -> {
+                if (outcome == Outcome.LOST) {
+                    assertTrue(tally.hadLossOrCrash.contains(order), where + ": order " + order + " lost with no loss or crash");
+                }
+            });
+        }
+    }
+
+    static Flow randomFlow(SplittableRandom random, int index) {
+        Map<ServiceId, ServiceSpec> services = new EnumMap<>(ServiceId.class);
+        for (ServiceId id : ServiceId.values()) {
+            services.put(id, new ServiceSpec(1 + random.nextInt(4), randomDistribution(random, 200),
+                    random.nextDouble() < 0.5 ? 0 : random.nextDouble() * 0.3, 1 + random.nextDouble(),
+                    random.nextDouble() * 0.2, random.nextBoolean() ? ServiceSpec.UNLIMITED : 1 + random.nextInt(4),
+                    randomDistribution(random, 1000)));
+        }
+        Map<LinkId, LinkSpec> links = new EnumMap<>(LinkId.class);
+        for (LinkId id : LinkId.values()) {
+            List<LinkStyle> styles = new ArrayList<>(id.allowedStyles());
+            LinkStyle style = styles.get(random.nextInt(styles.size()));
+            links.put(id, new LinkSpec(style, randomDistribution(random, 50),
+                    random.nextDouble() < 0.5 ? 0 : random.nextDouble() * 0.2, 50 + random.nextInt(3000),
+                    random.nextBoolean() ? LinkSpec.UNLIMITED : 1 + random.nextInt(20)));
+        }
+        List<FaultSpec> faults = new ArrayList<>();
+        int faultCount = random.nextInt(5);
+        for (int f = 0; f < faultCount; f++) {
+            FaultKind kind = FaultKind.values()[random.nextInt(FaultKind.values().length)];
+            double atMs = random.nextDouble() * 8000;
+            double forMs = 1 + random.nextDouble() * 4000;
+            if (kind.onService()) {
+                ServiceId service = ServiceId.values()[random.nextInt(4)];
+                double value = kind == FaultKind.SLOW ? 1 + random.nextDouble() * 5 : random.nextDouble();
+                faults.add(new FaultSpec(service, null, kind, atMs, forMs, value));
+            } else {
+                faults.add(new FaultSpec(null, LinkId.values()[random.nextInt(3)], kind, atMs, forMs, random.nextDouble()));
+            }
+        }
+        return new Flow("random " + index, "", random.nextLong(),
+                new OrdersSpec(5 + random.nextInt(80), randomDistribution(random, 300)), services, links, faults);
+    }
+
+    private static Distribution randomDistribution(SplittableRandom random, double scaleMs) {
+        return switch (random.nextInt(5)) {
+            case 0 -> Distribution.ZERO;
+            case 1 -> Distribution.fixed(random.nextDouble() * scaleMs);
+            case 2 -> {
+                double min = random.nextDouble() * scaleMs;
+                yield new Distribution.Uniform(min, min + random.nextDouble() * scaleMs);
+            }
+            case 3 -> new Distribution.Exponential(random.nextDouble() * scaleMs);
+            default -> new Distribution.Normal(random.nextDouble() * scaleMs, random.nextDouble() * scaleMs / 2);
+        };
+    }
+
+    /** Random user actions at random times; services taken down by hand come back before the end. */
+    private static void applyRandomCommands(Simulation simulation, SplittableRandom random) {
+        double t = 0;
+        List<ServiceId> down = new ArrayList<>();
+        int commands = random.nextInt(12);
+        for (int c = 0; c < commands; c++) {
+            t += random.nextDouble() * 1500;
+            simulation.runUntil(t);
+            ServiceId service = ServiceId.values()[random.nextInt(4)];
+            LinkId link = LinkId.values()[random.nextInt(3)];
+            switch (random.nextInt(9)) {
+                case 0 -> simulation.apply(new Command.PlaceOrders(1 + random.nextInt(10)));
+                case 1 -> {
+                    simulation.apply(new Command.SetServiceDown(service, true));
+                    down.add(service);
+                }
+                case 2 -> simulation.apply(new Command.SetWorkers(service, 1 + random.nextInt(5)));
+                case 3 -> {
+                    List<LinkStyle> styles = new ArrayList<>(link.allowedStyles());
+                    simulation.apply(new Command.SetLinkStyle(link, styles.get(random.nextInt(styles.size()))));
+                }
+                case 4 -> simulation.apply(new Command.SetLinkLoss(link, random.nextDouble() * 0.3));
+                case 5 -> simulation.apply(new Command.SetErrorRate(service, random.nextDouble() * 0.3));
+                case 6 -> simulation.apply(new Command.SetAgents(1 + random.nextInt(3)));
+                case 7 -> simulation.apply(new Command.SetLinkTimeout(link, 20 + random.nextInt(2000)));
+                default -> simulation.apply(new Command.SetSlowdown(service, 0.5 + random.nextDouble() * 3));
+            }
+        }
+        t += random.nextDouble() * 2000;
+        simulation.runUntil(t);
+        for (ServiceId service : down) {
+            simulation.apply(new Command.SetServiceDown(service, false));
+        }
+    }
+}
