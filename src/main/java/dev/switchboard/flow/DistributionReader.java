@@ -25,7 +25,7 @@ final class DistributionReader {
             return build(values, value, path, () -> new Distribution.Fixed(fixed));
         }
         if (!(value instanceof JsonValue.ObjectValue)) {
-            throw values.error(value, path, "expected a distribution (" + FORMS + ") but found " + value.kindName());
+            throw values.wrongType(value, path, "a distribution (" + FORMS + ")");
         }
         ObjectFields fields = values.object(value, path, "distribution kind", KINDS, Map.of());
         List<JsonValue.Member> members = fields.object().members();
@@ -49,11 +49,11 @@ final class DistributionReader {
                 return build(values, parameters, kindPath, () -> new Distribution.Exponential(mean));
             }
             case "uniform": {
-                double[] p = pair(values, parameters, kindPath, "uniform takes [min, max] in ms, e.g. {\"uniform\": [300, 900]}");
+                double[] p = pair(values, parameters, kindPath, "uniform", "[min, max]");
                 return build(values, parameters, kindPath, () -> new Distribution.Uniform(p[0], p[1]));
             }
             case "normal": {
-                double[] p = pair(values, parameters, kindPath, "normal takes [mean, sd] in ms, e.g. {\"normal\": [500, 100]}");
+                double[] p = pair(values, parameters, kindPath, "normal", "[mean, sd]");
                 return build(values, parameters, kindPath, () -> new Distribution.Normal(p[0], p[1]));
             }
             default:
@@ -69,12 +69,14 @@ final class DistributionReader {
         return values.number(value, path);
     }
 
-    private static double[] pair(ValueReader values, JsonValue value, String path, String usage) throws FlowException {
+    private static double[] pair(ValueReader values, JsonValue value, String path, String kind, String shape)
+            throws FlowException {
         if (!(value instanceof JsonValue.ListValue list)) {
-            throw values.error(value, path, usage + ", but found " + value.kindName());
+            throw values.error(value, path, kind + " takes a list " + shape + " in ms but found " + value.kindName());
         }
         if (list.items().size() != 2) {
-            throw values.error(value, path, usage + ", two numbers, but this list has " + list.items().size());
+            throw values.error(value, path, kind + " takes two numbers " + shape + " but this list has "
+                    + list.items().size());
         }
         return new double[] {
             values.number(list.items().get(0), FieldPath.index(path, 0)),

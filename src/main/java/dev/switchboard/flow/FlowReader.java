@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Interprets a located JSON tree as a {@link Flow}: knows which fields each part of a flow file
@@ -58,11 +59,10 @@ final class FlowReader {
         }
         String description = f.text("description").orElse("");
         long seed = f.longInteger("seed").orElse(Flow.DEFAULT_SEED);
-        OrdersSpec orders = f.has("orders") ? orders(f.get("orders").get(), f.pathOf("orders")) : OrdersSpec.defaults();
-        Map<ServiceId, ServiceSpec> services = f.has("services")
-                ? services(f.get("services").get(), f.pathOf("services")) : Map.of();
-        Map<LinkId, LinkSpec> links = f.has("links") ? links(f.get("links").get(), f.pathOf("links")) : Map.of();
-        List<FaultSpec> faults = f.has("faults") ? faults(f.get("faults").get(), f.pathOf("faults")) : List.of();
+        OrdersSpec orders = f.read("orders", this::orders).orElse(OrdersSpec.defaults());
+        Map<ServiceId, ServiceSpec> services = f.read("services", this::services).orElse(Map.of());
+        Map<LinkId, LinkSpec> links = f.read("links", this::links).orElse(Map.of());
+        List<FaultSpec> faults = f.read("faults", this::faults).orElse(List.of());
         return f.build(() -> new Flow(name, description, seed, orders, services, links, faults));
     }
 
@@ -87,8 +87,8 @@ final class FlowReader {
     private ServiceSpec service(ServiceId id, JsonValue value, String path) throws FlowException {
         List<String> allowed = new ArrayList<>(SERVICE_FIELDS);
         Map<String, String> notHere = new LinkedHashMap<>();
-        addSpecific(id == ServiceId.INVENTORY, INVENTORY_FIELDS, "inventory", id, allowed, notHere);
-        addSpecific(id == ServiceId.DELIVERY, DELIVERY_FIELDS, "delivery", id, allowed, notHere);
+        addSpecific(id == ServiceId.INVENTORY, INVENTORY_FIELDS, "inventory", id.key(), allowed, notHere);
+        addSpecific(id == ServiceId.DELIVERY, DELIVERY_FIELDS, "delivery", id.key(), allowed, notHere);
         ObjectFields f = values.object(value, path, "field", allowed, notHere);
         ServiceSpec d = ServiceSpec.defaults();
         int workers = f.integer("workers").orElse(d.workers());
@@ -101,7 +101,7 @@ final class FlowReader {
         return f.build(() -> new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs));
     }
 
-    private static void addSpecific(boolean applies, List<String> fields, String owner, Object here,
+    private static void addSpecific(boolean applies, List<String> fields, String owner, String here,
                                     List<String> allowed, Map<String, String> notHere) {
         for (String field : fields) {
             if (applies) {
@@ -146,8 +146,11 @@ final class FlowReader {
         return f.build(() -> new LinkSpec(chosenStyle, latencyMs, lossRate, timeoutMs, capacity));
     }
 
+    /** The styles a link can take, its default first: "queue or sync". */
     private static String styles(LinkId id) {
-        return Arrays.stream(LinkStyle.values()).filter(id::allows).map(LinkStyle::key).collect(Collectors.joining(" or "));
+        return Stream.concat(Stream.of(id.defaultStyle()),
+                        Arrays.stream(LinkStyle.values()).filter(s -> s != id.defaultStyle() && id.allows(s)))
+                .map(LinkStyle::key).collect(Collectors.joining(" or "));
     }
 
     private List<FaultSpec> faults(JsonValue value, String path) throws FlowException {

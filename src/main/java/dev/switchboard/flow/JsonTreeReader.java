@@ -33,15 +33,23 @@ final class JsonTreeReader {
         if (text.isBlank()) {
             throw new FlowException(sourceName, 1, 1, "", "the file is empty; a flow needs at least {\"name\": \"...\"}");
         }
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(text);
+        } catch (IOException e) {
+            // Creating a parser over a String reads nothing yet, so it cannot fail; say so rather than hide it.
+            throw new IllegalStateException("cannot create a JSON parser", e);
+        }
+        try (parser) {
             parser.nextToken();
-            JsonValue root = readValue(parser);
+            JsonValue root = readValue(parser, sourceName, FieldPath.ROOT);
             requireNothingAfter(parser, sourceName);
             return root;
         } catch (JsonProcessingException e) {
-            throw at(sourceName, e.getLocation(), plainWords(e.getOriginalMessage()));
+            // Limit violations (too long a number, too deep nesting) carry no location; the parser knows it.
+            JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw at(sourceName, location, plainWords(e.getOriginalMessage()));
         } catch (IOException e) {
-            // Reading from a String cannot fail for any other reason; say so rather than hide it.
             throw new FlowException(sourceName, 0, 0, "", "cannot read the text: " + e.getMessage());
         }
     }
@@ -58,7 +66,8 @@ final class JsonTreeReader {
         }
     }
 
-    private static JsonValue readValue(JsonParser parser) throws IOException {
+    /** Reads the value at the current token; {@code path} is only for the rare error found while reading. */
+    private static JsonValue readValue(JsonParser parser, String sourceName, String path) throws IOException, FlowException {
         JsonValue.Position at = position(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -68,20 +77,26 @@ final class JsonTreeReader {
                     String name = parser.currentName();
                     JsonValue.Position nameAt = position(parser.currentTokenLocation());
                     parser.nextToken();
-                    members.add(new JsonValue.Member(name, nameAt, readValue(parser)));
+                    members.add(new JsonValue.Member(name, nameAt, readValue(parser, sourceName, FieldPath.child(path, name))));
                 }
                 return new JsonValue.ObjectValue(members, at);
             }
             case START_ARRAY: {
                 List<JsonValue> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser));
+                    items.add(readValue(parser, sourceName, FieldPath.index(path, items.size())));
                 }
                 return new JsonValue.ListValue(items, at);
             }
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return new JsonValue.NumberValue(parser.getText(), parser.getDecimalValue(), at);
+                try {
+                    return new JsonValue.NumberValue(parser.getText(), parser.getDecimalValue(), at);
+                } catch (NumberFormatException e) {
+                    // An exponent beyond what BigDecimal can hold, e.g. 1e99999999999.
+                    throw new FlowException(sourceName, at.line(), at.column(), path,
+                            "the number " + parser.getText() + " is too large or too small to read");
+                }
             case VALUE_STRING:
                 return new JsonValue.TextValue(parser.getText(), at);
             case VALUE_TRUE:
@@ -194,6 +209,12 @@ final class JsonTreeReader {
         }
         if (m.startsWith("Unexpected close marker")) {
             return "a closing " + (m.contains("']'") ? "']'" : "'}'") + " with nothing open to close";
+        }
+        if (m.startsWith("Illegal character")) {
+            return "a control character where JSON allows only spaces, tabs and line breaks";
+        }
+        if (m.startsWith("Number value length") || m.contains("Number length")) {
+            return "a number with too many digits";
         }
         if (m.contains("nesting depth")) {
             return "the JSON is nested too deeply for a flow file";

@@ -52,8 +52,12 @@ final class ObjectFields {
     }
 
     JsonValue require(String name, String example) throws FlowException {
-        return get(name).orElseThrow(() -> errorAtObject(pathOf(name),
+        JsonValue value = get(name).orElseThrow(() -> errorAtObject(pathOf(name),
                 "missing required field \"" + name + "\", e.g. \"" + name + "\": " + example));
+        if (value instanceof JsonValue.NullValue) {
+            throw values.error(value, pathOf(name), "is required but is null; give it a value, e.g. \"" + name + "\": " + example);
+        }
+        return value;
     }
 
     OptionalDouble number(String name) throws FlowException {
@@ -78,9 +82,19 @@ final class ObjectFields {
     }
 
     Optional<Distribution> distribution(String name) throws FlowException {
+        return read(name, (value, valuePath) -> DistributionReader.read(values, value, valuePath));
+    }
+
+    /** Reads a value of a kind of its own (a nested part, a list), if the member is there. */
+    <T> Optional<T> read(String name, Part<T> part) throws FlowException {
         Optional<JsonValue> value = get(name);
-        return value.isEmpty() ? Optional.empty()
-                : Optional.of(DistributionReader.read(values, value.get(), pathOf(name)));
+        return value.isEmpty() ? Optional.empty() : Optional.of(part.read(value.get(), pathOf(name)));
+    }
+
+    /** Reads one part of a flow from its JSON value; {@code path} is where errors point. */
+    @FunctionalInterface
+    interface Part<T> {
+        T read(JsonValue value, String path) throws FlowException;
     }
 
     FlowException errorAt(String name, String problem) {

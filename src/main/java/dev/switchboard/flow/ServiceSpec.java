@@ -5,9 +5,11 @@ import dev.switchboard.sim.Distribution;
 /**
  * One service's settings. {@code agents} and {@code tripMs} matter for delivery only,
  * {@code stockOutRate} for inventory only; {@code agents == UNLIMITED} means no limit.
+ * {@code poisonRate} is the fraction of orders this service can never process (a poison message);
+ * {@code idempotent} makes it remember the orders it has processed and skip a redelivered duplicate.
  */
 public record ServiceSpec(int workers, Distribution workMs, double errorRate, double slowdown,
-                          double stockOutRate, int agents, Distribution tripMs) {
+                          double stockOutRate, int agents, Distribution tripMs, double poisonRate, boolean idempotent) {
     public static final int DEFAULT_WORKERS = 1;
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final double DEFAULT_SLOWDOWN = 1.0;
@@ -26,6 +28,13 @@ public record ServiceSpec(int workers, Distribution workMs, double errorRate, do
         if (agents < 0) {
             throw new IllegalArgumentException("agents must be >= 0 but was " + agents);
         }
+        requireRate("poisonRate", poisonRate);
+    }
+
+    /** A service without poison messages or an idempotent consumer. */
+    public ServiceSpec(int workers, Distribution workMs, double errorRate, double slowdown,
+                       double stockOutRate, int agents, Distribution tripMs) {
+        this(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, 0, false);
     }
 
     public static ServiceSpec defaults() {
@@ -33,31 +42,39 @@ public record ServiceSpec(int workers, Distribution workMs, double errorRate, do
     }
 
     public ServiceSpec withWorkers(int n) {
-        return new ServiceSpec(n, workMs, errorRate, slowdown, stockOutRate, agents, tripMs);
+        return new ServiceSpec(n, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent);
     }
 
     public ServiceSpec withWorkMs(Distribution d) {
-        return new ServiceSpec(workers, d, errorRate, slowdown, stockOutRate, agents, tripMs);
+        return new ServiceSpec(workers, d, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent);
     }
 
     public ServiceSpec withErrorRate(double rate) {
-        return new ServiceSpec(workers, workMs, rate, slowdown, stockOutRate, agents, tripMs);
+        return new ServiceSpec(workers, workMs, rate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent);
     }
 
     public ServiceSpec withSlowdown(double factor) {
-        return new ServiceSpec(workers, workMs, errorRate, factor, stockOutRate, agents, tripMs);
+        return new ServiceSpec(workers, workMs, errorRate, factor, stockOutRate, agents, tripMs, poisonRate, idempotent);
     }
 
     public ServiceSpec withStockOutRate(double rate) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, rate, agents, tripMs);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, rate, agents, tripMs, poisonRate, idempotent);
     }
 
     public ServiceSpec withAgents(int n) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, n, tripMs);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, n, tripMs, poisonRate, idempotent);
     }
 
     public ServiceSpec withTripMs(Distribution d) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, d);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, d, poisonRate, idempotent);
+    }
+
+    public ServiceSpec withPoisonRate(double rate) {
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, rate, idempotent);
+    }
+
+    public ServiceSpec withIdempotent(boolean on) {
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, on);
     }
 
     static void requireRate(String field, double rate) {

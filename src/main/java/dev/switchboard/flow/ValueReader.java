@@ -25,6 +25,12 @@ final class ValueReader {
         return error(value.at(), path, problem);
     }
 
+    /** A value of the wrong type; for null, says how to get the default instead. */
+    FlowException wrongType(JsonValue value, String path, String expected) {
+        String hint = value instanceof JsonValue.NullValue ? "; leave the field out to use its default" : "";
+        return error(value, path, "expected " + expected + " but found " + value.kindName() + hint);
+    }
+
     /**
      * The value as an object whose member names are all in {@code allowed}; a name that is not
      * allowed gets a did-you-mean, or the reason from {@code notHere} when it belongs elsewhere.
@@ -34,7 +40,7 @@ final class ValueReader {
     ObjectFields object(JsonValue value, String path, String noun, List<String> allowed, Map<String, String> notHere)
             throws FlowException {
         if (!(value instanceof JsonValue.ObjectValue object)) {
-            throw error(value, path, "expected an object {...} but found " + value.kindName());
+            throw wrongType(value, path, "an object {...}");
         }
         Map<String, JsonValue.Member> seen = new HashMap<>();
         for (JsonValue.Member member : object.members()) {
@@ -64,14 +70,14 @@ final class ValueReader {
         if (value instanceof JsonValue.ListValue list) {
             return list;
         }
-        throw error(value, path, "expected a list [...] but found " + value.kindName());
+        throw wrongType(value, path, "a list [...]");
     }
 
     String text(JsonValue value, String path) throws FlowException {
         if (value instanceof JsonValue.TextValue text) {
             return text.text();
         }
-        throw error(value, path, "expected a string in double quotes but found " + value.kindName());
+        throw wrongType(value, path, "a string in double quotes");
     }
 
     /** A string that must be one of {@code allowed}, e.g. a link style. */
@@ -86,7 +92,7 @@ final class ValueReader {
 
     double number(JsonValue value, String path) throws FlowException {
         if (!(value instanceof JsonValue.NumberValue number)) {
-            throw error(value, path, "expected a number but found " + value.kindName());
+            throw wrongType(value, path, "a number");
         }
         double result = number.value().doubleValue();
         if (Double.isInfinite(result)) {
@@ -98,7 +104,7 @@ final class ValueReader {
     /** A number without a fractional part ({@code 4} or {@code 4.0}) between min and max. */
     long wholeNumber(JsonValue value, String path, long min, long max) throws FlowException {
         if (!(value instanceof JsonValue.NumberValue number)) {
-            throw error(value, path, "expected a whole number but found " + value.kindName());
+            throw wrongType(value, path, "a whole number");
         }
         BigDecimal exact = number.value();
         if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {

@@ -12,7 +12,8 @@ public enum OrderStatus {
     OUT_FOR_DELIVERY("out for delivery"),
     DELIVERED("delivered"),
     FAILED("failed"),
-    LOST("lost");
+    LOST("lost"),
+    DEAD_LETTERED("dead-lettered");
 
     private final String label;
 
@@ -25,6 +26,6 @@ public enum OrderStatus {
     }
 
     public boolean isTerminal() {
-        return this == REJECTED || this == DELIVERED || this == FAILED || this == LOST;
+        return this == REJECTED || this == DELIVERED || this == FAILED || this == LOST || this == DEAD_LETTERED;
     }
 }

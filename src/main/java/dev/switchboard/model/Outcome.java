@@ -12,7 +12,9 @@ public enum Outcome {
     /** The system knew it could not serve the order: an error, a timeout, a crash, a full queue. */
     FAILED("failed"),
     /** A message carrying the order vanished (injected loss, or a crash took an unacknowledged message). */
-    LOST("lost");
+    LOST("lost"),
+    /** The message carrying the order was delivered too often, was poison or expired: it sits in the dead-letter queue. */
+    DEAD_LETTERED("deadLettered");
 
     private final String key;
 

@@ -9,7 +9,9 @@ public enum ReplyKind {
     /** The callee failed the request (its error rate fired). */
     ERROR(false),
     /** The callee was down: the connection was refused or reset. */
-    UNAVAILABLE(false);
+    UNAVAILABLE(false),
+    /** Never sent: the caller's circuit breaker or bulkhead refused the call at once. */
+    REJECTED(false);
 
     private final boolean answered;
 

@@ -5,9 +5,52 @@ import dev.switchboard.model.LinkId;
 
 /**
  * Something waiting for a service's worker: a new order, a sync request (with its call) or a
- * message from the broker queue or the MealReady subscription.
+ * message from the broker queue or the MealReady subscription. A message remembers how often it
+ * was delivered and whether it is waiting, held unacknowledged by a worker, or settled.
  */
-record InboundItem(Order order, InboundKind kind, LinkId link, double arrivedMs, Call call) {
+final class InboundItem {
+    private final Order order;
+    private final InboundKind kind;
+    private final LinkId link;
+    private final Call call;
+    private double arrivedMs;
+    int deliveries;
+    /** Changes on every delivery, so a late acknowledgement or ack timeout of an older delivery is ignored. */
+    int deliveryTag;
+    boolean waiting;
+    boolean settled;
+
+    InboundItem(Order order, InboundKind kind, LinkId link, double arrivedMs, Call call) {
+        this.order = order;
+        this.kind = kind;
+        this.link = link;
+        this.arrivedMs = arrivedMs;
+        this.call = call;
+    }
+
+    Order order() {
+        return order;
+    }
+
+    InboundKind kind() {
+        return kind;
+    }
+
+    LinkId link() {
+        return link;
+    }
+
+    Call call() {
+        return call;
+    }
+
+    double arrivedMs() {
+        return arrivedMs;
+    }
+
+    void requeuedAt(double timeMs) {
+        arrivedMs = timeMs;
+    }
 
     /** Messages held by the broker survive a crash of their consumer; in-memory lines do not. */
     boolean isDurable() {

@@ -13,6 +13,9 @@ final class LinkNode {
     final LinkId id;
     private final SplittableRandom latencyRandom;
     private final SplittableRandom lossRandom;
+    final SplittableRandom retryRandom;
+    final CircuitBreaker breaker;
+    final Bulkhead bulkhead;
     private final List<Double> lossFaults = new ArrayList<>();
     private LinkSpec base;
     private LinkSpec effective;
@@ -22,6 +25,9 @@ final class LinkNode {
         this.base = spec;
         this.latencyRandom = random.stream("latency:" + id.key());
         this.lossRandom = random.stream("loss:" + id.key());
+        this.retryRandom = random.stream("retry:" + id.key());
+        this.breaker = new CircuitBreaker(spec.breaker());
+        this.bulkhead = new Bulkhead(spec.bulkhead());
         recompute();
     }
 
@@ -35,6 +41,8 @@ final class LinkNode {
 
     void setBase(LinkSpec spec) {
         base = spec;
+        breaker.configure(spec.breaker());
+        bulkhead.configure(spec.bulkhead());
         recompute();
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.system;
 
 import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
@@ -33,8 +34,10 @@ final class OrderWorkflow {
     final AgentPool agents;
     private final SplittableRandom stockRandom;
     private final SplittableRandom tripRandom;
+    private final EnumMap<ServiceId, SplittableRandom> poisonRandom = new EnumMap<>(ServiceId.class);
+    private final SyncCalls calls;
+    private final Broker broker;
     private long nextOrderId = 1;
-    private long nextCallId = 1;
     private long placed;
     private long finished;
 
@@ -50,6 +53,11 @@ final class OrderWorkflow {
         agents = new AgentPool(flow.service(ServiceId.DELIVERY).agents());
         stockRandom = random.stream("stock");
         tripRandom = random.stream("trip");
+        for (ServiceId id : ServiceId.values()) {
+            poisonRandom.put(id, random.stream("poison:" + id.key()));
+        }
+        calls = new SyncCalls(sim, trace, this);
+        broker = new Broker(sim, trace, this);
     }
 
     long placedOrders() {
@@ -74,6 +82,12 @@ final class OrderWorkflow {
         double now = sim.nowMs();
         Order order = new Order(nextOrderId++, now);
         placed++;
+        for (ServiceId id : ServiceId.values()) {
+            double poisonRate = service(id).settings().poisonRate();
+            if (poisonRate > 0 && poisonRandom.get(id).nextDouble() < poisonRate) {
+                order.poisonMask |= 1 << id.ordinal();
+            }
+        }
         trace.emit(new TraceEvent.OrderPlaced(now, order.id));
         ServiceNode orderService = service(ServiceId.ORDER);
         if (!orderService.isUp()) {
@@ -83,7 +97,7 @@ final class OrderWorkflow {
         enqueue(orderService, new InboundItem(order, InboundKind.NEW_ORDER, null, now, null));
     }
 
-    private void setStatus(Order order, OrderStatus status, String reason) {
+    void setStatus(Order order, OrderStatus status, String reason) {
         if (order.finished || order.status == status) {
             return;
         }
@@ -100,7 +114,7 @@ final class OrderWorkflow {
     }
 
     /** Puts the order in its bucket; later work on it (the system may not know) changes nothing. */
-    private void finish(Order order, Outcome outcome, String reason) {
+    void finish(Order order, Outcome outcome, String reason) {
         if (order.finished) {
             return;
         }
@@ -108,7 +122,7 @@ final class OrderWorkflow {
             answer(order, switch (outcome) {
                 case DELIVERED -> CustomerAnswer.ACCEPTED;
                 case REJECTED -> CustomerAnswer.REJECTED;
-                case FAILED, LOST -> CustomerAnswer.FAILED;
+                case FAILED, LOST, DEAD_LETTERED -> CustomerAnswer.FAILED;
             });
         }
         OrderStatus terminal = switch (outcome) {
@@ -116,6 +130,7 @@ final class OrderWorkflow {
             case REJECTED -> OrderStatus.REJECTED;
             case FAILED -> OrderStatus.FAILED;
             case LOST -> OrderStatus.LOST;
+            case DEAD_LETTERED -> OrderStatus.DEAD_LETTERED;
         };
         double now = sim.nowMs();
         trace.emit(new TraceEvent.OrderStatusChanged(now, order.id, order.status, terminal, reason));
@@ -127,12 +142,24 @@ final class OrderWorkflow {
 
     // ---------------------------------------------------------------- inbound lines and workers
 
-    private void enqueue(ServiceNode service, InboundItem item) {
+    void enqueue(ServiceNode service, InboundItem item) {
         if (item.isDurable()) {
+            item.waiting = true;
             service.durableLine.addLast(item);
         } else {
             service.memoryLine.addLast(item);
         }
+        announceArrival(service, item);
+    }
+
+    /** A redelivered message goes back to the head of its queue. */
+    void requeueFirst(ServiceNode service, InboundItem item) {
+        item.waiting = true;
+        service.durableLine.addFirst(item);
+        announceArrival(service, item);
+    }
+
+    private void announceArrival(ServiceNode service, InboundItem item) {
         trace.emit(new TraceEvent.InboundArrived(sim.nowMs(), service.id, item.order().id, item.kind(), item.link(),
                 service.depth()));
         dispatch(service);
@@ -154,13 +181,27 @@ final class OrderWorkflow {
                     now - item.arrivedMs(), service.depth()));
             worker.item = item;
             worker.state = WorkerState.BUSY;
+            if (item.isDurable()) {
+                broker.delivered(item);
+                worker.itemTag = item.deliveryTag;
+            }
             begin(worker, item);
         }
     }
 
     private void begin(Worker worker, InboundItem item) {
-        switch (worker.service.id) {
-            case ORDER -> callSync(worker, item.order(), LinkId.ORDER_INVENTORY);
+        ServiceId id = worker.service.id;
+        if (item.isDurable() && item.order().wasProcessedBy(id)) {
+            boolean skip = worker.service.settings().idempotent();
+            trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
+            if (skip) {
+                broker.ack(item, worker.itemTag);
+                release(worker);
+                return;
+            }
+        }
+        switch (id) {
+            case ORDER -> calls.call(worker, item.order(), LinkId.ORDER_INVENTORY);
             case INVENTORY -> work(worker, Task.CHECK_STOCK);
             case KITCHEN -> {
                 setStatus(item.order(), OrderStatus.PREPARING, "a Kitchen worker started cooking");
@@ -181,7 +222,7 @@ final class OrderWorkflow {
             if (worker.epoch != epoch) {
                 return; // the service crashed meanwhile; the work was lost then
             }
-            boolean ok = !service.sampleError();
+            boolean ok = !service.sampleError() && !worker.item.order().isPoisonFor(service.id);
             trace.emit(new TraceEvent.WorkFinished(sim.nowMs(), service.id, worker.index, worker.item.order().id, task, ok));
             afterWork(worker, task, ok);
         });
@@ -192,7 +233,7 @@ final class OrderWorkflow {
         switch (task) {
             case CHECK_STOCK -> {
                 ReplyKind kind = !ok ? ReplyKind.ERROR : outOfStock() ? ReplyKind.OUT_OF_STOCK : ReplyKind.OK;
-                reply(worker.item.call(), kind);
+                calls.reply(worker.item.call(), kind);
                 release(worker);
             }
             case TAKE_PAYMENT -> {
@@ -206,7 +247,9 @@ final class OrderWorkflow {
             }
             case COOK -> {
                 if (!ok) {
-                    failItem(worker, "the Kitchen could not prepare the meal (an error in the Kitchen Service)");
+                    failItem(worker, order.isPoisonFor(ServiceId.KITCHEN)
+                            ? "a poison message: the Kitchen can never prepare this order"
+                            : "the Kitchen could not prepare the meal (an error in the Kitchen Service)");
                 } else {
                     setStatus(order, OrderStatus.READY, "the meal is ready");
                     handToDelivery(worker, order);
@@ -214,10 +257,16 @@ final class OrderWorkflow {
             }
             case DISPATCH -> {
                 if (!ok) {
-                    failItem(worker, "Delivery could not dispatch the order (an error in the Delivery Service)");
+                    failItem(worker, order.isPoisonFor(ServiceId.DELIVERY)
+                            ? "a poison message: Delivery can never dispatch this order"
+                            : "Delivery could not dispatch the order (an error in the Delivery Service)");
                 } else {
-                    if (worker.item.kind() == InboundKind.REQUEST) {
-                        order.dispatchCall = worker.item.call();
+                    order.markProcessedBy(ServiceId.DELIVERY);
+                    InboundItem item = worker.item;
+                    if (item.kind() == InboundKind.REQUEST) {
+                        order.dispatchCall = item.call();
+                    } else {
+                        broker.ack(item, worker.itemTag);
                     }
                     assignAgent(order);
                     release(worker);
@@ -231,11 +280,16 @@ final class OrderWorkflow {
         return rate > 0 && stockRandom.nextDouble() < rate;
     }
 
-    /** The worker's item failed: a sync caller hears an error, anything else fails the order. */
+    /**
+     * The worker's item failed: a sync caller hears an error, an acknowledged message goes back to
+     * the broker (redelivered or dead-lettered), anything else fails the order.
+     */
     private void failItem(Worker worker, String reason) {
         InboundItem item = worker.item;
         if (item.kind() == InboundKind.REQUEST) {
-            reply(item.call(), ReplyKind.ERROR);
+            calls.reply(item.call(), ReplyKind.ERROR);
+        } else if (broker.acks(item)) {
+            broker.nack(item, worker.itemTag, reason);
         } else {
             finish(item.order(), Outcome.FAILED, reason);
         }
@@ -245,7 +299,7 @@ final class OrderWorkflow {
     private void release(Worker worker) {
         ServiceNode service = worker.service;
         worker.item = null;
-        worker.call = null;
+        worker.exchange = null;
         if (worker.retiring) {
             service.workers.remove(worker);
             trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
@@ -260,9 +314,9 @@ final class OrderWorkflow {
 
     private void handToKitchen(Worker worker, Order order) {
         if (link(LinkId.ORDER_KITCHEN).settings().style() == LinkStyle.SYNC) {
-            callSync(worker, order, LinkId.ORDER_KITCHEN);
+            calls.call(worker, order, LinkId.ORDER_KITCHEN);
         } else {
-            publish(LinkId.ORDER_KITCHEN, LinkStyle.QUEUE, order);
+            broker.publish(LinkId.ORDER_KITCHEN, LinkStyle.QUEUE, order);
             answer(order, CustomerAnswer.ACCEPTED);
             release(worker);
         }
@@ -270,146 +324,49 @@ final class OrderWorkflow {
 
     private void handToDelivery(Worker worker, Order order) {
         if (link(LinkId.KITCHEN_DELIVERY).settings().style() == LinkStyle.SYNC) {
-            callSync(worker, order, LinkId.KITCHEN_DELIVERY);
+            calls.call(worker, order, LinkId.KITCHEN_DELIVERY);
         } else {
-            publish(LinkId.KITCHEN_DELIVERY, LinkStyle.EVENT, order);
+            broker.publish(LinkId.KITCHEN_DELIVERY, LinkStyle.EVENT, order);
             kitchenDone(worker);
         }
     }
 
-    /** The Kitchen handed the meal on: a sync caller (the Order Service) hears OK now. */
+    /** The Kitchen handed the meal on: a sync caller hears OK now, a queued message is acknowledged. */
     private void kitchenDone(Worker worker) {
-        if (worker.item.kind() == InboundKind.REQUEST) {
-            reply(worker.item.call(), ReplyKind.OK);
+        InboundItem item = worker.item;
+        // processed only once the meal is handed on: a consumer that skips a duplicate relies on it
+        item.order().markProcessedBy(ServiceId.KITCHEN);
+        if (item.kind() == InboundKind.REQUEST) {
+            calls.reply(item.call(), ReplyKind.OK);
+        } else {
+            broker.ack(item, worker.itemTag);
         }
         release(worker);
     }
 
-    private void publish(LinkId linkId, LinkStyle style, Order order) {
-        LinkNode link = link(linkId);
-        double now = sim.nowMs();
-        double latencyMs = link.sampleLatencyMs();
-        boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.MessageSent(now, linkId, style, order.id, now, now + latencyMs));
-        InboundKind kind = style == LinkStyle.QUEUE ? InboundKind.QUEUE_MESSAGE : InboundKind.EVENT;
-        sim.schedule(latencyMs, () -> {
-            String what = style == LinkStyle.QUEUE ? "message" : "event";
-            if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, what, now));
-                finish(order, Outcome.LOST, "the " + what + " on " + linkId.key() + " was lost on the network");
-            } else {
-                arriveAtBroker(linkId, kind, order);
-            }
-        });
-    }
-
-    private void arriveAtBroker(LinkId linkId, InboundKind kind, Order order) {
-        ServiceNode consumer = service(linkId.to());
-        int capacity = link(linkId).settings().capacity();
-        if (consumer.durableLine.size() >= capacity) {
-            trace.emit(new TraceEvent.MessageRejected(sim.nowMs(), linkId, order.id,
-                    "the queue is full (" + capacity + " messages)"));
-            finish(order, Outcome.FAILED, "the broker refused the message: the " + linkId.key() + " queue is full");
-            return;
-        }
-        if (kind == InboundKind.QUEUE_MESSAGE) {
-            setStatus(order, OrderStatus.QUEUED, "the order waits in the kitchen queue");
-        }
-        enqueue(consumer, new InboundItem(order, kind, linkId, sim.nowMs(), null));
-    }
-
-    // ---------------------------------------------------------------- synchronous calls
-
-    private void callSync(Worker worker, Order order, LinkId linkId) {
-        LinkNode link = link(linkId);
-        double now = sim.nowMs();
-        double timeoutMs = link.settings().timeoutMs();
-        Call call = new Call(nextCallId++, linkId, order, worker, now, now + timeoutMs);
-        double latencyMs = link.sampleLatencyMs();
-        boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.RequestSent(now, call.id, linkId, order.id, now, now + latencyMs));
-        worker.state = WorkerState.BLOCKED;
-        worker.call = call;
-        trace.emit(new TraceEvent.WorkerBlocked(now, worker.service.id, worker.index, order.id, call.id, linkId,
-                call.timeoutAtMs));
-        sim.schedule(latencyMs, () -> {
-            if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, "request", now));
-            } else {
-                requestArrives(call);
-            }
-        });
-        sim.schedule(timeoutMs, () -> timeout(call));
-    }
-
-    private void requestArrives(Call call) {
+    void requestArrives(Call call) {
         ServiceNode callee = service(call.link.to());
         if (!callee.isUp()) {
-            reply(call, ReplyKind.UNAVAILABLE);
+            calls.reply(call, ReplyKind.UNAVAILABLE);
             return;
         }
         enqueue(callee, new InboundItem(call.order, InboundKind.REQUEST, call.link, sim.nowMs(), call));
     }
 
-    private void reply(Call call, ReplyKind kind) {
-        LinkNode link = link(call.link);
-        double now = sim.nowMs();
-        double latencyMs = link.sampleLatencyMs();
-        boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.ReplySent(now, call.id, call.link, call.order.id, kind, now, now + latencyMs));
-        sim.schedule(latencyMs, () -> {
-            if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), call.link, call.order.id, "reply", now));
-            } else {
-                replyArrives(call, kind);
-            }
-        });
-    }
-
-    private void replyArrives(Call call, ReplyKind kind) {
-        double now = sim.nowMs();
-        if (call.settled) {
-            trace.emit(new TraceEvent.LateReplyDiscarded(now, call.id, call.link, call.order.id, kind));
-            return;
-        }
-        call.settled = true;
-        Worker worker = call.caller;
-        trace.emit(new TraceEvent.ReplyReceived(now, call.id, call.link, call.order.id, kind));
-        unblock(worker, call, "reply: " + kind.name().toLowerCase().replace('_', ' '));
-        afterCall(worker, call, kind, replyReason(call.link, kind));
-    }
-
-    private void timeout(Call call) {
-        if (call.settled) {
-            return;
-        }
-        call.settled = true;
-        Worker worker = call.caller;
-        trace.emit(new TraceEvent.CallTimedOut(sim.nowMs(), call.id, call.link, call.order.id, worker.service.id, worker.index));
-        unblock(worker, call, "timeout");
-        String reason = "the call on " + call.link.key() + " timed out after "
-                + Math.round(call.timeoutAtMs - call.sentAtMs) + " ms";
-        afterCall(worker, call, null, reason);
-    }
-
-    private void unblock(Worker worker, Call call, String reason) {
-        worker.call = null;
-        worker.state = WorkerState.BUSY;
-        trace.emit(new TraceEvent.WorkerUnblocked(sim.nowMs(), worker.service.id, worker.index, call.order.id, call.id, reason));
-    }
-
-    /** The caller goes on after its call: {@code kind} is the reply, or null after a timeout. */
-    private void afterCall(Worker worker, Call call, ReplyKind kind, String reason) {
-        Order order = call.order;
+    /** The caller goes on after its call: {@code kind} is the last reply, or null after a timeout. */
+    void afterCall(Worker worker, Exchange exchange, ReplyKind kind, String reason) {
+        Order order = exchange.order;
         boolean ok = kind == ReplyKind.OK;
-        switch (call.link) {
+        switch (exchange.link) {
             case ORDER_INVENTORY -> {
                 if (ok) {
                     setStatus(order, OrderStatus.STOCK_CONFIRMED, "Inventory confirmed the items are in stock");
                     work(worker, Task.TAKE_PAYMENT);
-                } else {
-                    finish(order, kind == ReplyKind.OUT_OF_STOCK ? Outcome.REJECTED : Outcome.FAILED, reason);
+                } else if (kind == ReplyKind.OUT_OF_STOCK) {
+                    finish(order, Outcome.REJECTED, reason);
                     release(worker);
+                } else {
+                    stockCheckFailed(worker, order, reason);
                 }
             }
             case ORDER_KITCHEN -> {
@@ -430,14 +387,26 @@ final class OrderWorkflow {
         }
     }
 
-    private static String replyReason(LinkId link, ReplyKind kind) {
-        String callee = link.to().displayName();
-        return switch (kind) {
-            case OK -> callee + " answered OK";
-            case OUT_OF_STOCK -> "Inventory has no stock for the order";
-            case ERROR -> callee + " answered with an error";
-            case UNAVAILABLE -> callee + " was unavailable (down)";
-        };
+    /** Inventory could not answer: the link's fallback decides what happens to the order. */
+    private void stockCheckFailed(Worker worker, Order order, String reason) {
+        StockFallback fallback = link(LinkId.ORDER_INVENTORY).settings().fallback();
+        switch (fallback) {
+            case FAIL -> {
+                finish(order, Outcome.FAILED, reason);
+                release(worker);
+            }
+            case REJECT -> {
+                trace.emit(new TraceEvent.FallbackUsed(sim.nowMs(), order.id, fallback, reason));
+                finish(order, Outcome.REJECTED, "the stock check failed (" + reason + "), so the fallback rejected the order");
+                release(worker);
+            }
+            case ACCEPT -> {
+                trace.emit(new TraceEvent.FallbackUsed(sim.nowMs(), order.id, fallback, reason));
+                setStatus(order, OrderStatus.STOCK_CONFIRMED, "the stock check failed (" + reason
+                        + "), so the fallback accepted the order optimistically");
+                work(worker, Task.TAKE_PAYMENT);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- delivery agents
@@ -458,7 +427,7 @@ final class OrderWorkflow {
         trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
         if (order.dispatchCall != null) {
-            reply(order.dispatchCall, ReplyKind.OK);
+            calls.reply(order.dispatchCall, ReplyKind.OK);
             order.dispatchCall = null;
         }
         sim.schedule(tripMs, () -> {
@@ -490,13 +459,10 @@ final class OrderWorkflow {
             worker.epoch++;
             worker.state = WorkerState.DOWN;
             worker.item = null;
-            if (worker.call != null) {
-                worker.call.settled = true; // abandoned: its reply will be discarded
-                worker.call = null;
-            }
+            calls.abandon(worker); // a reply that still comes will be discarded
             if (item != null) {
                 trace.emit(new TraceEvent.WorkLost(now, service.id, worker.index, item.order().id));
-                lose(item, service.id.displayName() + " crashed while working on it");
+                lose(item, worker.itemTag, service.id.displayName() + " crashed while working on it");
             }
             if (worker.retiring) {
                 retired.add(worker);
@@ -510,13 +476,14 @@ final class OrderWorkflow {
             InboundItem item = service.memoryLine.pollFirst();
             trace.emit(new TraceEvent.InboundDropped(now, service.id, item.order().id, item.kind(),
                     service.id.displayName() + " crashed", service.depth()));
-            lose(item, service.id.displayName() + " crashed while the order waited for a worker");
+            lose(item, item.deliveryTag, service.id.displayName() + " crashed while the order waited for a worker");
         }
+        broker.dropNonDurable(service);
         if (service.id == ServiceId.DELIVERY) {
             while (!agents.waiting.isEmpty()) {
                 Order order = agents.waiting.pollFirst();
                 if (order.dispatchCall != null) {
-                    reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
+                    calls.reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
                     order.dispatchCall = null;
                 } else {
                     trace.emit(new TraceEvent.InboundDropped(now, service.id, order.id, InboundKind.EVENT,
@@ -527,11 +494,18 @@ final class OrderWorkflow {
         }
     }
 
-    private void lose(InboundItem item, String reason) {
+    private void lose(InboundItem item, int tag, String reason) {
         switch (item.kind()) {
             case NEW_ORDER -> finish(item.order(), Outcome.FAILED, reason);
-            case REQUEST -> reply(item.call(), ReplyKind.UNAVAILABLE);
-            case QUEUE_MESSAGE, EVENT -> finish(item.order(), Outcome.LOST, reason + " (the message was not acknowledged)");
+            case REQUEST -> calls.reply(item.call(), ReplyKind.UNAVAILABLE);
+            case QUEUE_MESSAGE, EVENT -> {
+                if (broker.acks(item)) {
+                    broker.nack(item, tag, reason);
+                } else {
+                    item.settled = true;
+                    finish(item.order(), Outcome.LOST, reason + " (the message was taken without acknowledgement)");
+                }
+            }
         }
     }
 

@@ -64,6 +64,20 @@ final class SystemControls {
             workflow.assignWaiting();
         } else if (command instanceof Command.SetWorkers c) {
             setWorkers(c.service(), c.workers(), reason);
+        } else if (command instanceof Command.SetRetry c) {
+            changeLink(c.link(), spec -> spec.withRetry(c.retry()), reason);
+        } else if (command instanceof Command.SetBreaker c) {
+            changeLink(c.link(), spec -> spec.withBreaker(c.breaker()), reason);
+        } else if (command instanceof Command.SetBulkhead c) {
+            changeLink(c.link(), spec -> spec.withBulkhead(c.bulkhead()), reason);
+        } else if (command instanceof Command.SetStockFallback c) {
+            changeLink(LinkId.ORDER_INVENTORY, spec -> spec.withFallback(c.fallback()), reason);
+        } else if (command instanceof Command.SetDeliveryPolicy c) {
+            changeLink(c.link(), spec -> spec.withDelivery(c.delivery()), reason);
+        } else if (command instanceof Command.SetPoisonRate c) {
+            changeService(c.service(), spec -> spec.withPoisonRate(c.poisonRate()), reason);
+        } else if (command instanceof Command.SetIdempotent c) {
+            changeService(c.service(), spec -> spec.withIdempotent(c.idempotent()), reason);
         } else if (command instanceof Command.SetServiceDown c) {
             ServiceNode service = workflow.service(c.service());
             boolean wasUp = service.isUp();

@@ -11,7 +11,9 @@ final class Worker {
     final int index;
     WorkerState state = WorkerState.IDLE;
     InboundItem item;
-    Call call;
+    /** The delivery of {@code item} this worker holds; a message redelivered since then belongs to another. */
+    int itemTag;
+    Exchange exchange;
     long epoch;
     boolean retiring;
 

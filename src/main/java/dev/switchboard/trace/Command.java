@@ -1,5 +1,10 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.flow.BreakerPolicy;
+import dev.switchboard.flow.BulkheadPolicy;
+import dev.switchboard.flow.DeliveryPolicy;
+import dev.switchboard.flow.RetryPolicy;
+import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
@@ -212,6 +217,108 @@ public sealed interface Command {
         @Override
         public String describe() {
             return "Delivery trip time set to " + tripMs.describe();
+        }
+    }
+
+    /** Retries on a sync link; {@code RetryPolicy.NONE} switches them off. */
+    record SetRetry(LinkId link, RetryPolicy retry) implements Command {
+        public SetRetry {
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(retry, "retry");
+        }
+
+        @Override
+        public String describe() {
+            return retry.enabled()
+                    ? "Retries on " + link.key() + ": up to " + retry.maxAttempts() + " attempts, backoff "
+                    + fmt(retry.baseDelayMs()) + " ms ×" + fmt(retry.multiplier()) + " with " + percent(retry.jitter()) + " jitter"
+                    : "Retries on " + link.key() + " switched off";
+        }
+    }
+
+    /** A circuit breaker on a sync link; null switches it off. */
+    record SetBreaker(LinkId link, BreakerPolicy breaker) implements Command {
+        public SetBreaker {
+            Objects.requireNonNull(link, "link");
+        }
+
+        @Override
+        public String describe() {
+            return breaker == null ? "Circuit breaker on " + link.key() + " switched off"
+                    : "Circuit breaker on " + link.key() + ": opens at " + percent(breaker.failureRateThreshold())
+                    + " failures of the last " + breaker.windowSize() + " calls, stays open " + fmt(breaker.openMs()) + " ms";
+        }
+    }
+
+    /** A bulkhead on a sync link; null switches it off. */
+    record SetBulkhead(LinkId link, BulkheadPolicy bulkhead) implements Command {
+        public SetBulkhead {
+            Objects.requireNonNull(link, "link");
+        }
+
+        @Override
+        public String describe() {
+            return bulkhead == null ? "Bulkhead on " + link.key() + " switched off"
+                    : "Bulkhead on " + link.key() + ": at most " + bulkhead.maxConcurrent() + " calls at once, "
+                    + (bulkhead.waits() ? "others wait up to " + fmt(bulkhead.maxWaitMs()) + " ms" : "others are rejected");
+        }
+    }
+
+    record SetStockFallback(StockFallback fallback) implements Command {
+        public SetStockFallback {
+            Objects.requireNonNull(fallback, "fallback");
+        }
+
+        @Override
+        public String describe() {
+            return switch (fallback) {
+                case FAIL -> "Stock-check fallback off: orders fail when Inventory cannot answer";
+                case REJECT -> "Stock-check fallback: reject the order when Inventory cannot answer";
+                case ACCEPT -> "Stock-check fallback: accept the order optimistically when Inventory cannot answer";
+            };
+        }
+    }
+
+    /** Acknowledgements, delivery limit, overflow, TTL and durability of a queue or event link. */
+    record SetDeliveryPolicy(LinkId link, DeliveryPolicy delivery) implements Command {
+        public SetDeliveryPolicy {
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(delivery, "delivery");
+            if (link == LinkId.ORDER_INVENTORY) {
+                throw new IllegalArgumentException("order->inventory is always sync; delivery settings apply to queue and event links.");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "Delivery on " + link.key() + ": " + (delivery.acks() ? "acks on, at most " + delivery.maxDeliveries()
+                    + " deliveries" : "acks off") + ", overflow " + delivery.overflow().key()
+                    + (delivery.messageTtlMs() > 0 ? ", TTL " + fmt(delivery.messageTtlMs()) + " ms" : "")
+                    + (delivery.durable() ? ", durable" : ", not durable");
+        }
+    }
+
+    record SetPoisonRate(ServiceId service, double poisonRate) implements Command {
+        public SetPoisonRate {
+            Objects.requireNonNull(service, "service");
+            requireRate("poison rate", poisonRate);
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + " poison-message rate set to " + percent(poisonRate) + " of new orders";
+        }
+    }
+
+    record SetIdempotent(ServiceId service, boolean idempotent) implements Command {
+        public SetIdempotent {
+            Objects.requireNonNull(service, "service");
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + (idempotent ? " now remembers processed orders and skips duplicates"
+                    : " no longer checks for duplicates");
         }
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.trace;
 import dev.switchboard.flow.FaultSpec;
 import dev.switchboard.flow.LinkSpec;
 import dev.switchboard.flow.ServiceSpec;
+import dev.switchboard.flow.StockFallback;
+import dev.switchboard.model.BreakerState;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
@@ -127,4 +129,55 @@ public sealed interface TraceEvent {
             implements TraceEvent { }
 
     record AgentReleased(double timeMs, int agent, int freeAgents) implements TraceEvent { }
+
+    // ------------------------------------------------------------ resilience mechanisms (issue 4)
+
+    /**
+     * A sync call attempt failed and will be tried again at {@code retryAtMs}; the worker stays
+     * blocked meanwhile. {@code attempt} is the number of the coming attempt (2 for the first retry).
+     */
+    record RetryScheduled(double timeMs, LinkId link, long orderId, ServiceId service, int worker, int attempt,
+                          double retryAtMs) implements TraceEvent { }
+
+    /** A call was refused at once by the caller's circuit breaker or bulkhead, without reaching the callee. */
+    record CallRejected(double timeMs, LinkId link, long orderId, ServiceId service, int worker, String reason)
+            implements TraceEvent { }
+
+    /** A circuit breaker changed state; {@code failureRate} is over its window when it opened. */
+    record BreakerChanged(double timeMs, LinkId link, BreakerState from, BreakerState to, double failureRate,
+                          String reason) implements TraceEvent { }
+
+    /** How many calls hold a place in a link's bulkhead, of {@code maxConcurrent}, and how many wait. */
+    record BulkheadChanged(double timeMs, LinkId link, int inUse, int maxConcurrent, int waiting)
+            implements TraceEvent { }
+
+    /** Inventory could not answer a stock check and the Order Service's fallback decided instead. */
+    record FallbackUsed(double timeMs, long orderId, StockFallback fallback, String reason) implements TraceEvent { }
+
+    /** A consumer's acknowledgement left for the broker. */
+    record AckSent(double timeMs, LinkId link, long orderId, double departMs, double arriveMs) implements TraceEvent { }
+
+    /** The broker got the acknowledgement and forgets the message. */
+    record MessageAcked(double timeMs, LinkId link, long orderId) implements TraceEvent { }
+
+    /**
+     * An unacknowledged message goes back to the head of its queue, marked redelivered: its consumer
+     * crashed, failed it, or did not acknowledge it in time. {@code deliveries} so far.
+     */
+    record MessageRedelivered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
+            implements TraceEvent { }
+
+    /** A message went to the link's dead-letter queue (too many deliveries, or expired). */
+    record MessageDeadLettered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
+            implements TraceEvent { }
+
+    /**
+     * A consumer got an order it had already processed (a redelivery): {@code skipped} when an
+     * idempotent consumer recognised it, otherwise the work is done twice.
+     */
+    record DuplicateDelivery(double timeMs, ServiceId service, int worker, long orderId, boolean skipped)
+            implements TraceEvent { }
+
+    /** An event reached a subscriber that was down and whose subscription is not durable: it is gone. */
+    record EventMissed(double timeMs, LinkId link, long orderId) implements TraceEvent { }
 }

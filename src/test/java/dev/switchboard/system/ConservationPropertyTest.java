@@ -1,6 +1,12 @@
 package dev.switchboard.system;
 
+import dev.switchboard.flow.BreakerPolicy;
+import dev.switchboard.flow.BulkheadPolicy;
+import dev.switchboard.flow.DeliveryPolicy;
 import dev.switchboard.flow.FaultSpec;
+import dev.switchboard.flow.OverflowPolicy;
+import dev.switchboard.flow.RetryPolicy;
+import dev.switchboard.flow.StockFallback;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.flow.LinkSpec;
 import dev.switchboard.flow.OrdersSpec;
@@ -29,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * where the trace shows an injected loss or a crash that took it.
  */
 class ConservationPropertyTest {
-    private static final int CONFIGURATIONS = 300;
+    private static final int CONFIGURATIONS = 600;
 
     @Test
     void everyPlacedOrderEndsInExactlyOneBucketWhateverTheConfiguration() {
@@ -53,6 +59,9 @@ class ConservationPropertyTest {
                 if (outcome == Outcome.LOST) {
                     assertTrue(tally.hadLossOrCrash.contains(order), where + ": order " + order + " lost with no loss or crash");
                 }
+                if (outcome == Outcome.DEAD_LETTERED) {
+                    assertTrue(tally.deadLettered.contains(order), where + ": order " + order + " dead-lettered with no DLQ event");
+                }
             });
         }
     }
@@ -63,7 +72,8 @@ class ConservationPropertyTest {
             services.put(id, new ServiceSpec(1 + random.nextInt(4), randomDistribution(random, 200),
                     random.nextDouble() < 0.5 ? 0 : random.nextDouble() * 0.3, 1 + random.nextDouble(),
                     random.nextDouble() * 0.2, random.nextBoolean() ? ServiceSpec.UNLIMITED : 1 + random.nextInt(4),
-                    randomDistribution(random, 1000)));
+                    randomDistribution(random, 1000), random.nextDouble() < 0.7 ? 0 : random.nextDouble() * 0.2,
+                    random.nextBoolean()));
         }
         Map<LinkId, LinkSpec> links = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
@@ -71,7 +81,10 @@ class ConservationPropertyTest {
             LinkStyle style = styles.get(random.nextInt(styles.size()));
             links.put(id, new LinkSpec(style, randomDistribution(random, 50),
                     random.nextDouble() < 0.5 ? 0 : random.nextDouble() * 0.2, 50 + random.nextInt(3000),
-                    random.nextBoolean() ? LinkSpec.UNLIMITED : 1 + random.nextInt(20)));
+                    random.nextBoolean() ? LinkSpec.UNLIMITED : 1 + random.nextInt(20),
+                    randomRetry(random), random.nextBoolean() ? null : randomBreaker(random),
+                    random.nextBoolean() ? null : randomBulkhead(random),
+                    StockFallback.values()[random.nextInt(3)], randomDelivery(random)));
         }
         List<FaultSpec> faults = new ArrayList<>();
         int faultCount = random.nextInt(5);
@@ -89,6 +102,27 @@ class ConservationPropertyTest {
         }
         return new Flow("random " + index, "", random.nextLong(),
                 new OrdersSpec(5 + random.nextInt(80), randomDistribution(random, 300)), services, links, faults);
+    }
+
+    static RetryPolicy randomRetry(SplittableRandom random) {
+        return random.nextBoolean() ? RetryPolicy.NONE
+                : new RetryPolicy(1 + random.nextInt(4), random.nextDouble() * 200, 1 + random.nextDouble() * 2, random.nextDouble());
+    }
+
+    static BreakerPolicy randomBreaker(SplittableRandom random) {
+        int window = 1 + random.nextInt(20);
+        return new BreakerPolicy(0.1 + random.nextDouble() * 0.9, window, 1 + random.nextInt(window),
+                10 + random.nextDouble() * 3000, 1 + random.nextInt(3));
+    }
+
+    static BulkheadPolicy randomBulkhead(SplittableRandom random) {
+        return new BulkheadPolicy(1 + random.nextInt(3), random.nextBoolean(), random.nextDouble() * 500);
+    }
+
+    static DeliveryPolicy randomDelivery(SplittableRandom random) {
+        return new DeliveryPolicy(random.nextBoolean(), 1 + random.nextInt(5), 50 + random.nextDouble() * 3000,
+                OverflowPolicy.values()[random.nextInt(2)], random.nextBoolean() ? 0 : 100 + random.nextDouble() * 5000,
+                random.nextBoolean());
     }
 
     private static Distribution randomDistribution(SplittableRandom random, double scaleMs) {
@@ -114,7 +148,7 @@ class ConservationPropertyTest {
             simulation.runUntil(t);
             ServiceId service = ServiceId.values()[random.nextInt(4)];
             LinkId link = LinkId.values()[random.nextInt(3)];
-            switch (random.nextInt(9)) {
+            switch (random.nextInt(14)) {
                 case 0 -> simulation.apply(new Command.PlaceOrders(1 + random.nextInt(10)));
                 case 1 -> {
                     simulation.apply(new Command.SetServiceDown(service, true));
@@ -129,6 +163,11 @@ class ConservationPropertyTest {
                 case 5 -> simulation.apply(new Command.SetErrorRate(service, random.nextDouble() * 0.3));
                 case 6 -> simulation.apply(new Command.SetAgents(1 + random.nextInt(3)));
                 case 7 -> simulation.apply(new Command.SetLinkTimeout(link, 20 + random.nextInt(2000)));
+                case 8 -> simulation.apply(new Command.SetRetry(link, randomRetry(random)));
+                case 9 -> simulation.apply(new Command.SetBreaker(link, random.nextBoolean() ? null : randomBreaker(random)));
+                case 10 -> simulation.apply(new Command.SetBulkhead(link, random.nextBoolean() ? null : randomBulkhead(random)));
+                case 11 -> simulation.apply(new Command.SetDeliveryPolicy(LinkId.values()[1 + random.nextInt(2)], randomDelivery(random)));
+                case 12 -> simulation.apply(new Command.SetIdempotent(service, random.nextBoolean()));
                 default -> simulation.apply(new Command.SetSlowdown(service, 0.5 + random.nextDouble() * 3));
             }
         }

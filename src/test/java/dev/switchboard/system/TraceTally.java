@@ -20,6 +20,7 @@ final class TraceTally implements TraceListener {
     final Set<Long> placed = new HashSet<>();
     final Set<Long> finishedTwice = new HashSet<>();
     final Set<Long> hadLossOrCrash = new HashSet<>();
+    final Set<Long> deadLettered = new HashSet<>();
     final Map<Long, Double> acceptLatency = new HashMap<>();
     private final ServiceId watched;
     private final Map<Integer, Double> occupiedSince = new HashMap<>();
@@ -50,6 +51,10 @@ final class TraceTally implements TraceListener {
             buckets.merge(f.outcome(), 1, Integer::sum);
         } else if (e instanceof TraceEvent.MessageLost l) {
             hadLossOrCrash.add(l.orderId());
+        } else if (e instanceof TraceEvent.EventMissed m) {
+            hadLossOrCrash.add(m.orderId());
+        } else if (e instanceof TraceEvent.MessageDeadLettered d) {
+            deadLettered.add(d.orderId());
         } else if (e instanceof TraceEvent.WorkLost l) {
             hadLossOrCrash.add(l.orderId());
         } else if (e instanceof TraceEvent.InboundDropped d) {

@@ -1,0 +1,30 @@
+package dev.switchboard.flow;
+
+import java.util.Optional;
+
+/** What a full broker queue does with a new message. */
+public enum OverflowPolicy {
+    /** Refuse the new message: its order fails. */
+    REJECT("reject"),
+    /** Make room by dropping the oldest waiting message: that order fails. */
+    DROP_OLDEST("drop-oldest");
+
+    private final String key;
+
+    OverflowPolicy(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static Optional<OverflowPolicy> fromKey(String key) {
+        for (OverflowPolicy policy : values()) {
+            if (policy.key.equals(key)) {
+                return Optional.of(policy);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.switchboard.flow;
+
+import java.util.Optional;
+
+/** What the Order Service does when Inventory cannot answer a stock check. */
+public enum StockFallback {
+    /** The order fails (no fallback). */
+    FAIL("fail"),
+    /** The customer is told no: the order is rejected, as if out of stock. */
+    REJECT("reject"),
+    /** The order goes on optimistically, as if in stock. */
+    ACCEPT("accept");
+
+    private final String key;
+
+    StockFallback(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static Optional<StockFallback> fromKey(String key) {
+        for (StockFallback fallback : values()) {
+            if (fallback.key.equals(key)) {
+                return Optional.of(fallback);
+            }
+        }
+        return Optional.empty();
+    }
+}

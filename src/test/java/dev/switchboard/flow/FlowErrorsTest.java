@@ -1,0 +1,653 @@
+package dev.switchboard.flow;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every kind of bad flow gives one error naming the field path, the line and column of the
+ * offending text, and a problem in plain words. Positions are found by searching the flow text
+ * for a marker, so each test shows what the error must point at.
+ */
+class FlowErrorsTest {
+
+    private static final String SOURCE = "test.json";
+
+    // ---- the message format ----
+
+    @Test
+    void theMessageReadsSourceLineColumnFieldPathAndProblem() {
+        String json = """
+                {
+                  "name": "Kitchen backlog",
+                  "description": "Orders arrive faster than the kitchen cooks.",
+                  "seed": 7,
+                  "orders": { "count": 120, "interarrivalMs": { "exponential": 150 } },
+                  "services": {
+                    "order": { "workers": 4 },
+                    "kitchen": {
+                      "workMs": { "uniform": [300, 900] },
+                      "errorRate": 0,
+                      "slowdown": 1,
+                      "workers":
+                      
+                          -3
+                    }
+                  }
+                }
+                """;
+        FlowException e = error(json, "kitchen-backlog.json");
+
+        assertEquals("kitchen-backlog.json:14:11: services.kitchen.workers: must be >= 0 but was -3", e.getMessage());
+        assertEquals("kitchen-backlog.json", e.sourceName());
+        assertEquals(14, e.line());
+        assertEquals(11, e.column());
+        assertEquals("services.kitchen.workers", e.fieldPath());
+        assertEquals("must be >= 0 but was -3", e.problem());
+        assertTrue(e.hasPosition());
+    }
+
+    // ---- malformed JSON ----
+
+    @Test
+    void aTrailingCommaIsASyntaxErrorAtTheClosingBrace() {
+        String json = """
+                {
+                  "name": "x",
+                  "seed": 4,
+                }
+                """;
+        assertProblem(json, "", 4, 1, "expected a field name in double quotes but found '}' (is there a comma after the last field?)");
+    }
+
+    @Test
+    void aMissingCommaIsReportedWhereTheNextFieldStarts() {
+        String json = """
+                {
+                  "name": "x"
+                  "seed": 4
+                }
+                """;
+        assertProblem(json, "", 3, 3, "expected ',' between fields or '}' to end the object but found '\"' (is a comma missing?)");
+    }
+
+    @Test
+    void anUnquotedWordIsNamedAndPlacedAtItsStart() {
+        String json = """
+                {"name": "x",
+                 "links": {"order->kitchen": {"style": queue}}}
+                """;
+        assertProblem(json, "", 2, 40, "unknown word 'queue'; expected a value (a number, a \"string\", true, false, null,"
+                + " an object {...} or a list [...]) (text must be in double quotes)");
+    }
+
+    @Test
+    void singleQuotesAreExplained() {
+        assertProblem("{'name': 'x'}", "", 1, 2, "expected a field name in double quotes but found ''' (JSON needs double quotes)");
+    }
+
+    @Test
+    void aFileThatEndsTooSoonSaysWhichObjectIsStillOpen() {
+        String json = """
+                {"name": "x",
+                 "services": {"kitchen": {"workers": 2}
+                }
+                """;
+        assertProblem(json, "", 4, 1, "the file ends before the object {...} that starts at line 1, column 1 is closed (is a '}' missing?)");
+    }
+
+    @Test
+    void aMismatchedBracketSaysWhatItShouldClose() {
+        String json = """
+                {"name": "x",
+                 "faults": [ {"service": "kitchen", "kind": "down", "forMs": 5} }
+                }
+                """;
+        assertProblem(json, "", 2, 65, "found '}' but the list [...] that starts at line 2, column 12 must be closed with ']'");
+    }
+
+    @Test
+    void aCommentIsNotAllowed() {
+        String json = """
+                {"name": "x", // my flow
+                 "seed": 1}
+                """;
+        assertProblem(json, "", 1, 15, "found '/', but JSON does not allow comments");
+    }
+
+    @Test
+    void aStringLeftOpenAtTheEndOfALineIsAnError() {
+        String json = """
+                {"name": "x,
+                 "seed": 1}
+                """;
+        assertProblem(json, "", 1, 13, "a line break or control character inside a \"string\" (is a closing quote missing?)");
+    }
+
+    @Test
+    void aStringLeftOpenAtTheEndOfTheFileIsAnError() {
+        assertProblem("{\"name\": \"x", "", 1, 12, "the file ends inside a \"string\" (is a closing quote missing?)");
+    }
+
+    @Test
+    void aNumberWithALeadingZeroIsNotJson() {
+        assertProblem("{\"name\": \"x\", \"seed\": 042}", "", 1, 24, "not a valid JSON number");
+    }
+
+    @Test
+    void aNumberEndingInAPointIsNotJson() {
+        assertProblem("{\"name\": \"x\", \"seed\": 4.}", "", 1, 24, "not a valid JSON number (unexpected '}')");
+    }
+
+    @Test
+    void anUnknownBackslashEscapeIsAnError() {
+        assertProblem("{\"name\": \"C:\\data\"}", "", 1, 14,
+                "an unknown escape after a backslash inside a \"string\" (write \\\\ for a backslash)");
+    }
+
+    @Test
+    void aMissingColonIsAnError() {
+        assertAt("{\"name\" \"x\"}", "\"x\"", "", "expected ':' after the field name but found '\"'");
+    }
+
+    @Test
+    void aTrailingCommaInAListIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"forMs\": 1},]}";
+        assertAt(json, "]}", "", "expected a value (a number, a \"string\", true, false, null, an object {...} or a list [...])"
+                + " but found ']' (is there a comma after the last item?)");
+    }
+
+    @Test
+    void aNumberBeyondWhatCanBeReadIsAnErrorAtItsField() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"errorRate\": 1e-99999999999}}}";
+        assertAt(json, "1e-", "services.kitchen.errorRate", "the number 1e-99999999999 is too large or too small to read");
+    }
+
+    @Test
+    void aNumberTooLargeForADurationIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": 1e400}}}";
+        assertAt(json, "1e400", "services.kitchen.workMs", "the number 1e400 is too large");
+    }
+
+    @Test
+    void aNumberWithThousandsOfDigitsIsRefusedWithAPosition() {
+        FlowException e = error("{\"name\": \"x\", \"seed\": " + "9".repeat(2000) + "}", SOURCE);
+        assertEquals("a number with too many digits", e.problem());
+        assertEquals(1, e.line());
+        assertTrue(e.column() > 23, "column " + e.column());
+    }
+
+    @Test
+    void absurdlyDeepNestingIsRefusedWithoutCrashing() {
+        FlowException e = error("{\"name\": \"x\", \"orders\": " + "[".repeat(5000) + "]".repeat(5000) + "}", SOURCE);
+        assertEquals("the JSON is nested too deeply for a flow file", e.problem());
+        assertTrue(e.hasPosition());
+    }
+
+    @Test
+    void aControlCharacterBetweenTokensIsAnError() {
+        FlowException e = error("{\"name\": \"x\",\u0001 \"seed\": 1}", SOURCE);
+        assertEquals("a control character where JSON allows only spaces, tabs and line breaks", e.problem());
+        assertEquals(1, e.line());
+    }
+
+    @Test
+    void textAfterTheFlowObjectIsAnError() {
+        assertProblem("{\"name\": \"x\"}\n{\"name\": \"y\"}", "", 2, 1,
+                "more text after the end of the JSON value; a flow file holds exactly one object {...}");
+    }
+
+    @Test
+    void anEmptyFileIsAnError() {
+        assertProblem("", "", 1, 1, "the file is empty; a flow needs at least {\"name\": \"...\"}");
+        assertProblem("  \n\t\n", "", 1, 1, "the file is empty; a flow needs at least {\"name\": \"...\"}");
+    }
+
+    @Test
+    void aFileHoldingSomethingOtherThanAnObjectIsAnError() {
+        assertProblem("[{\"name\": \"x\"}]", "", 1, 1, "a flow file holds one object {...} but this one holds a list [...]");
+    }
+
+    // ---- the top level ----
+
+    @Test
+    void theNameIsRequired() {
+        String json = """
+                {
+                  "description": "no name",
+                  "seed": 3
+                }
+                """;
+        assertProblem(json, "name", 1, 1, "missing required field \"name\", e.g. \"name\": \"My flow\"");
+    }
+
+    @Test
+    void theNameMustNotBeEmpty() {
+        String json = "{\"name\": \"  \"}";
+        assertAt(json, "\"  \"", "name", "must not be empty");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsAnError() {
+        String json = """
+                {"name": "x",
+                 "seed": 1,
+                 "seed": 2}
+                """;
+        assertProblem(json, "seed", 3, 2, "\"seed\" is given twice (first at line 2, column 2)");
+    }
+
+    // ---- unknown names with did-you-mean ----
+
+    @Test
+    void aMistypedFieldSuggestsTheRightOneAndListsTheAllowedNames() {
+        String json = """
+                {"name": "x",
+                 "services": {"kitchen": {"wrokers": 2}}}
+                """;
+        assertAt(json, "\"wrokers\"", "services.kitchen.wrokers",
+                "unknown field \"wrokers\"; did you mean \"workers\"? (allowed: workers, workMs, errorRate, slowdown)");
+    }
+
+    @Test
+    void anUnknownFieldWithNothingCloseListsTheAllowedNames() {
+        String json = "{\"name\": \"x\", \"orders\": {\"rate\": 3}}";
+        assertAt(json, "\"rate\"", "orders.rate", "unknown field \"rate\" (allowed: count, interarrivalMs)");
+    }
+
+    @Test
+    void aSettingOfAnotherServiceSaysWhereItBelongs() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"agents\": 3}}}";
+        assertAt(json, "\"agents\"", "services.kitchen.agents",
+                "agents is a setting of delivery only, not of kitchen (allowed here: workers, workMs, errorRate, slowdown)");
+    }
+
+    @Test
+    void anUnknownServiceSuggestsTheRightOne() {
+        String json = """
+                {"name": "x",
+                 "services": {
+                   "kichen": {"workers": 2}}}
+                """;
+        assertAt(json, "\"kichen\"", "services.kichen",
+                "unknown service \"kichen\"; did you mean \"kitchen\"? (allowed: order, inventory, kitchen, delivery)");
+    }
+
+    @Test
+    void anUnknownLinkSuggestsTheRightOne() {
+        String json = """
+                {"name": "x",
+                 "links": {
+                   "order-kitchen": {"style": "queue"}}}
+                """;
+        assertAt(json, "\"order-kitchen\"", "links[\"order-kitchen\"]",
+                "unknown link \"order-kitchen\"; did you mean \"order->kitchen\"? (allowed: order->inventory, order->kitchen, kitchen->delivery)");
+    }
+
+    // ---- wrong types ----
+
+    @Test
+    void aStringWhereANumberIsExpectedIsAWrongType() {
+        String json = """
+                {"name": "x",
+                 "links": {"order->inventory": {"lossRate": "5%"}}}
+                """;
+        assertAt(json, "\"5%\"", "links[\"order->inventory\"].lossRate", "expected a number but found the string \"5%\"");
+    }
+
+    @Test
+    void aStringWhereAWholeNumberIsExpectedIsAWrongType() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workers\": \"four\"}}}";
+        assertAt(json, "\"four\"", "services.kitchen.workers", "expected a whole number but found the string \"four\"");
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberIsExpectedIsAnError() {
+        String json = "{\"name\": \"x\", \"orders\": {\"count\": 12.5}}";
+        assertAt(json, "12.5", "orders.count", "must be a whole number but was 12.5");
+    }
+
+    @Test
+    void aWholeNumberTooLargeForItsFieldIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"delivery\": {\"agents\": 3000000000}}}";
+        assertAt(json, "3000000000", "services.delivery.agents", "must be at most 2147483647 but was 3000000000");
+    }
+
+    @Test
+    void anObjectWhereAStringIsExpectedIsAWrongType() {
+        String json = "{\"name\": {\"en\": \"x\"}}";
+        assertAt(json, "{\"en\"", "name", "expected a string in double quotes but found an object {...}");
+    }
+
+    @Test
+    void nullSaysToLeaveTheFieldOutForItsDefault() {
+        String json = "{\"name\": \"x\", \"seed\": null}";
+        assertAt(json, "null", "seed", "expected a whole number but found null; leave the field out to use its default");
+    }
+
+    @Test
+    void aServiceThatIsNotAnObjectIsAWrongType() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": 2}}";
+        assertAt(json, "2}", "services.kitchen", "expected an object {...} but found the number 2");
+    }
+
+    @Test
+    void faultsThatAreNotAListAreAWrongType() {
+        String json = "{\"name\": \"x\", \"faults\": {\"service\": \"kitchen\"}}";
+        assertAt(json, "{\"service\"", "faults", "expected a list [...] but found an object {...}");
+    }
+
+    // ---- ranges the records enforce ----
+
+    @Test
+    void aNegativeWorkerCountIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"order\": {\"workers\": -1}}}";
+        assertAt(json, "-1", "services.order.workers", "must be >= 0 but was -1");
+    }
+
+    @Test
+    void anErrorRateAboveOneIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"inventory\": {\"errorRate\": 2}}}";
+        assertAt(json, "2}", "services.inventory.errorRate", "must be between 0 and 1 but was 2");
+    }
+
+    @Test
+    void aNegativeStockOutRateIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"inventory\": {\"stockOutRate\": -0.05}}}";
+        assertAt(json, "-0.05", "services.inventory.stockOutRate", "must be between 0 and 1 but was -0.05");
+    }
+
+    @Test
+    void aLossRateAboveOneIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"kitchen->delivery\": {\"lossRate\": 1.5}}}";
+        assertAt(json, "1.5", "links[\"kitchen->delivery\"].lossRate", "must be between 0 and 1 but was 1.5");
+    }
+
+    @Test
+    void aZeroTimeoutIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"timeoutMs\": 0}}}";
+        assertAt(json, "0}", "links[\"order->inventory\"].timeoutMs", "must be a finite number > 0 but was 0");
+    }
+
+    @Test
+    void aZeroSlowdownIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"slowdown\": 0}}}";
+        assertAt(json, "0}", "services.kitchen.slowdown", "must be a finite number > 0 but was 0");
+    }
+
+    @Test
+    void aNegativeOrderCountIsAnError() {
+        String json = "{\"name\": \"x\", \"orders\": {\"count\": -5}}";
+        assertAt(json, "-5", "orders.count", "order count must be >= 0 but was -5");
+    }
+
+    @Test
+    void aQueueCapacityBelowOneIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"capacity\": 0}}}";
+        assertAt(json, "0}", "links[\"order->kitchen\"].capacity", "must be >= 1 but was 0");
+    }
+
+    @Test
+    void aCapacityOnALinkThatCanNeverQueueIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"capacity\": 10}}}";
+        assertAt(json, "\"capacity\"", "links[\"order->inventory\"].capacity",
+                "capacity is a setting of a link that can be a queue (order->kitchen) only, not of order->inventory"
+                        + " (allowed here: style, latencyMs, lossRate, timeoutMs)");
+    }
+
+    // ---- link styles ----
+
+    @Test
+    void theStockCheckCanOnlyBeSync() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"style\": \"queue\"}}}";
+        assertAt(json, "\"queue\"", "links[\"order->inventory\"].style", "order->inventory can only be sync, not queue");
+    }
+
+    @Test
+    void theKitchenLinkCannotBeAnEvent() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"style\": \"event\"}}}";
+        assertAt(json, "\"event\"", "links[\"order->kitchen\"].style", "order->kitchen can be queue or sync, not event");
+    }
+
+    @Test
+    void theDeliveryLinkCannotBeAQueue() {
+        String json = "{\"name\": \"x\", \"links\": {\"kitchen->delivery\": {\"style\": \"queue\"}}}";
+        assertAt(json, "\"queue\"", "links[\"kitchen->delivery\"].style", "kitchen->delivery can be event or sync, not queue");
+    }
+
+    @Test
+    void anUnknownStyleSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"style\": \"Queue\"}}}";
+        assertAt(json, "\"Queue\"", "links[\"order->kitchen\"].style",
+                "unknown link style \"Queue\"; did you mean \"queue\"? (allowed: sync, queue, event)");
+    }
+
+    // ---- distributions ----
+
+    @Test
+    void anUnknownDistributionKindSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": {\"exponentail\": 500}}}}";
+        assertAt(json, "\"exponentail\"", "services.kitchen.workMs.exponentail",
+                "unknown distribution kind \"exponentail\"; did you mean \"exponential\"? (allowed: fixed, exponential, uniform, normal)");
+    }
+
+    @Test
+    void aUniformWhoseMaximumIsBelowItsMinimumIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": {\"uniform\": [900, 300]}}}}";
+        assertAt(json, "[900", "services.kitchen.workMs.uniform", "uniform maximum 300 is below its minimum 900");
+    }
+
+    @Test
+    void aUniformWithThreeNumbersIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": {\"uniform\": [1, 2, 3]}}}}";
+        assertAt(json, "[1", "services.kitchen.workMs.uniform", "uniform takes two numbers [min, max] but this list has 3");
+    }
+
+    @Test
+    void aNormalWithOneNumberIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"latencyMs\": {\"normal\": 500}}}}";
+        assertAt(json, "500", "links[\"order->kitchen\"].latencyMs.normal",
+                "normal takes a list [mean, sd] in ms but found the number 500");
+    }
+
+    @Test
+    void anExponentialWithAListIsAnError() {
+        String json = "{\"name\": \"x\", \"orders\": {\"interarrivalMs\": {\"exponential\": [400]}}}";
+        assertAt(json, "[400]", "orders.interarrivalMs.exponential",
+                "exponential takes its mean in ms, e.g. {\"exponential\": 400}, but found a list [...]");
+    }
+
+    @Test
+    void aNegativeFixedDurationIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"delivery\": {\"tripMs\": -20}}}";
+        assertAt(json, "-20", "services.delivery.tripMs", "fixed value must be a finite number >= 0 but was -20");
+    }
+
+    @Test
+    void aNonNumberInsideAUniformIsPlacedAtTheItem() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": {\"uniform\": [300, \"900\"]}}}}";
+        assertAt(json, "\"900\"", "services.kitchen.workMs.uniform[1]", "expected a number but found the string \"900\"");
+    }
+
+    @Test
+    void aDistributionWithTwoKindsIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": {\"fixed\": 5, \"uniform\": [1, 2]}}}}";
+        assertAt(json, "\"uniform\"", "services.kitchen.workMs",
+                "a distribution has exactly one kind but this one has \"fixed\" and \"uniform\"");
+    }
+
+    @Test
+    void anEmptyDistributionIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": {}}}}";
+        assertAt(json, "{}", "services.kitchen.workMs", "a distribution needs a kind: a number of ms, {\"fixed\": x},"
+                + " {\"exponential\": mean}, {\"uniform\": [min, max]} or {\"normal\": [mean, sd]}");
+    }
+
+    // ---- faults ----
+
+    @Test
+    void aFaultNamingBothAServiceAndALinkIsAnError() {
+        String json = """
+                {"name": "x", "faults": [
+                  {"service": "kitchen", "kind": "down", "forMs": 5},
+                  {"service": "kitchen", "link": "order->kitchen", "kind": "loss", "forMs": 5, "rate": 0.1}]}
+                """;
+        assertProblem(json, "faults[1]", 3, 3, "a fault has one target but this one names both a service and a link");
+    }
+
+    @Test
+    void aFaultNamingNeitherAServiceNorALinkIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"kind\": \"down\", \"forMs\": 5}]}";
+        assertAt(json, "{\"kind\"", "faults[0]", "a fault needs a target: \"service\": \"kitchen\" (for down, slow, errors)"
+                + " or \"link\": \"order->kitchen\" (for loss)");
+    }
+
+    @Test
+    void aLinkFaultOnAServiceIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"loss\", \"forMs\": 5, \"rate\": 0.5}]}";
+        assertAt(json, "\"loss\"", "faults[0].kind", "loss is a fault of a link; a service takes down, slow or errors");
+    }
+
+    @Test
+    void aServiceFaultOnALinkIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"link\": \"order->kitchen\", \"kind\": \"down\", \"forMs\": 5}]}";
+        assertAt(json, "\"down\"", "faults[0].kind", "down is a fault of a service (down, slow, errors); a link takes loss");
+    }
+
+    @Test
+    void anUnknownFaultKindSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"error\", \"forMs\": 5}]}";
+        assertAt(json, "\"error\"", "faults[0].kind",
+                "unknown fault kind \"error\"; did you mean \"errors\"? (allowed: down, slow, errors, loss)");
+    }
+
+    @Test
+    void aFaultOnAnUnknownServiceSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"delivry\", \"kind\": \"down\", \"forMs\": 5}]}";
+        assertAt(json, "\"delivry\"", "faults[0].service",
+                "unknown service \"delivry\"; did you mean \"delivery\"? (allowed: order, inventory, kitchen, delivery)");
+    }
+
+    @Test
+    void aSlowFaultNeedsAFactor() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"slow\", \"forMs\": 5}]}";
+        assertAt(json, "{\"service\"", "faults[0].factor", "missing required field \"factor\", e.g. \"factor\": 3");
+    }
+
+    @Test
+    void anErrorsFaultTakesARateNotAFactor() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"errors\", \"forMs\": 5, \"factor\": 2}]}";
+        assertAt(json, "2}", "faults[0].factor", "errors takes rate, not factor");
+    }
+
+    @Test
+    void aDownFaultTakesNeitherFactorNorRate() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"forMs\": 5, \"rate\": 1}]}";
+        assertAt(json, "1}", "faults[0].rate", "down takes neither factor nor rate");
+    }
+
+    @Test
+    void aLossFaultRateAboveOneIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"link\": \"order->kitchen\", \"kind\": \"loss\", \"forMs\": 5, \"rate\": 30}]}";
+        assertAt(json, "30}", "faults[0].rate", "must be between 0 and 1 but was 30");
+    }
+
+    @Test
+    void aSlowFactorOfZeroIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"slow\", \"forMs\": 5, \"factor\": 0}]}";
+        assertAt(json, "0}", "faults[0].factor", "must be a number > 0 but was 0");
+    }
+
+    @Test
+    void aFaultNeedsADuration() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"atMs\": 5}]}";
+        assertAt(json, "{\"service\"", "faults[0].forMs", "missing required field \"forMs\", e.g. \"forMs\": 5000");
+    }
+
+    @Test
+    void aFaultStartingBeforeTimeZeroIsAnError() {
+        String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"atMs\": -10, \"forMs\": 5}]}";
+        assertAt(json, "-10", "faults[0].atMs", "must be a finite number >= 0 but was -10");
+    }
+
+    // ---- files ----
+
+    @Test
+    void aFileThatDoesNotExistIsAnErrorWithoutAPosition(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.json");
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.load(missing));
+        assertEquals(missing + ": no such file", e.getMessage());
+        assertFalse(e.hasPosition());
+        assertEquals("", e.fieldPath());
+    }
+
+    @Test
+    void aFolderIsNotAFlowFile(@TempDir Path dir) {
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.load(dir));
+        assertEquals(dir + ": is a folder, not a flow file", e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnError(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.load(latin1));
+        assertEquals(latin1 + ": is not UTF-8 text; a flow file is JSON saved as UTF-8", e.getMessage());
+    }
+
+    @Test
+    void anEmptyFileOnDiskIsAnError(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.json"));
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.load(empty));
+        assertEquals(empty + ":1:1: the file is empty; a flow needs at least {\"name\": \"...\"}", e.getMessage());
+    }
+
+    // ---- helpers ----
+
+    private static FlowException error(String json, String source) {
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.parse(json, source));
+        assertReadable(e);
+        return e;
+    }
+
+    /** Asserts the error and that it points at the first occurrence of {@code marker} in the text. */
+    private static void assertAt(String json, String marker, String fieldPath, String problem) {
+        int offset = json.indexOf(marker);
+        assertTrue(offset >= 0, "marker " + marker + " not in the test flow");
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (json.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        assertProblem(json, fieldPath, line, offset - lineStart + 1, problem);
+    }
+
+    private static void assertProblem(String json, String fieldPath, int line, int column, String problem) {
+        FlowException e = error(json, SOURCE);
+        assertEquals(problem, e.problem(), "problem");
+        assertEquals(fieldPath, e.fieldPath(), "field path");
+        assertEquals(line + ":" + column, e.line() + ":" + e.column(), "line:column");
+        String expected = SOURCE + ":" + line + ":" + column + ": " + (fieldPath.isEmpty() ? "" : fieldPath + ": ") + problem;
+        assertEquals(expected, e.getMessage());
+    }
+
+    private static void assertReadable(FlowException e) {
+        String message = e.getMessage().toLowerCase(Locale.ROOT);
+        assertFalse(message.contains("com.fasterxml"), message);
+        assertFalse(message.contains("jackson"), message);
+        assertFalse(message.contains("exception"), message);
+        assertFalse(message.contains("\n"), message);
+        assertFalse(message.contains("code "), message);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.switchboard.flow;
+
+import dev.switchboard.model.FaultKind;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.Distribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlowLoaderTest {
+
+    @Test
+    void theHybridSampleIsExactlyTheExampleOfTheFormat() throws FlowException {
+        Flow flow = FlowLoader.loadSample("hybrid-order.json");
+
+        assertEquals("Hybrid order flow", flow.name());
+        assertEquals("Sync stock check, queued kitchen, event-driven delivery.", flow.description());
+        assertEquals(42, flow.seed());
+        assertEquals(new OrdersSpec(50, new Distribution.Exponential(400)), flow.orders());
+        assertEquals(ServiceSpec.defaults().withWorkers(4).withWorkMs(Distribution.fixed(5)), flow.service(ServiceId.ORDER));
+        assertEquals(ServiceSpec.defaults().withWorkers(2).withWorkMs(new Distribution.Exponential(30)).withStockOutRate(0.05),
+                flow.service(ServiceId.INVENTORY));
+        assertEquals(ServiceSpec.defaults().withWorkers(2).withWorkMs(new Distribution.Uniform(300, 900)),
+                flow.service(ServiceId.KITCHEN));
+        assertEquals(new ServiceSpec(2, Distribution.fixed(20), 0, 1, 0, 3, new Distribution.Uniform(1000, 3000)),
+                flow.service(ServiceId.DELIVERY));
+        assertEquals(new LinkSpec(LinkStyle.SYNC, Distribution.fixed(20), 0, 1000, LinkSpec.UNLIMITED),
+                flow.link(LinkId.ORDER_INVENTORY));
+        assertEquals(new LinkSpec(LinkStyle.QUEUE, Distribution.fixed(5), 0, LinkSpec.DEFAULT_TIMEOUT_MS, 1000),
+                flow.link(LinkId.ORDER_KITCHEN));
+        assertEquals(new LinkSpec(LinkStyle.EVENT, Distribution.fixed(5), 0, LinkSpec.DEFAULT_TIMEOUT_MS, LinkSpec.UNLIMITED),
+                flow.link(LinkId.KITCHEN_DELIVERY));
+        assertEquals(List.of(new FaultSpec(ServiceId.KITCHEN, null, FaultKind.DOWN, 10_000, 5_000, 0)), flow.faults());
+    }
+
+    @Test
+    void aFlowWithOnlyANameLoadsWithAllDefaults() throws FlowException {
+        Flow flow = FlowLoader.parse("{\"name\": \"Bare\"}", "bare.json");
+
+        assertEquals(new Flow("Bare", "", Flow.DEFAULT_SEED, OrdersSpec.defaults(), Map.of(), Map.of(), List.of()), flow);
+        assertEquals("", flow.description());
+        assertEquals(1, flow.seed());
+        assertEquals(new OrdersSpec(10, new Distribution.Exponential(500)), flow.orders());
+        for (ServiceId id : ServiceId.values()) {
+            ServiceSpec spec = flow.service(id);
+            assertEquals(1, spec.workers(), id + " workers");
+            assertEquals(Distribution.ZERO, spec.workMs(), id + " workMs");
+            assertEquals(0, spec.errorRate(), id + " errorRate");
+            assertEquals(1.0, spec.slowdown(), id + " slowdown");
+            assertEquals(0, spec.stockOutRate(), id + " stockOutRate");
+            assertEquals(ServiceSpec.UNLIMITED, spec.agents(), id + " agents");
+            assertEquals(Distribution.ZERO, spec.tripMs(), id + " tripMs");
+        }
+        assertEquals(LinkStyle.SYNC, flow.link(LinkId.ORDER_INVENTORY).style());
+        assertEquals(LinkStyle.QUEUE, flow.link(LinkId.ORDER_KITCHEN).style());
+        assertEquals(LinkStyle.EVENT, flow.link(LinkId.KITCHEN_DELIVERY).style());
+        for (LinkId id : LinkId.values()) {
+            LinkSpec spec = flow.link(id);
+            assertEquals(Distribution.ZERO, spec.latencyMs(), id + " latencyMs");
+            assertEquals(0, spec.lossRate(), id + " lossRate");
+            assertEquals(30_000, spec.timeoutMs(), id + " timeoutMs");
+            assertEquals(LinkSpec.UNLIMITED, spec.capacity(), id + " capacity");
+        }
+        assertTrue(flow.faults().isEmpty());
+    }
+
+    @Test
+    void omittedFieldsOfAPartlyGivenServiceOrLinkTakeTheirDefaults() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Partial",
+                 "orders": {"count": 7},
+                 "services": {"kitchen": {"workers": 3}, "delivery": {"agents": 2}},
+                 "links": {"order->kitchen": {"latencyMs": 10}}}
+                """, "partial.json");
+
+        assertEquals(new OrdersSpec(7, OrdersSpec.DEFAULT_INTERARRIVAL), flow.orders());
+        assertEquals(ServiceSpec.defaults().withWorkers(3), flow.service(ServiceId.KITCHEN));
+        assertEquals(ServiceSpec.defaults().withAgents(2), flow.service(ServiceId.DELIVERY));
+        assertEquals(ServiceSpec.defaults(), flow.service(ServiceId.ORDER));
+        assertEquals(LinkSpec.defaults(LinkId.ORDER_KITCHEN).withLatencyMs(Distribution.fixed(10)), flow.link(LinkId.ORDER_KITCHEN));
+        assertEquals(LinkSpec.defaults(LinkId.KITCHEN_DELIVERY), flow.link(LinkId.KITCHEN_DELIVERY));
+    }
+
+    @Test
+    void aBareNumberMeansAFixedDuration() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Bare numbers", "services": {"kitchen": {"workMs": 250}}, "links": {"order->kitchen": {"latencyMs": 7.5}}}
+                """, "bare.json");
+
+        assertEquals(new Distribution.Fixed(250), flow.service(ServiceId.KITCHEN).workMs());
+        assertEquals(new Distribution.Fixed(7.5), flow.link(LinkId.ORDER_KITCHEN).latencyMs());
+    }
+
+    @Test
+    void eachDistributionKindBecomesItsRecord() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Kinds", "services": {
+                  "order": {"workMs": {"fixed": 5}},
+                  "inventory": {"workMs": {"exponential": 30}},
+                  "kitchen": {"workMs": {"uniform": [300, 900]}},
+                  "delivery": {"workMs": {"normal": [500, 100]}}}}
+                """, "kinds.json");
+
+        assertEquals(new Distribution.Fixed(5), flow.service(ServiceId.ORDER).workMs());
+        assertEquals(new Distribution.Exponential(30), flow.service(ServiceId.INVENTORY).workMs());
+        assertEquals(new Distribution.Uniform(300, 900), flow.service(ServiceId.KITCHEN).workMs());
+        assertEquals(new Distribution.Normal(500, 100), flow.service(ServiceId.DELIVERY).workMs());
+    }
+
+    @Test
+    void everyFaultKindIsReadWithItsFactorOrRate() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Faults", "faults": [
+                  {"service": "kitchen", "kind": "down", "atMs": 100, "forMs": 50},
+                  {"service": "inventory", "kind": "slow", "atMs": 200, "forMs": 60, "factor": 3},
+                  {"service": "order", "kind": "errors", "forMs": 70, "rate": 0.25},
+                  {"link": "kitchen->delivery", "kind": "loss", "atMs": 300, "forMs": 80, "rate": 1}]}
+                """, "faults.json");
+
+        assertEquals(List.of(
+                new FaultSpec(ServiceId.KITCHEN, null, FaultKind.DOWN, 100, 50, 0),
+                new FaultSpec(ServiceId.INVENTORY, null, FaultKind.SLOW, 200, 60, 3),
+                new FaultSpec(ServiceId.ORDER, null, FaultKind.ERRORS, 0, 70, 0.25),
+                new FaultSpec(null, LinkId.KITCHEN_DELIVERY, FaultKind.LOSS, 300, 80, 1)), flow.faults());
+    }
+
+    @Test
+    void aWholeNumberMayBeWrittenWithAZeroFractionOrAnExponent() throws FlowException {
+        Flow flow = FlowLoader.parse("{\"name\": \"n\", \"seed\": -7, \"orders\": {\"count\": 1e2},"
+                + " \"services\": {\"kitchen\": {\"workers\": 3.0}}}", "n.json");
+
+        assertEquals(-7, flow.seed());
+        assertEquals(100, flow.orders().count());
+        assertEquals(3, flow.service(ServiceId.KITCHEN).workers());
+    }
+
+    @Test
+    void aSyncLinkCanBeChosenWhereTheLinkAllowsIt() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Sync", "links": {"order->kitchen": {"style": "sync", "timeoutMs": 10000},
+                                           "kitchen->delivery": {"style": "sync"}}}
+                """, "sync.json");
+
+        assertEquals(LinkStyle.SYNC, flow.link(LinkId.ORDER_KITCHEN).style());
+        assertEquals(10_000, flow.link(LinkId.ORDER_KITCHEN).timeoutMs());
+        assertEquals(LinkStyle.SYNC, flow.link(LinkId.KITCHEN_DELIVERY).style());
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsIgnored() throws FlowException {
+        assertEquals("Marked", FlowLoader.parse("\uFEFF{\"name\": \"Marked\"}", "bom.json").name());
+    }
+
+    @Test
+    void aFileIsReadAsUtf8AndErrorsNameItsPath(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("café.json");
+        Files.writeString(good, "{\"name\": \"Café flow\", \"seed\": 3}", StandardCharsets.UTF_8);
+        Flow flow = FlowLoader.load(good);
+        assertEquals("Café flow", flow.name());
+        assertEquals(3, flow.seed());
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"name\": \"x\",\n \"seed\": \"x\"}", StandardCharsets.UTF_8);
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.load(bad));
+        assertEquals(bad.toString(), e.sourceName());
+        assertEquals(bad + ":2:10: seed: expected a whole number but found the string \"x\"", e.getMessage());
+    }
+
+    @Test
+    void theSameTextLoadsTheSameFlowFromAFileAndFromAString(@TempDir Path dir) throws Exception {
+        String json = new String(FlowLoader.class.getClassLoader().getResourceAsStream("sample-flows/lossy-network.json")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        Path file = dir.resolve("copy.json");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+
+        assertEquals(FlowLoader.loadSample("lossy-network.json"), FlowLoader.load(file));
+        assertEquals(FlowLoader.loadSample("lossy-network.json"), FlowLoader.parse(json, "copy.json"));
+    }
+
+    @Test
+    void aSampleThatDoesNotExistIsAClearError() {
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.loadSample("nope.json"));
+        assertEquals("nope.json: no sample flow with this name; the samples are hybrid-order.json, all-sync.json,"
+                + " kitchen-backlog.json, inventory-outage.json, lossy-network.json", e.getMessage());
+        assertFalse(e.hasPosition());
+
+        FlowException path = assertThrows(FlowException.class, () -> FlowLoader.loadSample("../pom.xml"));
+        assertTrue(path.problem().startsWith("not a sample file name"), path.problem());
+    }
+}

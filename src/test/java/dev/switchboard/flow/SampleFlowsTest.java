@@ -1,0 +1,119 @@
+package dev.switchboard.flow;
+
+import dev.switchboard.model.FaultKind;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.ServiceId;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SampleFlowsTest {
+
+    /** The project's source folder of the samples; surefire runs in the project directory. */
+    private static final Path SAMPLE_FOLDER = Path.of("sample-flows");
+
+    @Test
+    void theListNamesExactlyTheFilesInTheSampleFolder() throws IOException {
+        Set<String> files;
+        try (Stream<Path> paths = Files.list(SAMPLE_FOLDER)) {
+            files = paths.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+        List<String> listed = SampleFlows.all().stream().map(SampleFlow::fileName).toList();
+
+        assertEquals(files, Set.copyOf(listed));
+        assertEquals(listed.size(), Set.copyOf(listed).size(), "no sample listed twice");
+    }
+
+    @Test
+    void theHybridFlowComesFirstAndIsTheDefault() {
+        assertEquals("hybrid-order.json", SampleFlows.all().get(0).fileName());
+        assertEquals("hybrid-order.json", SampleFlows.defaultSample().fileName());
+        assertEquals(List.of("hybrid-order.json", "all-sync.json", "kitchen-backlog.json", "inventory-outage.json",
+                "lossy-network.json"), SampleFlows.all().stream().map(SampleFlow::fileName).toList());
+    }
+
+    @Test
+    void eachSampleLoadsFromTheClasspathWithTheNameAndDescriptionTheListShows() throws Exception {
+        for (SampleFlow sample : SampleFlows.all()) {
+            Flow fromClasspath = sample.load();
+            Flow fromFolder = FlowLoader.load(SAMPLE_FOLDER.resolve(sample.fileName()));
+
+            assertEquals(fromFolder, fromClasspath, sample.fileName() + " on the classpath is the file in the folder");
+            assertEquals(fromClasspath.name(), sample.displayName());
+            assertEquals(fromClasspath.description(), sample.description());
+            assertFalse(sample.description().isBlank(), sample.fileName() + " says what it teaches");
+            assertTrue(fromClasspath.orders().count() > 0 && fromClasspath.orders().count() <= 300,
+                    sample.fileName() + " is short enough to watch");
+        }
+    }
+
+    @Test
+    void samplesAreFoundByFileName() {
+        assertEquals("Kitchen backlog", SampleFlows.byFileName("kitchen-backlog.json").orElseThrow().displayName());
+        assertTrue(SampleFlows.byFileName("missing.json").isEmpty());
+    }
+
+    @Test
+    void allSyncIsTheHybridWorkloadWithSynchronousKitchenAndDeliveryLinks() throws FlowException {
+        Flow hybrid = FlowLoader.loadSample("hybrid-order.json");
+        Flow allSync = FlowLoader.loadSample("all-sync.json");
+
+        assertEquals(hybrid.seed(), allSync.seed());
+        assertEquals(hybrid.orders(), allSync.orders());
+        assertEquals(hybrid.services(), allSync.services());
+        assertEquals(hybrid.faults(), allSync.faults());
+        assertEquals(hybrid.link(LinkId.ORDER_INVENTORY), allSync.link(LinkId.ORDER_INVENTORY));
+        for (LinkId id : List.of(LinkId.ORDER_KITCHEN, LinkId.KITCHEN_DELIVERY)) {
+            assertEquals(LinkStyle.SYNC, allSync.link(id).style(), id.key());
+            assertEquals(hybrid.link(id).latencyMs(), allSync.link(id).latencyMs(), id.key());
+            // Long enough that the lesson is blocking, not timeouts: far above a cook's 900 ms.
+            assertTrue(allSync.link(id).timeoutMs() >= 10_000, id.key());
+        }
+    }
+
+    @Test
+    void inTheKitchenBacklogOrdersArriveFasterThanTheKitchenCooks() throws FlowException {
+        Flow flow = FlowLoader.loadSample("kitchen-backlog.json");
+        ServiceSpec kitchen = flow.service(ServiceId.KITCHEN);
+        double arrivalsPerMs = 1 / flow.orders().interarrivalMs().meanMs();
+        double kitchenCapacityPerMs = kitchen.workers() / kitchen.workMs().meanMs();
+
+        assertTrue(arrivalsPerMs > 1.5 * kitchenCapacityPerMs, "arrivals " + arrivalsPerMs + " capacity " + kitchenCapacityPerMs);
+        assertEquals(LinkStyle.QUEUE, flow.link(LinkId.ORDER_KITCHEN).style());
+        assertTrue(flow.faults().isEmpty(), "the backlog comes from the load alone");
+    }
+
+    @Test
+    void theInventoryOutageTakesInventoryDownAndThenMakesItFail() throws FlowException {
+        Flow flow = FlowLoader.loadSample("inventory-outage.json");
+
+        assertEquals(List.of(FaultKind.DOWN, FaultKind.ERRORS), flow.faults().stream().map(FaultSpec::kind).toList());
+        assertTrue(flow.faults().stream().allMatch(f -> f.service() == ServiceId.INVENTORY));
+        FaultSpec down = flow.faults().get(0);
+        double lastArrivalMs = flow.orders().count() * flow.orders().interarrivalMs().meanMs();
+        assertTrue(down.atMs() + down.forMs() < lastArrivalMs, "the outage ends while orders still arrive");
+    }
+
+    @Test
+    void theLossyNetworkLosesOnEveryLinkAndTimesOutTheSyncCall() throws FlowException {
+        Flow flow = FlowLoader.loadSample("lossy-network.json");
+
+        for (LinkId id : LinkId.values()) {
+            assertTrue(flow.link(id).lossRate() > 0, id.key());
+        }
+        assertEquals(LinkStyle.SYNC, flow.link(LinkId.ORDER_INVENTORY).style());
+        assertTrue(flow.link(LinkId.ORDER_INVENTORY).timeoutMs() <= 1000, "lost stock checks time out soon");
+        assertEquals(List.of(FaultKind.LOSS), flow.faults().stream().map(FaultSpec::kind).toList());
+    }
+}
