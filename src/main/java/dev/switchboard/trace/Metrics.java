@@ -1,7 +1,9 @@
 package dev.switchboard.trace;
 
 import dev.switchboard.model.CustomerAnswer;
+import dev.switchboard.model.BreakerState;
 import dev.switchboard.model.LinkId;
+import dev.switchboard.model.Outcome;
 import dev.switchboard.model.ServiceId;
 
 import java.util.Arrays;
@@ -31,10 +33,8 @@ public final class Metrics implements TraceListener {
     private long events;
     private long placed;
     private long accepted;
-    private long delivered;
-    private long rejected;
-    private long failed;
-    private long lost;
+    private final long[] outcomes = new long[Outcome.values().length];
+    private long fallbacks;
 
     public Metrics() {
         for (int i = 0; i < services.length; i++) {
@@ -115,6 +115,31 @@ public final class Metrics implements TraceListener {
             link(e.link()).lateReplies++;
         } else if (event instanceof TraceEvent.MessageRejected e) {
             link(e.link()).refused++;
+        } else if (event instanceof TraceEvent.AckSent e) {
+            link(e.link()).acks++;
+        } else if (event instanceof TraceEvent.RetryScheduled e) {
+            link(e.link()).retries++;
+        } else if (event instanceof TraceEvent.CallRejected e) {
+            link(e.link()).callsRejected++;
+        } else if (event instanceof TraceEvent.BreakerChanged e) {
+            if (e.to() == BreakerState.OPEN) {
+                link(e.link()).breakerOpened++;
+            }
+        } else if (event instanceof TraceEvent.MessageRedelivered e) {
+            link(e.link()).redelivered++;
+        } else if (event instanceof TraceEvent.MessageDeadLettered e) {
+            link(e.link()).deadLettered++;
+        } else if (event instanceof TraceEvent.EventMissed e) {
+            link(e.link()).eventsMissed++;
+        } else if (event instanceof TraceEvent.DuplicateDelivery e) {
+            ServiceTally s = service(e.service());
+            if (e.skipped()) {
+                s.duplicatesSkipped++;
+            } else {
+                s.duplicates++;
+            }
+        } else if (event instanceof TraceEvent.FallbackUsed) {
+            fallbacks++;
         } else if (event instanceof TraceEvent.ServiceChanged e) {
             service(e.service()).setWorkers(e.timeMs(), e.settings().workers());
         } else if (event instanceof TraceEvent.RunStarted e) {
@@ -124,14 +149,9 @@ public final class Metrics implements TraceListener {
     }
 
     private void finished(TraceEvent.OrderFinished e) {
-        switch (e.outcome()) {
-            case DELIVERED -> {
-                delivered++;
-                deliveryLatency.record(e.timeMs() - e.placedAtMs());
-            }
-            case REJECTED -> rejected++;
-            case FAILED -> failed++;
-            case LOST -> lost++;
+        outcomes[e.outcome().ordinal()]++;
+        if (e.outcome() == Outcome.DELIVERED) {
+            deliveryLatency.record(e.timeMs() - e.placedAtMs());
         }
     }
 
@@ -146,7 +166,11 @@ public final class Metrics implements TraceListener {
 
     /** Orders that reached their bucket so far. */
     public long ordersFinished() {
-        return delivered + rejected + failed + lost;
+        long finished = 0;
+        for (long count : outcomes) {
+            finished += count;
+        }
+        return finished;
     }
 
     /** The report as of the last event seen: time integrals run up to that event's time. */
@@ -158,13 +182,19 @@ public final class Metrics implements TraceListener {
         Map<LinkId, Report.Link> linkReports = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
             LinkTally l = links[id.ordinal()];
-            linkReports.put(id, new Report.Link(l.messages, l.lost, l.timeouts, l.lateReplies, l.refused,
+            linkReports.put(id, new Report.Link(l.messages, l.lost, l.timeouts, l.lateReplies, l.refused, l.retries,
+                    l.callsRejected, l.breakerOpened, l.redelivered, l.deadLettered, l.acks, l.eventsMissed,
                     l.latency.summary()));
         }
-        long finished = ordersFinished();
-        Report.Orders orders = new Report.Orders(placed, delivered, rejected, failed, lost, placed - finished, accepted);
+        Report.Orders orders = new Report.Orders(placed, outcome(Outcome.DELIVERED), outcome(Outcome.REJECTED),
+                outcome(Outcome.FAILED), outcome(Outcome.LOST), outcome(Outcome.DEAD_LETTERED),
+                placed - ordersFinished(), accepted, fallbacks);
         return new Report(flowName, seed, lastTimeMs, events, orders, acceptLatency.summary(),
                 deliveryLatency.summary(), serviceReports, linkReports);
+    }
+
+    private long outcome(Outcome outcome) {
+        return outcomes[outcome.ordinal()];
     }
 
     private ServiceTally service(ServiceId id) {
@@ -198,6 +228,8 @@ public final class Metrics implements TraceListener {
         private double waitedMsSum;
         private long dropped;
         private long workLost;
+        private long duplicates;
+        private long duplicatesSkipped;
 
         byte stateOf(int worker) {
             return worker < workerStates.length ? workerStates[worker] : IDLE;
@@ -268,7 +300,7 @@ public final class Metrics implements TraceListener {
             double meanQueueLength = endMs > 0 ? depthIntegral / endMs : 0;
             double meanWaitMs = taken > 0 ? waitedMsSum / taken : 0;
             return new Report.Service(utilization, meanWaitMs, meanQueueLength, maxDepth, handled, errors,
-                    blocked, busy, taken, dropped, workLost);
+                    blocked, busy, taken, dropped, workLost, duplicates, duplicatesSkipped);
         }
     }
 
@@ -280,6 +312,13 @@ public final class Metrics implements TraceListener {
         private long timeouts;
         private long lateReplies;
         private long refused;
+        private long retries;
+        private long callsRejected;
+        private long breakerOpened;
+        private long redelivered;
+        private long deadLettered;
+        private long acks;
+        private long eventsMissed;
 
         void sent(double departMs, double arriveMs) {
             messages++;

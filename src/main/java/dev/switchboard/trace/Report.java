@@ -32,13 +32,15 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
     }
 
     /**
-     * Where the placed orders are: {@code delivered + rejected + failed + lost + inFlight == placed}.
-     * {@code accepted} counts customers told "accepted" (they may still end failed or lost).
+     * Where the placed orders are: {@code delivered + rejected + failed + lost + deadLettered +
+     * inFlight == placed}. {@code accepted} counts customers told "accepted" (they may still end
+     * failed or lost); {@code fallbacks} counts stock checks the Order Service's fallback decided
+     * because Inventory could not answer.
      */
-    public record Orders(long placed, long delivered, long rejected, long failed, long lost, long inFlight,
-                         long accepted) {
+    public record Orders(long placed, long delivered, long rejected, long failed, long lost, long deadLettered,
+                         long inFlight, long accepted, long fallbacks) {
         public long finished() {
-            return delivered + rejected + failed + lost;
+            return delivered + rejected + failed + lost + deadLettered;
         }
     }
 
@@ -60,10 +62,12 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
      * @param taken           items taken from the inbound line
      * @param dropped         items that left the inbound line without being worked on
      * @param workLost        pieces of work lost because the service crashed
+     * @param duplicates      redelivered orders this service worked on a second time
+     * @param duplicatesSkipped redelivered orders an idempotent consumer recognised and skipped
      */
     public record Service(double utilization, double meanQueueWaitMs, double meanQueueLength, int maxQueueLength,
                           long handled, long errors, double blockedMs, double busyMs, long taken, long dropped,
-                          long workLost) {
+                          long workLost, long duplicates, long duplicatesSkipped) {
     }
 
     /**
@@ -74,8 +78,17 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
      * @param timeouts    sync calls on it that timed out
      * @param lateReplies replies that came after their caller had timed out
      * @param refused     messages the broker refused because the queue was full
-     * @param latencyMs   travel time (arrival minus departure) of everything sent on it
+     * @param retries     sync call attempts scheduled again after a failure
+     * @param callsRejected sync calls refused at once by a circuit breaker or bulkhead
+     * @param breakerOpened times the link's circuit breaker opened
+     * @param redelivered messages put back in the queue unacknowledged
+     * @param deadLettered messages moved to the dead-letter queue
+     * @param acks        acknowledgements consumers sent to the broker
+     * @param eventsMissed events a down, non-durable subscriber never got
+     * @param latencyMs   travel time (arrival minus departure) of every request, reply, message and event sent on it
      */
-    public record Link(long messages, long lost, long timeouts, long lateReplies, long refused, Latency latencyMs) {
+    public record Link(long messages, long lost, long timeouts, long lateReplies, long refused, long retries,
+                       long callsRejected, long breakerOpened, long redelivered, long deadLettered, long acks,
+                       long eventsMissed, Latency latencyMs) {
     }
 }

@@ -41,8 +41,10 @@ public final class ReportJson {
         integer("rejected", o.rejected());
         integer("failed", o.failed());
         integer("lost", o.lost());
+        integer("deadLettered", o.deadLettered());
         integer("inFlight", o.inFlight());
         integer("accepted", o.accepted());
+        integer("fallbacks", o.fallbacks());
         close();
         latency("acceptLatencyMs", r.acceptLatencyMs());
         latency("deliveryLatencyMs", r.deliveryLatencyMs());
@@ -61,6 +63,8 @@ public final class ReportJson {
             integer("taken", s.taken());
             integer("dropped", s.dropped());
             integer("workLost", s.workLost());
+            integer("duplicates", s.duplicates());
+            integer("duplicatesSkipped", s.duplicatesSkipped());
             close();
         }
         close();
@@ -73,6 +77,13 @@ public final class ReportJson {
             integer("timeouts", l.timeouts());
             integer("lateReplies", l.lateReplies());
             integer("refused", l.refused());
+            integer("retries", l.retries());
+            integer("callsRejected", l.callsRejected());
+            integer("breakerOpened", l.breakerOpened());
+            integer("redelivered", l.redelivered());
+            integer("deadLettered", l.deadLettered());
+            integer("acks", l.acks());
+            integer("eventsMissed", l.eventsMissed());
             latency("latencyMs", l.latencyMs());
             close();
         }

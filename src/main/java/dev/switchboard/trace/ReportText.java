@@ -18,28 +18,30 @@ public final class ReportText {
                 ms(r.simulatedMs()), r.events());
         out.append('\n');
         Report.Orders o = r.orders();
-        line(out, "Orders   placed %d   delivered %d   rejected %d   failed %d   lost %d   in flight %d   (accepted %d)",
-                o.placed(), o.delivered(), o.rejected(), o.failed(), o.lost(), o.inFlight(), o.accepted());
+        line(out, "Orders   placed %d   delivered %d   rejected %d   failed %d   lost %d   dead-lettered %d   in flight %d",
+                o.placed(), o.delivered(), o.rejected(), o.failed(), o.lost(), o.deadLettered(), o.inFlight());
+        line(out, "         accepted %d   decided by the stock fallback %d", o.accepted(), o.fallbacks());
         out.append('\n');
         line(out, "%-22s %9s %10s %10s %10s %10s %10s", "Latency (ms)", "count", "mean", "p50", "p95", "p99", "max");
         latencyRow(out, "accept (first answer)", r.acceptLatencyMs());
         latencyRow(out, "delivery", r.deliveryLatencyMs());
         out.append('\n');
-        line(out, "%-10s %6s %12s %11s %9s %9s %7s %12s %12s %6s", "Service", "util", "wait ms", "mean queue",
-                "max queue", "handled", "errors", "busy ms", "blocked ms", "lost");
+        line(out, "%-10s %6s %12s %11s %9s %9s %7s %12s %12s %6s %6s", "Service", "util", "wait ms", "mean queue",
+                "max queue", "handled", "errors", "busy ms", "blocked ms", "lost", "dup");
         for (Map.Entry<ServiceId, Report.Service> e : r.services().entrySet()) {
             Report.Service s = e.getValue();
-            line(out, "%-10s %5.1f%% %12s %11s %9d %9d %7d %12s %12s %6d", e.getKey().key(), s.utilization() * 100,
+            line(out, "%-10s %5.1f%% %12s %11s %9d %9d %7d %12s %12s %6d %6d", e.getKey().key(), s.utilization() * 100,
                     ms(s.meanQueueWaitMs()), ms(s.meanQueueLength()), s.maxQueueLength(), s.handled(), s.errors(),
-                    ms(s.busyMs()), ms(s.blockedMs()), s.workLost());
+                    ms(s.busyMs()), ms(s.blockedMs()), s.workLost(), s.duplicates());
         }
         out.append('\n');
-        line(out, "%-18s %9s %6s %9s %6s %8s %10s %10s %10s", "Link", "messages", "lost", "timeouts", "late",
-                "refused", "mean ms", "p95 ms", "max ms");
+        line(out, "%-18s %9s %6s %9s %6s %8s %8s %9s %12s %5s %10s %10s %10s", "Link", "messages", "lost",
+                "timeouts", "late", "refused", "retries", "rejected", "redelivered", "DLQ", "mean ms", "p95 ms", "max ms");
         for (Map.Entry<LinkId, Report.Link> e : r.links().entrySet()) {
             Report.Link l = e.getValue();
-            line(out, "%-18s %9d %6d %9d %6d %8d %10s %10s %10s", e.getKey().key(), l.messages(), l.lost(),
-                    l.timeouts(), l.lateReplies(), l.refused(), ms(l.latencyMs().mean()), ms(l.latencyMs().p95()),
+            line(out, "%-18s %9d %6d %9d %6d %8d %8d %9d %12d %5d %10s %10s %10s", e.getKey().key(), l.messages(),
+                    l.lost(), l.timeouts(), l.lateReplies(), l.refused(), l.retries(), l.callsRejected(),
+                    l.redelivered(), l.deadLettered(), ms(l.latencyMs().mean()), ms(l.latencyMs().p95()),
                     ms(l.latencyMs().max()));
         }
         return out.toString();

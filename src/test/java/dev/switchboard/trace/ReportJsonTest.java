@@ -21,13 +21,13 @@ class ReportJsonTest {
     static Report sampleReport() {
         Map<ServiceId, Report.Service> services = new EnumMap<>(ServiceId.class);
         for (ServiceId id : ServiceId.values()) {
-            services.put(id, new Report.Service(0.12345678, 1.5, 0.25, 3, 10 + id.ordinal(), 1, 40, 123.4567, 11, 0, 2));
+            services.put(id, new Report.Service(0.12345678, 1.5, 0.25, 3, 10 + id.ordinal(), 1, 40, 123.4567, 11, 0, 2, 1, 0));
         }
         Map<LinkId, Report.Link> links = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
-            links.put(id, new Report.Link(20, 1, 2, 0, 0, new Report.Latency(19, 5.0004, 5, 5.5, 6, 7.25)));
+            links.put(id, new Report.Link(20, 1, 2, 0, 0, 3, 0, 1, 0, 0, 0, 0, new Report.Latency(19, 5.0004, 5, 5.5, 6, 7.25)));
         }
-        return new Report("Hybrid \"quoted\" flow", 42, 51234.56789, 987654, new Report.Orders(50, 45, 3, 1, 0, 1, 46),
+        return new Report("Hybrid \"quoted\" flow", 42, 51234.56789, 987654, new Report.Orders(50, 45, 3, 1, 0, 0, 1, 46, 0),
                 new Report.Latency(50, 31.25, 30, 60.1, 70.123456, 80),
                 new Report.Latency(0, 0, 0, 0, 0, 0), services, links);
     }
@@ -37,18 +37,21 @@ class ReportJsonTest {
         JsonNode root = MAPPER.readTree(ReportJson.write(sampleReport()));
         assertEquals(List.of("flow", "seed", "simulatedMs", "events", "orders", "acceptLatencyMs", "deliveryLatencyMs",
                 "services", "links"), names(root));
-        assertEquals(List.of("placed", "delivered", "rejected", "failed", "lost", "inFlight", "accepted"),
+        assertEquals(List.of("placed", "delivered", "rejected", "failed", "lost", "deadLettered", "inFlight", "accepted",
+                        "fallbacks"),
                 names(root.get("orders")));
         assertEquals(LATENCY_FIELDS, names(root.get("acceptLatencyMs")));
         assertEquals(LATENCY_FIELDS, names(root.get("deliveryLatencyMs")));
         assertEquals(List.of("order", "inventory", "kitchen", "delivery"), names(root.get("services")));
         for (JsonNode service : root.get("services")) {
             assertEquals(List.of("utilization", "meanQueueWaitMs", "meanQueueLength", "maxQueueLength", "handled",
-                    "errors", "blockedMs", "busyMs", "taken", "dropped", "workLost"), names(service));
+                    "errors", "blockedMs", "busyMs", "taken", "dropped", "workLost", "duplicates", "duplicatesSkipped"),
+                    names(service));
         }
         assertEquals(List.of("order->inventory", "order->kitchen", "kitchen->delivery"), names(root.get("links")));
         for (JsonNode link : root.get("links")) {
-            assertEquals(List.of("messages", "lost", "timeouts", "lateReplies", "refused", "latencyMs"), names(link));
+            assertEquals(List.of("messages", "lost", "timeouts", "lateReplies", "refused", "retries", "callsRejected",
+                    "breakerOpened", "redelivered", "deadLettered", "acks", "eventsMissed", "latencyMs"), names(link));
             assertEquals(LATENCY_FIELDS, names(link.get("latencyMs")));
         }
     }
