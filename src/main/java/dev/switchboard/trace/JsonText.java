@@ -40,16 +40,14 @@ final class JsonText {
         out.append(whole);
         if (fraction != 0) {
             out.append('.');
-            int digits = decimals;
-            while (fraction % 10 == 0) {
-                fraction /= 10;
-                digits--;
+            // the fraction's digits with leading zeros, e.g. 5 of 3 decimals is "005", then trailing zeros cut
+            long divisor = scale / 10;
+            while (fraction != 0) {
+                long digit = fraction / divisor;
+                out.append((char) ('0' + digit));
+                fraction -= digit * divisor;
+                divisor /= 10;
             }
-            String text = Long.toString(fraction);
-            for (int i = text.length(); i < digits; i++) {
-                out.append('0');
-            }
-            out.append(text);
         }
     }
 
@@ -62,6 +60,10 @@ final class JsonText {
     /** Appends {@code text} as a quoted JSON string, escaping what JSON requires. */
     static void appendString(StringBuilder out, String text) {
         out.append('"');
+        if (!needsEscape(text)) {
+            out.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -82,5 +84,15 @@ final class JsonText {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -32,10 +35,18 @@ public final class TraceJsonWriter implements TraceListener, Flushable, Closeabl
         protected Field[] computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             Field[] fields = new Field[components.length];
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             for (int i = 0; i < components.length; i++) {
-                Method accessor = components[i].getAccessor();
-                accessor.setAccessible(true);
-                fields[i] = new Field(components[i].getName(), accessor);
+                Class<?> valueType = components[i].getType();
+                Class<?> readType = valueType == double.class || valueType == long.class || valueType == int.class
+                        || valueType == boolean.class ? valueType : Object.class;
+                try {
+                    MethodHandle getter = lookup.unreflect(components[i].getAccessor())
+                            .asType(MethodType.methodType(readType, Object.class));
+                    fields[i] = new Field(components[i].getName(), readType, getter);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + components[i].getName() + " of " + type, e);
+                }
             }
             return fields;
         }
@@ -53,11 +64,13 @@ public final class TraceJsonWriter implements TraceListener, Flushable, Closeabl
         }
     };
 
-    private record Field(String name, Method accessor) {
+    /** One record component: its name and a getter typed so primitives are read without boxing. */
+    private record Field(String name, Class<?> readType, MethodHandle getter) {
     }
 
     private final Writer out;
     private final StringBuilder line = new StringBuilder(256);
+    private char[] chars = new char[256];
     private long written;
 
     public TraceJsonWriter(Writer out) {
@@ -82,8 +95,14 @@ public final class TraceJsonWriter implements TraceListener, Flushable, Closeabl
         line.setLength(0);
         appendRecord(line, (Record) event, true);
         line.append('\n');
+        int length = line.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        // copying into a reused array spares the String that Writer.append(CharSequence) would make
+        line.getChars(0, length, chars, 0);
         try {
-            out.append(line);
+            out.write(chars, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the trace: " + e.getMessage(), e);
         }
@@ -118,20 +137,30 @@ public final class TraceJsonWriter implements TraceListener, Flushable, Closeabl
                 sb.append(',');
             }
             first = false;
-            JsonText.appendString(sb, field.name());
-            sb.append(':');
-            appendValue(sb, read(field, value));
+            sb.append('"').append(field.name()).append("\":");
+            appendField(sb, field, value);
         }
         sb.append('}');
     }
 
-    private static Object read(Field field, Record value) {
+    private static void appendField(StringBuilder sb, Field field, Record value) {
         try {
-            return field.accessor().invoke(value);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read " + field.name() + " of " + value.getClass(), e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("reading " + field.name() + " of " + value.getClass() + " failed", e.getCause());
+            Class<?> type = field.readType();
+            if (type == double.class) {
+                JsonText.appendNumber(sb, (double) field.getter().invokeExact((Object) value), DECIMALS);
+            } else if (type == long.class) {
+                sb.append((long) field.getter().invokeExact((Object) value));
+            } else if (type == int.class) {
+                sb.append((int) field.getter().invokeExact((Object) value));
+            } else if (type == boolean.class) {
+                sb.append((boolean) field.getter().invokeExact((Object) value));
+            } else {
+                appendValue(sb, (Object) field.getter().invokeExact((Object) value));
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("reading " + field.name() + " of " + value.getClass() + " failed", e);
         }
     }
 
