@@ -8,9 +8,21 @@ import dev.switchboard.model.ServiceId;
  * A fault scheduled in a flow: from {@code atMs} for {@code forMs}, on a service ({@code down},
  * {@code slow} with {@code value} as the factor, {@code errors} with {@code value} as the rate)
  * or on a link ({@code loss} with {@code value} as the rate). Exactly one of service and link is set.
+ * A {@code down} fault may name one {@code instance} of the service (from 0); {@code ALL_INSTANCES} otherwise.
  */
-public record FaultSpec(ServiceId service, LinkId link, FaultKind kind, double atMs, double forMs, double value) {
+public record FaultSpec(ServiceId service, LinkId link, FaultKind kind, double atMs, double forMs, double value,
+                        int instance) {
+    public static final int ALL_INSTANCES = -1;
+
+    public FaultSpec(ServiceId service, LinkId link, FaultKind kind, double atMs, double forMs, double value) {
+        this(service, link, kind, atMs, forMs, value, ALL_INSTANCES);
+    }
+
     public FaultSpec {
+        if (instance != ALL_INSTANCES && (instance < 0 || instance >= ServiceSpec.MAX_INSTANCES || kind != FaultKind.DOWN)) {
+            throw new IllegalArgumentException("only a down fault can name an instance, numbered 0 to "
+                    + (ServiceSpec.MAX_INSTANCES - 1) + ", but it was " + instance);
+        }
         java.util.Objects.requireNonNull(kind, "kind");
         if ((service == null) == (link == null)) {
             throw new IllegalArgumentException("a fault names exactly one service or one link");

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A whole scenario: the workload, every service's and link's settings (defaults filled in) and
- * the scheduled faults. Immutable; the maps always hold an entry for every service and link.
+ * A whole scenario: the workload, every service's and link's settings (defaults filled in), the
+ * scheduled faults and service discovery ({@code discovery == null}: no registry, callers know every
+ * instance). Immutable; the maps always hold an entry for every service and link.
  */
 public record Flow(String name, String description, long seed, OrdersSpec orders,
-                   Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults) {
+                   Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults,
+                   DiscoverySpec discovery) {
 
     public static final long DEFAULT_SEED = 1;
 
@@ -34,6 +36,12 @@ public record Flow(String name, String description, long seed, OrdersSpec orders
         faults = List.copyOf(faults);
     }
 
+    /** A flow without service discovery. */
+    public Flow(String name, String description, long seed, OrdersSpec orders,
+                Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults) {
+        this(name, description, seed, orders, services, links, faults, null);
+    }
+
     public ServiceSpec service(ServiceId id) {
         return services.get(id);
     }
@@ -43,22 +51,27 @@ public record Flow(String name, String description, long seed, OrdersSpec orders
     }
 
     public Flow withSeed(long newSeed) {
-        return new Flow(name, description, newSeed, orders, services, links, faults);
+        return new Flow(name, description, newSeed, orders, services, links, faults, discovery);
     }
 
     public Flow withOrderCount(int count) {
-        return new Flow(name, description, seed, orders.withCount(count), services, links, faults);
+        return new Flow(name, description, seed, orders.withCount(count), services, links, faults, discovery);
     }
 
     public Flow withService(ServiceId id, ServiceSpec spec) {
         EnumMap<ServiceId, ServiceSpec> changed = new EnumMap<>(services);
         changed.put(id, spec);
-        return new Flow(name, description, seed, orders, changed, links, faults);
+        return new Flow(name, description, seed, orders, changed, links, faults, discovery);
     }
 
     public Flow withLink(LinkId id, LinkSpec spec) {
         EnumMap<LinkId, LinkSpec> changed = new EnumMap<>(links);
         changed.put(id, spec);
-        return new Flow(name, description, seed, orders, services, changed, faults);
+        return new Flow(name, description, seed, orders, services, changed, faults, discovery);
+    }
+
+    /** null switches service discovery off. */
+    public Flow withDiscovery(DiscoverySpec spec) {
+        return new Flow(name, description, seed, orders, services, links, faults, spec);
     }
 }

@@ -7,9 +7,12 @@ import dev.switchboard.sim.Distribution;
  * {@code stockOutRate} for inventory only; {@code agents == UNLIMITED} means no limit.
  * {@code poisonRate} is the fraction of orders this service can never process (a poison message);
  * {@code idempotent} makes it remember the orders it has processed and skip a redelivered duplicate.
+ * {@code instances} (1 to 5) run side by side, each with {@code workers} workers.
  */
 public record ServiceSpec(int workers, Distribution workMs, double errorRate, double slowdown,
-                          double stockOutRate, int agents, Distribution tripMs, double poisonRate, boolean idempotent) {
+                          double stockOutRate, int agents, Distribution tripMs, double poisonRate, boolean idempotent,
+                          int instances) {
+    public static final int MAX_INSTANCES = 5;
     public static final int DEFAULT_WORKERS = 1;
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final double DEFAULT_SLOWDOWN = 1.0;
@@ -29,12 +32,21 @@ public record ServiceSpec(int workers, Distribution workMs, double errorRate, do
             throw new IllegalArgumentException("agents must be >= 0 but was " + agents);
         }
         requireRate("poisonRate", poisonRate);
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + " but was " + instances);
+        }
+    }
+
+    /** A single-instance service. */
+    public ServiceSpec(int workers, Distribution workMs, double errorRate, double slowdown,
+                       double stockOutRate, int agents, Distribution tripMs, double poisonRate, boolean idempotent) {
+        this(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent, 1);
     }
 
     /** A service without poison messages or an idempotent consumer. */
     public ServiceSpec(int workers, Distribution workMs, double errorRate, double slowdown,
                        double stockOutRate, int agents, Distribution tripMs) {
-        this(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, 0, false);
+        this(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, 0, false, 1);
     }
 
     public static ServiceSpec defaults() {
@@ -42,39 +54,43 @@ public record ServiceSpec(int workers, Distribution workMs, double errorRate, do
     }
 
     public ServiceSpec withWorkers(int n) {
-        return new ServiceSpec(n, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent);
+        return new ServiceSpec(n, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent, instances);
     }
 
     public ServiceSpec withWorkMs(Distribution d) {
-        return new ServiceSpec(workers, d, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent);
+        return new ServiceSpec(workers, d, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent, instances);
     }
 
     public ServiceSpec withErrorRate(double rate) {
-        return new ServiceSpec(workers, workMs, rate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent);
+        return new ServiceSpec(workers, workMs, rate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent, instances);
     }
 
     public ServiceSpec withSlowdown(double factor) {
-        return new ServiceSpec(workers, workMs, errorRate, factor, stockOutRate, agents, tripMs, poisonRate, idempotent);
+        return new ServiceSpec(workers, workMs, errorRate, factor, stockOutRate, agents, tripMs, poisonRate, idempotent, instances);
     }
 
     public ServiceSpec withStockOutRate(double rate) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, rate, agents, tripMs, poisonRate, idempotent);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, rate, agents, tripMs, poisonRate, idempotent, instances);
     }
 
     public ServiceSpec withAgents(int n) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, n, tripMs, poisonRate, idempotent);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, n, tripMs, poisonRate, idempotent, instances);
     }
 
     public ServiceSpec withTripMs(Distribution d) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, d, poisonRate, idempotent);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, d, poisonRate, idempotent, instances);
     }
 
     public ServiceSpec withPoisonRate(double rate) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, rate, idempotent);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, rate, idempotent, instances);
     }
 
     public ServiceSpec withIdempotent(boolean on) {
-        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, on);
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, on, instances);
+    }
+
+    public ServiceSpec withInstances(int n) {
+        return new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate, idempotent, n);
     }
 
     static void requireRate(String field, double rate) {

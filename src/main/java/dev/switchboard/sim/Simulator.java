@@ -4,11 +4,22 @@ package dev.switchboard.sim;
  * A single-threaded discrete-event simulator with a virtual clock in milliseconds. Actions are
  * scheduled as lambdas; the clock only moves when an event runs. It never starts threads, so a
  * caller (a window's animation pulse, a headless runner, a test) advances it explicitly.
+ * Background (daemon) events, such as periodic heartbeats, run like any other but do not keep a
+ * run going: {@link #runToEnd()} stops when only they are left.
  */
 public final class Simulator {
     private final EventQueue queue = new EventQueue();
     private double nowMs;
     private long executedEvents;
+    private int pendingWork;
+
+    /** Marks a background action, so the simulator can tell it from work. */
+    private record Daemon(Runnable action) implements Runnable {
+        @Override
+        public void run() {
+            action.run();
+        }
+    }
 
     public double nowMs() {
         return nowMs;
@@ -23,8 +34,9 @@ public final class Simulator {
         return queue.size();
     }
 
+    /** Whether any event other than background ones is still scheduled. */
     public boolean hasPendingEvents() {
-        return !queue.isEmpty();
+        return pendingWork > 0;
     }
 
     /** Virtual time of the next event, or {@link Double#POSITIVE_INFINITY} when none is pending. */
@@ -37,6 +49,15 @@ public final class Simulator {
             throw new IllegalArgumentException("delay must be finite and >= 0 but was " + delayMs);
         }
         queue.add(nowMs + delayMs, action);
+        pendingWork++;
+    }
+
+    /** Schedules a background action that does not by itself keep the run going. */
+    public void scheduleDaemon(double delayMs, Runnable action) {
+        if (!(delayMs >= 0) || Double.isInfinite(delayMs)) {
+            throw new IllegalArgumentException("delay must be finite and >= 0 but was " + delayMs);
+        }
+        queue.add(nowMs + delayMs, new Daemon(action));
     }
 
     public void scheduleAt(double timeMs, Runnable action) {
@@ -44,6 +65,7 @@ public final class Simulator {
             throw new IllegalArgumentException("time " + timeMs + " is before now (" + nowMs + ") or not finite");
         }
         queue.add(timeMs, action);
+        pendingWork++;
     }
 
     /** Runs exactly one event; returns false when there was none. */
@@ -53,6 +75,9 @@ public final class Simulator {
         }
         nowMs = queue.peekTimeMs();
         Runnable action = queue.poll();
+        if (!(action instanceof Daemon)) {
+            pendingWork--;
+        }
         executedEvents++;
         action.run();
         return true;
@@ -68,9 +93,9 @@ public final class Simulator {
         }
     }
 
-    /** Runs until no event is pending. */
+    /** Runs until no event but background ones is pending. */
     public void runToEnd() {
-        while (step()) {
+        while (pendingWork > 0 && step()) {
             // each step runs one event
         }
     }

@@ -10,10 +10,13 @@ final class Call {
     final Order order;
     final double sentAtMs;
     final double timeoutAtMs;
+    /** The callee instance the attempt was routed to. */
+    final InstanceNode target;
     /** True once replied, timed out or abandoned: a reply arriving after that is discarded. */
     boolean settled;
 
-    Call(long id, Exchange exchange, double sentAtMs, double timeoutAtMs) {
+    Call(long id, Exchange exchange, InstanceNode target, double sentAtMs, double timeoutAtMs) {
+        this.target = target;
         this.id = id;
         this.exchange = exchange;
         this.link = exchange.link;

@@ -37,6 +37,7 @@ final class OrderWorkflow {
     private final EnumMap<ServiceId, SplittableRandom> poisonRandom = new EnumMap<>(ServiceId.class);
     private final SyncCalls calls;
     private final Broker broker;
+    final Discovery discovery;
     private long nextOrderId = 1;
     private long placed;
     private long finished;
@@ -58,6 +59,7 @@ final class OrderWorkflow {
         }
         calls = new SyncCalls(sim, trace, this);
         broker = new Broker(sim, trace, this);
+        discovery = new Discovery(sim, trace, this, flow.discovery());
     }
 
     long placedOrders() {
@@ -90,11 +92,21 @@ final class OrderWorkflow {
         }
         trace.emit(new TraceEvent.OrderPlaced(now, order.id));
         ServiceNode orderService = service(ServiceId.ORDER);
-        if (!orderService.isUp()) {
-            finish(order, Outcome.FAILED, "the Order Service is down and refused the order");
+        InstanceNode target = discovery.pick(null, orderService);
+        if (target == null) {
+            finish(order, Outcome.FAILED, "no instance of the Order Service is registered, so the order was refused");
             return;
         }
-        enqueue(orderService, new InboundItem(order, InboundKind.NEW_ORDER, null, now, null));
+        if (discovery.routesVisibly(orderService)) {
+            trace.emit(new TraceEvent.Routed(now, ServiceId.ORDER, target.index, order.id, 0, target.running()));
+        }
+        if (!target.running()) {
+            finish(order, Outcome.FAILED, orderService.instances.size() > 1
+                    ? "Order Service instance " + (target.index + 1) + " is down and refused the order"
+                    : "the Order Service is down and refused the order");
+            return;
+        }
+        enqueue(target, new InboundItem(order, InboundKind.NEW_ORDER, null, now, null));
     }
 
     void setStatus(Order order, OrderStatus status, String reason) {
@@ -142,14 +154,17 @@ final class OrderWorkflow {
 
     // ---------------------------------------------------------------- inbound lines and workers
 
+    /** A broker message or event joins the line that all of the service's instances consume. */
     void enqueue(ServiceNode service, InboundItem item) {
-        if (item.isDurable()) {
-            item.waiting = true;
-            service.durableLine.addLast(item);
-        } else {
-            service.memoryLine.addLast(item);
-        }
+        item.waiting = true;
+        service.durableLine.addLast(item);
         announceArrival(service, item);
+    }
+
+    /** A new order or a sync request joins one instance's in-memory line. */
+    void enqueue(InstanceNode instance, InboundItem item) {
+        instance.memoryLine.addLast(item);
+        announceArrival(instance.service, item);
     }
 
     /** A redelivered message goes back to the head of its queue. */
@@ -165,17 +180,27 @@ final class OrderWorkflow {
         dispatch(service);
     }
 
-    /** Gives waiting items to free workers, first come first served, lowest-numbered worker first. */
+    /**
+     * Gives waiting items to free workers, first come first served, lowest-numbered instance and
+     * worker first; an instance takes from its own line and from the service's durable line.
+     */
     void dispatch(ServiceNode service) {
-        if (!service.isUp()) {
+        for (int i = 0; i < service.instances.size(); i++) {
+            dispatch(service.instances.get(i));
+        }
+    }
+
+    private void dispatch(InstanceNode instance) {
+        if (!instance.running()) {
             return;
         }
-        while (service.depth() > 0) {
-            Worker worker = service.freeWorker();
+        ServiceNode service = instance.service;
+        while (instance.hasWaiting()) {
+            Worker worker = instance.freeWorker();
             if (worker == null) {
                 return;
             }
-            InboundItem item = service.pollNext();
+            InboundItem item = instance.pollNext();
             double now = sim.nowMs();
             trace.emit(new TraceEvent.InboundTaken(now, service.id, worker.index, item.order().id, item.kind(),
                     now - item.arrivedMs(), service.depth()));
@@ -301,13 +326,16 @@ final class OrderWorkflow {
         worker.item = null;
         worker.exchange = null;
         if (worker.retiring) {
-            service.workers.remove(worker);
+            worker.instance.workers.remove(worker);
             trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
         } else {
             worker.state = WorkerState.IDLE;
             trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
         }
         dispatch(service);
+        if (worker.instance.retiring) {
+            removeWhenIdle(worker.instance);
+        }
     }
 
     // ---------------------------------------------------------------- hand-offs between services
@@ -345,12 +373,11 @@ final class OrderWorkflow {
     }
 
     void requestArrives(Call call) {
-        ServiceNode callee = service(call.link.to());
-        if (!callee.isUp()) {
+        if (!call.target.running()) {
             calls.reply(call, ReplyKind.UNAVAILABLE);
             return;
         }
-        enqueue(callee, new InboundItem(call.order, InboundKind.REQUEST, call.link, sim.nowMs(), call));
+        enqueue(call.target, new InboundItem(call.order, InboundKind.REQUEST, call.link, sim.nowMs(), call));
     }
 
     /** The caller goes on after its call: {@code kind} is the last reply, or null after a timeout. */
@@ -450,11 +477,14 @@ final class OrderWorkflow {
 
     // ---------------------------------------------------------------- crashes and workers
 
-    /** The service crashed: work in hand and in-memory lines are lost; broker messages wait. */
-    void crash(ServiceNode service) {
+    /** An instance crashed: the work in its workers' hands and its in-memory line are lost; broker messages wait. */
+    void crash(InstanceNode instance) {
+        ServiceNode service = instance.service;
         double now = sim.nowMs();
+        String who = service.instances.size() > 1
+                ? service.id.displayName() + " instance " + (instance.index + 1) : service.id.displayName();
         List<Worker> retired = new ArrayList<>();
-        for (Worker worker : service.workers) {
+        for (Worker worker : instance.workers) {
             InboundItem item = worker.item;
             worker.epoch++;
             worker.state = WorkerState.DOWN;
@@ -462,22 +492,27 @@ final class OrderWorkflow {
             calls.abandon(worker); // a reply that still comes will be discarded
             if (item != null) {
                 trace.emit(new TraceEvent.WorkLost(now, service.id, worker.index, item.order().id));
-                lose(item, worker.itemTag, service.id.displayName() + " crashed while working on it");
+                lose(item, worker.itemTag, who + " crashed while working on it");
             }
             if (worker.retiring) {
                 retired.add(worker);
             }
         }
         for (Worker worker : retired) {
-            service.workers.remove(worker);
+            instance.workers.remove(worker);
             trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
         }
-        while (!service.memoryLine.isEmpty()) {
-            InboundItem item = service.memoryLine.pollFirst();
+        while (!instance.memoryLine.isEmpty()) {
+            InboundItem item = instance.memoryLine.pollFirst();
             trace.emit(new TraceEvent.InboundDropped(now, service.id, item.order().id, item.kind(),
-                    service.id.displayName() + " crashed", service.depth()));
-            lose(item, item.deliveryTag, service.id.displayName() + " crashed while the order waited for a worker");
+                    who + " crashed", service.depth()));
+            lose(item, item.deliveryTag, who + " crashed while the order waited for a worker");
         }
+    }
+
+    /** No instance of the service runs any more: what the service as a whole held in memory is gone. */
+    void serviceStopped(ServiceNode service) {
+        double now = sim.nowMs();
         broker.dropNonDurable(service);
         if (service.id == ServiceId.DELIVERY) {
             while (!agents.waiting.isEmpty()) {
@@ -509,50 +544,92 @@ final class OrderWorkflow {
         }
     }
 
-    void recover(ServiceNode service) {
-        for (Worker worker : service.workers) {
+    void recover(InstanceNode instance) {
+        for (Worker worker : instance.workers) {
             worker.state = WorkerState.IDLE;
         }
-        dispatch(service);
+        dispatch(instance.service);
     }
 
     /**
-     * Changes the number of workers: extra ones retire when they finish what they hold. Returns the
-     * workers added, for the caller to announce once the new settings are out.
+     * Changes the number of workers of every instance: extra ones retire when they finish what
+     * they hold. Returns the workers added, for the caller to announce once the new settings are out.
      */
     List<Worker> setWorkers(ServiceNode service, int count) {
         double now = sim.nowMs();
-        int active = service.activeWorkerCount();
         List<Worker> added = new ArrayList<>();
-        while (active < count) {
-            Worker revived = lowestRetiring(service);
-            if (revived != null) {
-                revived.retiring = false;
-            } else {
-                added.add(service.addWorker());
+        for (InstanceNode instance : service.instances) {
+            int active = instance.activeWorkerCount();
+            while (active < count) {
+                Worker revived = instance.lowestRetiring();
+                if (revived != null) {
+                    revived.retiring = false;
+                } else {
+                    added.add(instance.addWorker());
+                }
+                active++;
             }
-            active++;
-        }
-        while (active > count) {
-            Worker worker = service.highestActive();
-            worker.retiring = true;
-            if (worker.state == WorkerState.IDLE || worker.state == WorkerState.DOWN) {
-                service.workers.remove(worker);
-                trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
+            while (active > count) {
+                Worker worker = instance.highestActive();
+                worker.retiring = true;
+                if (worker.state == WorkerState.IDLE || worker.state == WorkerState.DOWN) {
+                    instance.workers.remove(worker);
+                    trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
+                }
+                active--;
             }
-            active--;
         }
         service.setBase(service.baseSettings().withWorkers(count));
         return added;
     }
 
-    private static Worker lowestRetiring(ServiceNode service) {
-        Worker best = null;
-        for (Worker worker : service.workers) {
-            if (worker.retiring && (best == null || worker.index < best.index)) {
-                best = worker;
+    /** Starts more instances, or shuts the highest-numbered ones down gracefully. */
+    void setInstances(ServiceNode service, int count, String reason) {
+        List<InstanceNode> active = service.activeInstances();
+        for (int n = active.size(); n < count; n++) {
+            InstanceNode instance = service.addInstance();
+            announce(instance, reason);
+            discovery.instanceAdded(instance);
+            for (Worker worker : instance.workers) {
+                if (worker.state == WorkerState.IDLE) {
+                    trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
+                }
             }
         }
-        return best;
+        for (int n = active.size() - 1; n >= count; n--) {
+            InstanceNode instance = active.get(n);
+            instance.retiring = true;
+            discovery.instanceRetiring(instance);
+            announce(instance, reason);
+            removeWhenIdle(instance);
+        }
+        service.setBase(service.baseSettings().withInstances(count));
+        dispatch(service);
+    }
+
+    /** A shutting-down instance goes once it has finished its work; checked after each piece of work. */
+    void removeWhenIdle(InstanceNode instance) {
+        if (instance.removed || !instance.isIdle()) {
+            return;
+        }
+        sim.schedule(0, () -> {
+            if (instance.removed || !instance.isIdle()) {
+                return;
+            }
+            instance.removed = true;
+            ServiceNode service = instance.service;
+            for (Worker worker : instance.workers) {
+                worker.epoch++;
+                trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
+            }
+            instance.workers.clear();
+            service.instances.remove(instance);
+            announce(instance, "the instance has shut down");
+        });
+    }
+
+    void announce(InstanceNode instance, String reason) {
+        trace.emit(new TraceEvent.InstanceChanged(sim.nowMs(), instance.service.id, instance.index, instance.running(),
+                instance.retiring, instance.removed, instance.workerNumbers(), reason));
     }
 }

@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
 
 /**
  * One service: its settings (the flow's, changed by commands) with active faults laid over them,
- * its workers, and its two inbound lines — an in-memory one (new orders, sync requests) that a
- * crash empties, and a durable one (broker messages, events) that waits through a crash.
+ * its instances (each with workers and an in-memory inbound line that a crash empties), and the
+ * durable line of broker messages or events that all its instances consume and that waits
+ * through a crash.
  */
 final class ServiceNode {
     final ServiceId id;
-    final List<Worker> workers = new ArrayList<>();
-    final ArrayDeque<InboundItem> memoryLine = new ArrayDeque<>();
+    final List<InstanceNode> instances = new ArrayList<>();
     final ArrayDeque<InboundItem> durableLine = new ArrayDeque<>();
     final SplittableRandom workRandom;
     final SplittableRandom errorRandom;
@@ -36,8 +36,8 @@ final class ServiceNode {
         this.workRandom = random.stream("work:" + id.key());
         this.errorRandom = random.stream("errors:" + id.key());
         recompute();
-        for (int i = 0; i < spec.workers(); i++) {
-            workers.add(new Worker(this, i));
+        for (int i = 0; i < spec.instances(); i++) {
+            addInstance();
         }
     }
 
@@ -54,8 +54,19 @@ final class ServiceNode {
         recompute();
     }
 
+    /** The service as a whole is not crashed (one of its instances may still be). */
     boolean isUp() {
         return !manualDown && downFaults == 0;
+    }
+
+    /** Whether at least one instance can work. */
+    boolean anyRunning() {
+        for (InstanceNode instance : instances) {
+            if (instance.running()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void setManualDown(boolean down) {
@@ -108,73 +119,69 @@ final class ServiceNode {
         return rate > 0 && errorRandom.nextDouble() < rate;
     }
 
+    /** Everything waiting for this service: every instance's in-memory line and the durable line. */
     int depth() {
-        return memoryLine.size() + durableLine.size();
+        int depth = durableLine.size();
+        for (InstanceNode instance : instances) {
+            depth += instance.memoryLine.size();
+        }
+        return depth;
     }
 
-    /** The lowest-numbered idle worker that is not retiring, or null. */
-    Worker freeWorker() {
-        Worker best = null;
-        for (Worker worker : workers) {
-            if (worker.isFree() && (best == null || worker.index < best.index)) {
-                best = worker;
+    InstanceNode instance(int index) {
+        for (InstanceNode instance : instances) {
+            if (instance.index == index) {
+                return instance;
             }
         }
-        return best;
+        return null;
     }
 
-    /** Removes and returns the item that arrived first across both lines, or null. */
-    InboundItem pollNext() {
-        InboundItem memory = memoryLine.peekFirst();
-        InboundItem durable = durableLine.peekFirst();
-        if (memory == null && durable == null) {
-            return null;
-        }
-        if (durable == null || (memory != null && memory.arrivedMs() < durable.arrivedMs())) {
-            return memoryLine.pollFirst();
-        }
-        return durableLine.pollFirst();
-    }
-
-    int activeWorkerCount() {
-        int count = 0;
-        for (Worker worker : workers) {
-            if (!worker.retiring) {
-                count++;
+    /** Instances that take new work: not being shut down. */
+    List<InstanceNode> activeInstances() {
+        List<InstanceNode> active = new ArrayList<>();
+        for (InstanceNode instance : instances) {
+            if (!instance.retiring) {
+                active.add(instance);
             }
         }
-        return count;
+        return active;
     }
 
-    /** Adds a worker with the lowest unused number. */
-    Worker addWorker() {
+    /** Starts a new instance with the current number of workers per instance. */
+    InstanceNode addInstance() {
         int index = 0;
-        while (indexInUse(index)) {
+        while (instance(index) != null) {
             index++;
         }
-        Worker worker = new Worker(this, index);
-        worker.state = isUp() ? WorkerState.IDLE : WorkerState.DOWN;
-        workers.add(worker);
-        return worker;
+        InstanceNode instance = new InstanceNode(this, index);
+        instances.add(instance);
+        for (int i = 0; i < base.workers(); i++) {
+            instance.workers.add(new Worker(instance, lowestFreeWorkerNumber()));
+        }
+        for (Worker worker : instance.workers) {
+            worker.state = instance.running() ? WorkerState.IDLE : WorkerState.DOWN;
+        }
+        return instance;
     }
 
-    private boolean indexInUse(int index) {
-        for (Worker worker : workers) {
-            if (worker.index == index) {
-                return true;
+    /** Worker numbers are unique across the service's instances; a freed number is used again. */
+    int lowestFreeWorkerNumber() {
+        int number = 0;
+        while (workerNumberInUse(number)) {
+            number++;
+        }
+        return number;
+    }
+
+    private boolean workerNumberInUse(int number) {
+        for (InstanceNode instance : instances) {
+            for (Worker worker : instance.workers) {
+                if (worker.index == number) {
+                    return true;
+                }
             }
         }
         return false;
-    }
-
-    /** The highest-numbered worker that is not yet retiring, or null. */
-    Worker highestActive() {
-        Worker best = null;
-        for (Worker worker : workers) {
-            if (!worker.retiring && (best == null || worker.index > best.index)) {
-                best = worker;
-            }
-        }
-        return best;
     }
 }

@@ -57,6 +57,15 @@ public final class Simulation {
         for (LinkId id : LinkId.values()) {
             trace.emit(new TraceEvent.LinkChanged(0, id, workflow.link(id).settings(), "flow settings"));
         }
+        for (ServiceId id : ServiceId.values()) {
+            for (InstanceNode instance : workflow.service(id).instances) {
+                workflow.announce(instance, "flow settings");
+            }
+        }
+        if (flow.discovery() != null) {
+            trace.emit(new TraceEvent.DiscoveryChanged(0, flow.discovery(), "flow settings"));
+        }
+        workflow.discovery.start();
         if (flow.orders().count() > 0) {
             scheduleFlowArrival(1);
         }

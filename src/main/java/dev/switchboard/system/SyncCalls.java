@@ -86,10 +86,22 @@ final class SyncCalls {
 
     private void send(Exchange exchange) {
         LinkNode link = workflow.link(exchange.link);
+        ServiceNode callee = workflow.service(exchange.link.to());
+        InstanceNode target = workflow.discovery.pick(exchange.caller.service.id, callee);
+        if (target == null) {
+            releasePlace(exchange, link);
+            cancelTrial(exchange, link);
+            reject(exchange, "the caller knows no registered instance of " + callee.id.displayName());
+            return;
+        }
         double now = sim.nowMs();
         double timeoutMs = link.settings().timeoutMs();
-        Call call = new Call(nextCallId++, exchange, now, now + timeoutMs);
+        Call call = new Call(nextCallId++, exchange, target, now, now + timeoutMs);
         exchange.current = call;
+        target.callsInProgress++;
+        if (workflow.discovery.routesVisibly(callee)) {
+            trace.emit(new TraceEvent.Routed(now, callee.id, target.index, exchange.order.id, call.id, target.running()));
+        }
         double latencyMs = link.sampleLatencyMs();
         boolean lost = link.sampleLost();
         Worker worker = exchange.caller;
@@ -149,6 +161,10 @@ final class SyncCalls {
     private void attemptEnded(Call call, ReplyKind kind, String reason) {
         Exchange exchange = call.exchange;
         exchange.current = null;
+        call.target.callsInProgress--;
+        if (call.target.retiring) {
+            workflow.removeWhenIdle(call.target);
+        }
         LinkNode link = workflow.link(exchange.link);
         releasePlace(exchange, link);
         boolean success = kind != null && kind.answered();
@@ -186,8 +202,7 @@ final class SyncCalls {
         worker.state = WorkerState.BUSY;
         if (exchange.blockedAnnounced) {
             trace.emit(new TraceEvent.WorkerUnblocked(sim.nowMs(), worker.service.id, worker.index, exchange.order.id, callId,
-                    kind == null ? "timeout" : kind == ReplyKind.REJECTED ? "rejected"
-                            : "reply: " + kind.name().toLowerCase().replace('_', ' ')));
+                    kind == null ? "timeout" : UNBLOCK_REASONS.get(kind)));
         }
         workflow.afterCall(worker, exchange, kind, reason);
     }
@@ -259,6 +274,10 @@ final class SyncCalls {
         LinkNode link = workflow.link(exchange.link);
         if (exchange.current != null) {
             exchange.current.settled = true;
+            exchange.current.target.callsInProgress--;
+            if (exchange.current.target.retiring) {
+                workflow.removeWhenIdle(exchange.current.target);
+            }
             exchange.current = null;
         }
         if (exchange.waitingForBulkhead) {
@@ -269,7 +288,27 @@ final class SyncCalls {
         releasePlace(exchange, link);
     }
 
+    private static final java.util.Map<ReplyKind, String> UNBLOCK_REASONS = new java.util.EnumMap<>(ReplyKind.class);
+    private static final java.util.Map<LinkId, java.util.Map<ReplyKind, String>> REPLY_REASONS = new java.util.EnumMap<>(LinkId.class);
+
+    static {
+        for (ReplyKind kind : ReplyKind.values()) {
+            UNBLOCK_REASONS.put(kind, kind == ReplyKind.REJECTED ? "rejected" : "reply: " + kind.name().toLowerCase().replace('_', ' '));
+        }
+        for (LinkId link : LinkId.values()) {
+            java.util.Map<ReplyKind, String> reasons = new java.util.EnumMap<>(ReplyKind.class);
+            for (ReplyKind kind : ReplyKind.values()) {
+                reasons.put(kind, describeReply(link, kind));
+            }
+            REPLY_REASONS.put(link, reasons);
+        }
+    }
+
     private static String replyReason(LinkId link, ReplyKind kind) {
+        return REPLY_REASONS.get(link).get(kind);
+    }
+
+    private static String describeReply(LinkId link, ReplyKind kind) {
         String callee = link.to().displayName();
         return switch (kind) {
             case OK -> callee + " answered OK";

@@ -30,6 +30,10 @@ final class SystemControls {
     }
 
     void apply(Command command) {
+        if (command instanceof Command.SetInstanceDown c && workflow.service(c.service()).instance(c.instance()) == null) {
+            throw new IllegalArgumentException(c.service().displayName() + " has no instance " + (c.instance() + 1)
+                    + "; it runs " + workflow.service(c.service()).instances.size() + ".");
+        }
         trace.emit(new TraceEvent.CommandApplied(sim.nowMs(), command));
         String reason = command.describe();
         if (command instanceof Command.PlaceOrders c) {
@@ -80,9 +84,18 @@ final class SystemControls {
             changeService(c.service(), spec -> spec.withIdempotent(c.idempotent()), reason);
         } else if (command instanceof Command.SetServiceDown c) {
             ServiceNode service = workflow.service(c.service());
-            boolean wasUp = service.isUp();
-            service.setManualDown(c.down());
-            upOrDown(service, wasUp, reason);
+            changeRunning(service, () -> service.setManualDown(c.down()), reason);
+        } else if (command instanceof Command.SetInstanceDown c) {
+            ServiceNode service = workflow.service(c.service());
+            InstanceNode instance = service.instance(c.instance());
+            changeRunning(service, () -> instance.manualDown = c.down(), reason);
+        } else if (command instanceof Command.SetInstances c) {
+            ServiceNode service = workflow.service(c.service());
+            workflow.setInstances(service, c.instances(), reason);
+            announce(service, reason);
+        } else if (command instanceof Command.SetDiscovery c) {
+            workflow.discovery.configure(c.discovery());
+            trace.emit(new TraceEvent.DiscoveryChanged(sim.nowMs(), c.discovery(), reason));
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -103,9 +116,14 @@ final class SystemControls {
         switch (fault.kind()) {
             case DOWN -> {
                 ServiceNode service = workflow.service(fault.service());
-                boolean wasUp = service.isUp();
-                service.addDownFault(direction);
-                upOrDown(service, wasUp, reason);
+                if (fault.instance() == FaultSpec.ALL_INSTANCES) {
+                    changeRunning(service, () -> service.addDownFault(direction), reason);
+                } else {
+                    InstanceNode instance = service.instance(fault.instance());
+                    if (instance != null) {
+                        changeRunning(service, () -> instance.downFaults += direction, reason);
+                    }
+                }
             }
             case SLOW -> {
                 ServiceNode service = workflow.service(fault.service());
@@ -146,12 +164,33 @@ final class SystemControls {
         };
     }
 
-    private void upOrDown(ServiceNode service, boolean wasUp, String reason) {
+    /**
+     * Applies a change that may crash or revive instances, announces it, and lets each instance
+     * that went down lose its work and each that came back start again.
+     */
+    private void changeRunning(ServiceNode service, Runnable change, String reason) {
+        List<InstanceNode> instances = new java.util.ArrayList<>(service.instances);
+        boolean[] before = new boolean[instances.size()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = instances.get(i).running();
+        }
+        boolean anyBefore = service.anyRunning();
+        change.run();
         announce(service, reason);
-        if (wasUp && !service.isUp()) {
-            workflow.crash(service);
-        } else if (!wasUp && service.isUp()) {
-            workflow.recover(service);
+        for (int i = 0; i < before.length; i++) {
+            InstanceNode instance = instances.get(i);
+            boolean after = instance.running();
+            if (before[i] != after) {
+                workflow.announce(instance, reason);
+                if (before[i]) {
+                    workflow.crash(instance);
+                } else {
+                    workflow.recover(instance);
+                }
+            }
+        }
+        if (anyBefore && !service.anyRunning()) {
+            workflow.serviceStopped(service);
         }
     }
 
@@ -166,7 +205,7 @@ final class SystemControls {
         List<Worker> added = workflow.setWorkers(service, count);
         announce(service, reason);
         for (Worker worker : added) {
-            if (service.isUp()) {
+            if (worker.instance.running()) {
                 trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), id, worker.index));
             }
         }

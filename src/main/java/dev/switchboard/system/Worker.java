@@ -7,7 +7,9 @@ import dev.switchboard.model.WorkerState;
  * crash does to the order); {@code epoch} changes on a crash so stale completions are ignored.
  */
 final class Worker {
+    final InstanceNode instance;
     final ServiceNode service;
+    /** The worker's number, unique across the service's instances. */
     final int index;
     WorkerState state = WorkerState.IDLE;
     InboundItem item;
@@ -17,8 +19,9 @@ final class Worker {
     long epoch;
     boolean retiring;
 
-    Worker(ServiceNode service, int index) {
-        this.service = service;
+    Worker(InstanceNode instance, int index) {
+        this.instance = instance;
+        this.service = instance.service;
         this.index = index;
     }
 

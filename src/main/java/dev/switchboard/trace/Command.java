@@ -322,6 +322,49 @@ public sealed interface Command {
         }
     }
 
+    /** Runs the service as {@code instances} replicas (1 to 5); extra ones shut down gracefully. */
+    record SetInstances(ServiceId service, int instances) implements Command {
+        public SetInstances {
+            Objects.requireNonNull(service, "service");
+            if (instances < 1 || instances > dev.switchboard.flow.ServiceSpec.MAX_INSTANCES) {
+                throw new IllegalArgumentException("A service runs 1 to " + dev.switchboard.flow.ServiceSpec.MAX_INSTANCES
+                        + " instances, not " + instances + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + " now runs " + instances + (instances == 1 ? " instance" : " instances");
+        }
+    }
+
+    /** Crashes one instance of a service (numbered from 0) or brings it back. */
+    record SetInstanceDown(ServiceId service, int instance, boolean down) implements Command {
+        public SetInstanceDown {
+            Objects.requireNonNull(service, "service");
+            if (instance < 0 || instance >= dev.switchboard.flow.ServiceSpec.MAX_INSTANCES) {
+                throw new IllegalArgumentException("Instances are numbered 1 to " + dev.switchboard.flow.ServiceSpec.MAX_INSTANCES
+                        + ", not " + (instance + 1) + ".");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return service.displayName() + " instance " + (instance + 1) + (down ? " crashed" : " brought back up");
+        }
+    }
+
+    /** Switches service discovery on with these settings, or off with null. */
+    record SetDiscovery(dev.switchboard.flow.DiscoverySpec discovery) implements Command {
+        @Override
+        public String describe() {
+            return discovery == null ? "Service registry switched off: callers know every instance"
+                    : "Service registry: heartbeat every " + fmt(discovery.heartbeatIntervalMs()) + " ms, removed after "
+                    + discovery.missedHeartbeats() + " missed, caller caches live " + fmt(discovery.cacheTtlMs())
+                    + " ms, " + discovery.balancing().key();
+        }
+    }
+
     private static void requireRate(String what, double rate) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("The " + what + " must be between 0 and 1 (0% to 100%), not " + rate + ".");

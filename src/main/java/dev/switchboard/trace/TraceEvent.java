@@ -180,4 +180,38 @@ public sealed interface TraceEvent {
 
     /** An event reached a subscriber that was down and whose subscription is not durable: it is gone. */
     record EventMissed(double timeMs, LinkId link, long orderId) implements TraceEvent { }
+
+    // ------------------------------------------------------------ instances and service discovery (issue 4)
+
+    /**
+     * An instance of a service started, crashed, came back, is being shut down or is gone, with the
+     * numbers of the workers it owns (worker numbers are unique across a service's instances).
+     */
+    record InstanceChanged(double timeMs, ServiceId service, int instance, boolean up, boolean retiring, boolean removed,
+                           java.util.List<Integer> workers, String reason) implements TraceEvent { }
+
+    /** Service discovery was set up, changed or switched off ({@code settings == null}). */
+    record DiscoveryChanged(double timeMs, dev.switchboard.flow.DiscoverySpec settings, String reason)
+            implements TraceEvent { }
+
+    /** An instance told the registry it is alive. */
+    record Heartbeat(double timeMs, ServiceId service, int instance) implements TraceEvent { }
+
+    /** The registry added an instance (it registered) or removed it (heartbeats missed, or shut down). */
+    record RegistryChanged(double timeMs, ServiceId service, int instance, boolean registered, String reason)
+            implements TraceEvent { }
+
+    /**
+     * A caller ({@code null}: the customers' load balancer) asked the registry for the instances of
+     * {@code service} and will use this list until its cache expires.
+     */
+    record CacheRefreshed(double timeMs, ServiceId caller, ServiceId service, java.util.List<Integer> instances)
+            implements TraceEvent { }
+
+    /**
+     * Work for {@code service} was sent to one of its instances: a new order ({@code callId == 0}) or
+     * a sync call. {@code instanceUp} is false when the caller's picture was stale and the instance is down.
+     */
+    record Routed(double timeMs, ServiceId service, int instance, long orderId, long callId, boolean instanceUp)
+            implements TraceEvent { }
 }

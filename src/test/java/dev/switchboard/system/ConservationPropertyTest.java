@@ -1,6 +1,8 @@
 package dev.switchboard.system;
 
+import dev.switchboard.flow.Balancing;
 import dev.switchboard.flow.BreakerPolicy;
+import dev.switchboard.flow.DiscoverySpec;
 import dev.switchboard.flow.BulkheadPolicy;
 import dev.switchboard.flow.DeliveryPolicy;
 import dev.switchboard.flow.FaultSpec;
@@ -73,7 +75,7 @@ class ConservationPropertyTest {
                     random.nextDouble() < 0.5 ? 0 : random.nextDouble() * 0.3, 1 + random.nextDouble(),
                     random.nextDouble() * 0.2, random.nextBoolean() ? ServiceSpec.UNLIMITED : 1 + random.nextInt(4),
                     randomDistribution(random, 1000), random.nextDouble() < 0.7 ? 0 : random.nextDouble() * 0.2,
-                    random.nextBoolean()));
+                    random.nextBoolean(), 1 + random.nextInt(3)));
         }
         Map<LinkId, LinkSpec> links = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
@@ -95,13 +97,16 @@ class ConservationPropertyTest {
             if (kind.onService()) {
                 ServiceId service = ServiceId.values()[random.nextInt(4)];
                 double value = kind == FaultKind.SLOW ? 1 + random.nextDouble() * 5 : random.nextDouble();
-                faults.add(new FaultSpec(service, null, kind, atMs, forMs, value));
+                int instance = kind == FaultKind.DOWN && random.nextBoolean() ? random.nextInt(3) : FaultSpec.ALL_INSTANCES;
+                faults.add(new FaultSpec(service, null, kind, atMs, forMs, value, instance));
             } else {
                 faults.add(new FaultSpec(null, LinkId.values()[random.nextInt(3)], kind, atMs, forMs, random.nextDouble()));
             }
         }
+        DiscoverySpec discovery = random.nextBoolean() ? null : new DiscoverySpec(50 + random.nextDouble() * 1000,
+                1 + random.nextInt(4), random.nextDouble() * 3000, Balancing.values()[random.nextInt(2)]);
         return new Flow("random " + index, "", random.nextLong(),
-                new OrdersSpec(5 + random.nextInt(80), randomDistribution(random, 300)), services, links, faults);
+                new OrdersSpec(5 + random.nextInt(80), randomDistribution(random, 300)), services, links, faults, discovery);
     }
 
     static RetryPolicy randomRetry(SplittableRandom random) {
@@ -142,13 +147,14 @@ class ConservationPropertyTest {
     private static void applyRandomCommands(Simulation simulation, SplittableRandom random) {
         double t = 0;
         List<ServiceId> down = new ArrayList<>();
+        List<ServiceId> downInstances = new ArrayList<>();
         int commands = random.nextInt(12);
         for (int c = 0; c < commands; c++) {
             t += random.nextDouble() * 1500;
             simulation.runUntil(t);
             ServiceId service = ServiceId.values()[random.nextInt(4)];
             LinkId link = LinkId.values()[random.nextInt(3)];
-            switch (random.nextInt(14)) {
+            switch (random.nextInt(17)) {
                 case 0 -> simulation.apply(new Command.PlaceOrders(1 + random.nextInt(10)));
                 case 1 -> {
                     simulation.apply(new Command.SetServiceDown(service, true));
@@ -168,6 +174,18 @@ class ConservationPropertyTest {
                 case 10 -> simulation.apply(new Command.SetBulkhead(link, random.nextBoolean() ? null : randomBulkhead(random)));
                 case 11 -> simulation.apply(new Command.SetDeliveryPolicy(LinkId.values()[1 + random.nextInt(2)], randomDelivery(random)));
                 case 12 -> simulation.apply(new Command.SetIdempotent(service, random.nextBoolean()));
+                case 13 -> simulation.apply(new Command.SetInstances(service, 1 + random.nextInt(4)));
+                case 14 -> {
+                    try {
+                        simulation.apply(new Command.SetInstanceDown(service, random.nextInt(3), true));
+                        downInstances.add(service);
+                    } catch (IllegalArgumentException noSuchInstance) {
+                        // fewer instances than that: refused before it reached the engine
+                    }
+                }
+                case 15 -> simulation.apply(new Command.SetDiscovery(random.nextBoolean() ? null
+                        : new DiscoverySpec(50 + random.nextDouble() * 500, 1 + random.nextInt(3), random.nextDouble() * 1000,
+                        Balancing.values()[random.nextInt(2)])));
                 default -> simulation.apply(new Command.SetSlowdown(service, 0.5 + random.nextDouble() * 3));
             }
         }
@@ -175,6 +193,15 @@ class ConservationPropertyTest {
         simulation.runUntil(t);
         for (ServiceId service : down) {
             simulation.apply(new Command.SetServiceDown(service, false));
+        }
+        for (ServiceId service : downInstances) {
+            for (int instance = 0; instance < 5; instance++) {
+                try {
+                    simulation.apply(new Command.SetInstanceDown(service, instance, false));
+                } catch (IllegalArgumentException noSuchInstance) {
+                    // already shut down
+                }
+            }
         }
     }
 }
