@@ -141,7 +141,8 @@ public final class Metrics implements TraceListener {
         } else if (event instanceof TraceEvent.FallbackUsed) {
             fallbacks++;
         } else if (event instanceof TraceEvent.ServiceChanged e) {
-            service(e.service()).setWorkers(e.timeMs(), e.settings().workers());
+            // each instance runs the configured number of workers
+            service(e.service()).setWorkers(e.timeMs(), e.settings().workers() * e.settings().instances());
         } else if (event instanceof TraceEvent.RunStarted e) {
             flowName = e.flowName();
             seed = e.seed();

@@ -271,4 +271,15 @@ class MetricsTest {
         assertEquals(1, report.services().get(KITCHEN).duplicatesSkipped());
         assertEquals(new Report.Orders(2, 0, 0, 0, 0, 1, 1, 0, 1), report.orders());
     }
+
+    @Test
+    void capacityCountsTheWorkersOfEveryInstance() {
+        List<TraceEvent> t = new ArrayList<>();
+        t.add(new TraceEvent.ServiceChanged(0, KITCHEN, ServiceSpec.defaults().withWorkers(2).withInstances(3), true, "x"));
+        t.add(new TraceEvent.WorkStarted(0, KITCHEN, 5, 1, Task.COOK, 60));
+        t.add(new TraceEvent.WorkerIdle(60, KITCHEN, 5));
+        t.add(new TraceEvent.OrderPlaced(100, 1));
+        // 60 busy worker-ms of 6 workers x 100 ms
+        assertEquals(0.1, run(t).services().get(KITCHEN).utilization(), EPS);
+    }
 }
