@@ -1,7 +1,7 @@
 package dev.switchboard.trace;
 
-import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.BreakerState;
+import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.Outcome;
 import dev.switchboard.model.ServiceId;
@@ -26,6 +26,7 @@ public final class Metrics implements TraceListener {
     private final LinkTally[] links = new LinkTally[LinkId.values().length];
     private final LatencyHistogram acceptLatency = new LatencyHistogram();
     private final LatencyHistogram deliveryLatency = new LatencyHistogram();
+    private final long[] outcomes = new long[Outcome.values().length];
 
     private String flowName = "";
     private long seed;
@@ -33,7 +34,6 @@ public final class Metrics implements TraceListener {
     private long events;
     private long placed;
     private long accepted;
-    private final long[] outcomes = new long[Outcome.values().length];
     private long fallbacks;
 
     public Metrics() {

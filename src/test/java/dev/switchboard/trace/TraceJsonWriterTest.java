@@ -84,6 +84,14 @@ class TraceJsonWriterTest {
     }
 
     @Test
+    void aSingleEventIsWrittenAsItsLine() throws Exception {
+        List<String> lines = write(someEvents());
+        for (int i = 0; i < someEvents().size(); i++) {
+            assertEquals(lines.get(i), TraceJsonWriter.toJson(someEvents().get(i)));
+        }
+    }
+
+    @Test
     void theSameEventsAreWrittenAsTheSameBytes() throws Exception {
         assertEquals(write(someEvents()), write(someEvents()));
     }
