@@ -91,6 +91,10 @@ public final class Main {
             err.println("switchboard: " + e.getMessage());
             err.print(USAGE);
             return EXIT_USAGE;
+        } catch (OutOfMemoryError e) {
+            // a backlog that grows without bound (orders arriving faster than served) can fill any heap
+            err.println("switchboard: out of memory; run fewer orders (--orders) or give Java more heap (-Xmx)");
+            return EXIT_FAILED;
         } catch (RuntimeException e) {
             // a bug, not a user's mistake: one line that can be reported, not a wall of frames
             err.println("switchboard: internal error: " + e);
