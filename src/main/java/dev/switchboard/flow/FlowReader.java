@@ -2,7 +2,6 @@ package dev.switchboard.flow;
 
 import dev.switchboard.model.FaultKind;
 import dev.switchboard.model.LinkId;
-import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.sim.Distribution;
 
@@ -12,15 +11,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Interprets a located JSON tree as a {@link Flow}: knows which fields each part of a flow file
  * has, fills in the records' defaults and reports the first problem at its field.
  *
  * <p>Adding an optional field to a part means adding its name to that part's field list below
- * and reading it where the part's record is built.
+ * and reading it where the part's record is built; links are read by {@link LinkReader}.
  */
 final class FlowReader {
 
@@ -29,19 +26,19 @@ final class FlowReader {
     static final List<String> SERVICE_FIELDS = List.of("workers", "workMs", "errorRate", "slowdown");
     static final List<String> INVENTORY_FIELDS = List.of("stockOutRate");
     static final List<String> DELIVERY_FIELDS = List.of("agents", "tripMs");
-    static final List<String> LINK_FIELDS = List.of("style", "latencyMs", "lossRate", "timeoutMs");
-    static final List<String> QUEUE_LINK_FIELDS = List.of("capacity");
+    static final List<String> MESSAGE_CONSUMER_FIELDS = List.of("poisonRate", "idempotent");
     static final List<String> FAULT_FIELDS = List.of("service", "link", "kind", "atMs", "forMs", "factor", "rate");
 
     static final List<String> SERVICE_NAMES = Arrays.stream(ServiceId.values()).map(ServiceId::key).toList();
     static final List<String> LINK_NAMES = Arrays.stream(LinkId.values()).map(LinkId::key).toList();
-    static final List<String> STYLE_NAMES = Arrays.stream(LinkStyle.values()).map(LinkStyle::key).toList();
     static final List<String> FAULT_KINDS = Arrays.stream(FaultKind.values()).map(FaultKind::key).toList();
 
     private final ValueReader values;
+    private final LinkReader linkReader;
 
     private FlowReader(String sourceName) {
         this.values = new ValueReader(sourceName);
+        this.linkReader = new LinkReader(values);
     }
 
     static Flow read(JsonValue root, String sourceName) throws FlowException {
@@ -89,6 +86,9 @@ final class FlowReader {
         Map<String, String> notHere = new LinkedHashMap<>();
         addSpecific(id == ServiceId.INVENTORY, INVENTORY_FIELDS, "inventory", id.key(), allowed, notHere);
         addSpecific(id == ServiceId.DELIVERY, DELIVERY_FIELDS, "delivery", id.key(), allowed, notHere);
+        // Only the consumers of broker messages can dead-letter a poison order or skip a redelivered one.
+        addSpecific(id == ServiceId.KITCHEN || id == ServiceId.DELIVERY, MESSAGE_CONSUMER_FIELDS, "kitchen and delivery",
+                id.key(), allowed, notHere);
         ObjectFields f = values.object(value, path, "field", allowed, notHere);
         ServiceSpec d = ServiceSpec.defaults();
         int workers = f.integer("workers").orElse(d.workers());
@@ -98,7 +98,10 @@ final class FlowReader {
         double stockOutRate = f.number("stockOutRate").orElse(d.stockOutRate());
         int agents = f.integer("agents").orElse(d.agents());
         Distribution tripMs = f.distribution("tripMs").orElse(d.tripMs());
-        return f.build(() -> new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs));
+        double poisonRate = f.number("poisonRate").orElse(d.poisonRate());
+        boolean idempotent = f.bool("idempotent").orElse(d.idempotent());
+        return f.build(() -> new ServiceSpec(workers, workMs, errorRate, slowdown, stockOutRate, agents, tripMs, poisonRate,
+                idempotent));
     }
 
     private static void addSpecific(boolean applies, List<String> fields, String owner, String here,
@@ -117,40 +120,9 @@ final class FlowReader {
         Map<LinkId, LinkSpec> links = new EnumMap<>(LinkId.class);
         for (JsonValue.Member member : all.object().members()) {
             LinkId id = LinkId.fromKey(member.name()).orElseThrow();
-            links.put(id, link(id, member.value(), all.pathOf(member.name())));
+            links.put(id, linkReader.link(id, member.value(), all.pathOf(member.name())));
         }
         return links;
-    }
-
-    private LinkSpec link(LinkId id, JsonValue value, String path) throws FlowException {
-        List<String> allowed = new ArrayList<>(LINK_FIELDS);
-        Map<String, String> notHere = new LinkedHashMap<>();
-        boolean canQueue = id.allows(LinkStyle.QUEUE);
-        addSpecific(canQueue, QUEUE_LINK_FIELDS, "a link that can be a queue (order->kitchen)", id.key(), allowed, notHere);
-        ObjectFields f = values.object(value, path, "field", allowed, notHere);
-        LinkSpec d = LinkSpec.defaults(id);
-        LinkStyle style = d.style();
-        if (f.has("style")) {
-            String key = values.keyword(f.get("style").get(), f.pathOf("style"), "link style", STYLE_NAMES);
-            style = LinkStyle.fromKey(key).orElseThrow();
-            if (!id.allows(style)) {
-                throw f.errorAt("style", id.key() + (id.allowedStyles().size() == 1 ? " can only be " : " can be ")
-                        + styles(id) + ", not " + key);
-            }
-        }
-        LinkStyle chosenStyle = style;
-        Distribution latencyMs = f.distribution("latencyMs").orElse(d.latencyMs());
-        double lossRate = f.number("lossRate").orElse(d.lossRate());
-        double timeoutMs = f.number("timeoutMs").orElse(d.timeoutMs());
-        int capacity = f.integer("capacity").orElse(d.capacity());
-        return f.build(() -> new LinkSpec(chosenStyle, latencyMs, lossRate, timeoutMs, capacity));
-    }
-
-    /** The styles a link can take, its default first: "queue or sync". */
-    private static String styles(LinkId id) {
-        return Stream.concat(Stream.of(id.defaultStyle()),
-                        Arrays.stream(LinkStyle.values()).filter(s -> s != id.defaultStyle() && id.allows(s)))
-                .map(LinkStyle::key).collect(Collectors.joining(" or "));
     }
 
     private List<FaultSpec> faults(JsonValue value, String path) throws FlowException {

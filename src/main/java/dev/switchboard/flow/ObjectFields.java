@@ -2,6 +2,7 @@ package dev.switchboard.flow;
 
 import dev.switchboard.sim.Distribution;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -74,6 +75,17 @@ final class ObjectFields {
         Optional<JsonValue> value = get(name);
         return value.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(values.wholeNumber(value.get(), pathOf(name), Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
+    Optional<Boolean> bool(String name) throws FlowException {
+        Optional<JsonValue> value = get(name);
+        return value.isEmpty() ? Optional.empty() : Optional.of(values.bool(value.get(), pathOf(name)));
+    }
+
+    /** A string that must be one of {@code allowed}, if the member is there. */
+    Optional<String> keyword(String name, String noun, List<String> allowed) throws FlowException {
+        Optional<JsonValue> value = get(name);
+        return value.isEmpty() ? Optional.empty() : Optional.of(values.keyword(value.get(), pathOf(name), noun, allowed));
     }
 
     Optional<String> text(String name) throws FlowException {

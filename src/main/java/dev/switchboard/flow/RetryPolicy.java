@@ -7,6 +7,11 @@ package dev.switchboard.flow;
  */
 public record RetryPolicy(int maxAttempts, double baseDelayMs, double multiplier, double jitter) {
     public static final RetryPolicy NONE = new RetryPolicy(1, 0, 1, 0);
+    /** What a flow file's {@code "retry"} object means for a field it leaves out. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 1;
+    public static final double DEFAULT_BASE_DELAY_MS = 100;
+    public static final double DEFAULT_MULTIPLIER = 2;
+    public static final double DEFAULT_JITTER = 0.2;
 
     public RetryPolicy {
         if (maxAttempts < 1 || maxAttempts > 20) {

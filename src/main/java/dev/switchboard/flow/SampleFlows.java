@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The flows shipped in {@code sample-flows/}, in the order they are best explored: the hybrid
- * flow first (the default), then one lesson each. Names and descriptions come from the files
+ * flow first (the default), then one lesson each, the resilience mechanisms last (sync calls
+ * before queued messages). Names and descriptions come from the files
  * themselves, so a list in the window cannot drift from what a sample actually says.
  */
 public final class SampleFlows {
@@ -20,7 +21,11 @@ public final class SampleFlows {
             "all-sync.json",
             "kitchen-backlog.json",
             "inventory-outage.json",
-            "lossy-network.json");
+            "lossy-network.json",
+            "retry-storm.json",
+            "circuit-breaker.json",
+            "poison-message.json",
+            "duplicate-delivery.json");
 
     private SampleFlows() {
     }

@@ -90,6 +90,13 @@ final class ValueReader {
         return text;
     }
 
+    boolean bool(JsonValue value, String path) throws FlowException {
+        if (value instanceof JsonValue.BooleanValue bool) {
+            return bool.value();
+        }
+        throw wrongType(value, path, "true or false");
+    }
+
     double number(JsonValue value, String path) throws FlowException {
         if (!(value instanceof JsonValue.NumberValue number)) {
             throw wrongType(value, path, "a number");

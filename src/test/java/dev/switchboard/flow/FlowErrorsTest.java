@@ -254,7 +254,7 @@ class FlowErrorsTest {
                  "services": {"kitchen": {"wrokers": 2}}}
                 """;
         assertAt(json, "\"wrokers\"", "services.kitchen.wrokers",
-                "unknown field \"wrokers\"; did you mean \"workers\"? (allowed: workers, workMs, errorRate, slowdown)");
+                "unknown field \"wrokers\"; did you mean \"workers\"? (allowed: workers, workMs, errorRate, slowdown, poisonRate, idempotent)");
     }
 
     @Test
@@ -267,7 +267,8 @@ class FlowErrorsTest {
     void aSettingOfAnotherServiceSaysWhereItBelongs() {
         String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"agents\": 3}}}";
         assertAt(json, "\"agents\"", "services.kitchen.agents",
-                "agents is a setting of delivery only, not of kitchen (allowed here: workers, workMs, errorRate, slowdown)");
+                "agents is a setting of delivery only, not of kitchen (allowed here: workers, workMs, errorRate, slowdown, poisonRate,"
+                        + " idempotent)");
     }
 
     @Test
@@ -399,8 +400,8 @@ class FlowErrorsTest {
     void aCapacityOnALinkThatCanNeverQueueIsAnError() {
         String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"capacity\": 10}}}";
         assertAt(json, "\"capacity\"", "links[\"order->inventory\"].capacity",
-                "capacity is a setting of a link that can be a queue (order->kitchen) only, not of order->inventory"
-                        + " (allowed here: style, latencyMs, lossRate, timeoutMs)");
+                "capacity is a setting of order->kitchen and kitchen->delivery only, not of order->inventory"
+                        + " (allowed here: style, latencyMs, lossRate, timeoutMs, retry, circuitBreaker, bulkhead, fallback)");
     }
 
     // ---- link styles ----
@@ -576,6 +577,261 @@ class FlowErrorsTest {
     void aFaultStartingBeforeTimeZeroIsAnError() {
         String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"atMs\": -10, \"forMs\": 5}]}";
         assertAt(json, "-10", "faults[0].atMs", "must be a finite number >= 0 but was -10");
+    }
+
+    // ---- retries, circuit breaker, bulkhead, fallback (sync links) ----
+
+    @Test
+    void aMistypedRetryFieldSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"retry\": {\"maxAttemps\": 3}}}}";
+        assertAt(json, "\"maxAttemps\"", "links[\"order->inventory\"].retry.maxAttemps",
+                "unknown field \"maxAttemps\"; did you mean \"maxAttempts\"? (allowed: maxAttempts, baseDelayMs, multiplier, jitter)");
+    }
+
+    @Test
+    void retryMustBeAnObject() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"retry\": 3}}}";
+        assertAt(json, "3}", "links[\"order->inventory\"].retry", "expected an object {...} but found the number 3");
+    }
+
+    @Test
+    void zeroAttemptsIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"retry\": {\"maxAttempts\": 0}}}}";
+        assertAt(json, "0}", "links[\"order->inventory\"].retry.maxAttempts", "must be 1 to 20 but was 0");
+    }
+
+    @Test
+    void aFractionOfAnAttemptIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"retry\": {\"maxAttempts\": 2.5}}}}";
+        assertAt(json, "2.5", "links[\"order->kitchen\"].retry.maxAttempts", "must be a whole number but was 2.5");
+    }
+
+    @Test
+    void aBackoffMultiplierBelowOneIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"retry\": {\"maxAttempts\": 3, \"multiplier\": 0.5}}}}";
+        assertAt(json, "0.5", "links[\"order->inventory\"].retry.multiplier", "must be 1 to 10 but was 0.5");
+    }
+
+    @Test
+    void aJitterAboveOneIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"retry\": {\"maxAttempts\": 3, \"jitter\": 1.5}}}}";
+        assertAt(json, "1.5", "links[\"order->inventory\"].retry.jitter", "must be between 0 and 1 but was 1.5");
+    }
+
+    @Test
+    void aNegativeBaseDelayIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"kitchen->delivery\": {\"retry\": {\"baseDelayMs\": -100}}}}";
+        assertAt(json, "-100", "links[\"kitchen->delivery\"].retry.baseDelayMs", "must be a finite number >= 0 but was -100");
+    }
+
+    @Test
+    void aShortenedBreakerFieldNameSuggestsTheFullOne() {
+        String json = """
+                {"name": "x",
+                 "links": {"order->inventory": {"circuitBreaker": {"threshold": 0.5}}}}
+                """;
+        assertAt(json, "\"threshold\"", "links[\"order->inventory\"].circuitBreaker.threshold",
+                "unknown field \"threshold\"; did you mean \"failureRateThreshold\"? (allowed: failureRateThreshold, windowSize,"
+                        + " minimumCalls, openMs, halfOpenCalls)");
+    }
+
+    @Test
+    void aMisspelledCircuitBreakerSuggestsTheRightField() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"circuitbreaker\": {}}}}";
+        assertAt(json, "\"circuitbreaker\"", "links[\"order->inventory\"].circuitbreaker",
+                "unknown field \"circuitbreaker\"; did you mean \"circuitBreaker\"? (allowed: style, latencyMs, lossRate,"
+                        + " timeoutMs, retry, circuitBreaker, bulkhead, fallback)");
+    }
+
+    @Test
+    void aFailureRateThresholdOfZeroIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"circuitBreaker\": {\"failureRateThreshold\": 0}}}}";
+        assertAt(json, "0}", "links[\"order->inventory\"].circuitBreaker.failureRateThreshold",
+                "must be above 0 and at most 1 but was 0");
+    }
+
+    @Test
+    void moreMinimumCallsThanTheWindowHoldsIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"circuitBreaker\": {\"minimumCalls\": 12}}}}";
+        assertAt(json, "12", "links[\"order->inventory\"].circuitBreaker.minimumCalls", "must be 1 to windowSize (10) but was 12");
+    }
+
+    @Test
+    void aWindowSmallerThanTheDefaultMinimumCallsAsksForMinimumCallsToo() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"circuitBreaker\": {\"windowSize\": 3}}}}";
+        assertAt(json, "3}", "links[\"order->inventory\"].circuitBreaker.windowSize",
+                "a window of 3 calls is smaller than the default minimumCalls (5); give \"minimumCalls\" of at most 3 too");
+    }
+
+    @Test
+    void aZeroOpenDurationIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"circuitBreaker\": {\"openMs\": 0}}}}";
+        assertAt(json, "0}", "links[\"order->inventory\"].circuitBreaker.openMs", "must be a finite number > 0 but was 0");
+    }
+
+    @Test
+    void zeroHalfOpenTrialCallsIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"circuitBreaker\": {\"halfOpenCalls\": 0}}}}";
+        assertAt(json, "0}", "links[\"order->inventory\"].circuitBreaker.halfOpenCalls", "must be 1 to 100 but was 0");
+    }
+
+    @Test
+    void aBulkheadNeedsItsSize() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"bulkhead\": {\"policy\": \"wait\"}}}}";
+        assertAt(json, "{\"policy\"", "links[\"order->inventory\"].bulkhead.maxConcurrent",
+                "missing required field \"maxConcurrent\", e.g. \"maxConcurrent\": 2");
+    }
+
+    @Test
+    void aBulkheadOfNoPlacesIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"bulkhead\": {\"maxConcurrent\": 0}}}}";
+        assertAt(json, "0}", "links[\"order->inventory\"].bulkhead.maxConcurrent", "must be 1 to 1000 but was 0");
+    }
+
+    @Test
+    void anUnknownBulkheadPolicySuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"bulkhead\": {\"maxConcurrent\": 2, \"policy\": \"wiat\"}}}}";
+        assertAt(json, "\"wiat\"", "links[\"order->inventory\"].bulkhead.policy",
+                "unknown bulkhead policy \"wiat\"; did you mean \"wait\"? (allowed: reject, wait)");
+    }
+
+    @Test
+    void aWaitingBulkheadNeedsToSayHowLongACallMayWait() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"bulkhead\": {\"maxConcurrent\": 2, \"policy\": \"wait\"}}}}";
+        assertAt(json, "{\"maxConcurrent\"", "links[\"order->inventory\"].bulkhead.maxWaitMs",
+                "missing field \"maxWaitMs\", needed with \"policy\": \"wait\", e.g. \"maxWaitMs\": 500");
+    }
+
+    @Test
+    void aWaitingBulkheadThatWaitsNoTimeIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"bulkhead\": {\"maxConcurrent\": 2, \"policy\": \"wait\","
+                + " \"maxWaitMs\": 0}}}}";
+        assertAt(json, "0}", "links[\"order->inventory\"].bulkhead.maxWaitMs",
+                "must be > 0 with \"policy\": \"wait\" (a wait of 0 ms refuses at once, as \"reject\" does)");
+    }
+
+    @Test
+    void aNegativeBulkheadWaitIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"bulkhead\": {\"maxConcurrent\": 2, \"policy\": \"wait\","
+                + " \"maxWaitMs\": -5}}}}";
+        assertAt(json, "-5", "links[\"order->inventory\"].bulkhead.maxWaitMs", "must be a finite number >= 0 but was -5");
+    }
+
+    @Test
+    void anUnknownFallbackSuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"fallback\": \"accepted\"}}}";
+        assertAt(json, "\"accepted\"", "links[\"order->inventory\"].fallback",
+                "unknown fallback \"accepted\"; did you mean \"accept\"? (allowed: fail, reject, accept)");
+    }
+
+    @Test
+    void aFallbackBelongsToTheStockCheckOnly() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"fallback\": \"accept\"}}}";
+        assertAt(json, "\"fallback\"", "links[\"order->kitchen\"].fallback",
+                "fallback is a setting of order->inventory only, not of order->kitchen (allowed here: style, latencyMs, lossRate,"
+                        + " timeoutMs, retry, circuitBreaker, bulkhead, capacity, acks, maxDeliveries, ackTimeoutMs, overflow,"
+                        + " messageTtlMs)");
+    }
+
+    // ---- acknowledgements, dead letters, overflow, TTL, durability (queue and event links) ----
+
+    @Test
+    void acksMustBeTrueOrFalse() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"acks\": \"yes\"}}}";
+        assertAt(json, "\"yes\"", "links[\"order->kitchen\"].acks", "expected true or false but found the string \"yes\"");
+    }
+
+    @Test
+    void acksBelongToTheBrokerLinksOnly() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"acks\": true}}}";
+        assertAt(json, "\"acks\"", "links[\"order->inventory\"].acks",
+                "acks is a setting of order->kitchen and kitchen->delivery only, not of order->inventory (allowed here: style,"
+                        + " latencyMs, lossRate, timeoutMs, retry, circuitBreaker, bulkhead, fallback)");
+    }
+
+    @Test
+    void zeroDeliveriesIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"acks\": true, \"maxDeliveries\": 0}}}";
+        assertAt(json, "0}", "links[\"order->kitchen\"].maxDeliveries", "must be 1 to 1000 but was 0");
+    }
+
+    @Test
+    void aZeroAckTimeoutIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"kitchen->delivery\": {\"acks\": true, \"ackTimeoutMs\": 0}}}";
+        assertAt(json, "0}", "links[\"kitchen->delivery\"].ackTimeoutMs", "must be a finite number > 0 but was 0");
+    }
+
+    @Test
+    void anUnknownOverflowPolicySuggestsTheRightOne() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"capacity\": 10, \"overflow\": \"drop_oldest\"}}}";
+        assertAt(json, "\"drop_oldest\"", "links[\"order->kitchen\"].overflow",
+                "unknown overflow policy \"drop_oldest\"; did you mean \"drop-oldest\"? (allowed: reject, drop-oldest)");
+    }
+
+    @Test
+    void aNegativeMessageTtlIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"messageTtlMs\": -1}}}";
+        assertAt(json, "-1", "links[\"order->kitchen\"].messageTtlMs", "must be a finite number >= 0 (0 = none) but was -1");
+    }
+
+    @Test
+    void durabilityBelongsToTheEventSubscriptionOnly() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"durable\": false}}}";
+        assertAt(json, "\"durable\"", "links[\"order->kitchen\"].durable",
+                "durable is a setting of kitchen->delivery only, not of order->kitchen (allowed here: style, latencyMs, lossRate,"
+                        + " timeoutMs, retry, circuitBreaker, bulkhead, capacity, acks, maxDeliveries, ackTimeoutMs, overflow,"
+                        + " messageTtlMs)");
+    }
+
+    @Test
+    void aMisspelledDurableSuggestsTheRightField() {
+        String json = "{\"name\": \"x\", \"links\": {\"kitchen->delivery\": {\"durabel\": false}}}";
+        assertAt(json, "\"durabel\"", "links[\"kitchen->delivery\"].durabel",
+                "unknown field \"durabel\"; did you mean \"durable\"? (allowed: style, latencyMs, lossRate, timeoutMs, retry,"
+                        + " circuitBreaker, bulkhead, capacity, acks, maxDeliveries, ackTimeoutMs, overflow, messageTtlMs, durable)");
+    }
+
+    @Test
+    void anEventSubscriptionCapacityBelowOneIsAnError() {
+        String json = "{\"name\": \"x\", \"links\": {\"kitchen->delivery\": {\"capacity\": 0}}}";
+        assertAt(json, "0}", "links[\"kitchen->delivery\"].capacity", "must be >= 1 but was 0");
+    }
+
+    // ---- poison messages and idempotent consumers (services) ----
+
+    @Test
+    void aPoisonRateAboveOneIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"poisonRate\": 1.5}}}";
+        assertAt(json, "1.5", "services.kitchen.poisonRate", "must be between 0 and 1 but was 1.5");
+    }
+
+    @Test
+    void aPoisonRateBelongsToTheMessageConsumersOnly() {
+        String json = "{\"name\": \"x\", \"services\": {\"inventory\": {\"poisonRate\": 0.05}}}";
+        assertAt(json, "\"poisonRate\"", "services.inventory.poisonRate",
+                "poisonRate is a setting of kitchen and delivery only, not of inventory (allowed here: workers, workMs, errorRate,"
+                        + " slowdown, stockOutRate)");
+    }
+
+    @Test
+    void idempotentWrittenAsAStringIsAWrongType() {
+        String json = "{\"name\": \"x\", \"services\": {\"delivery\": {\"idempotent\": \"true\"}}}";
+        assertAt(json, "\"true\"", "services.delivery.idempotent", "expected true or false but found the string \"true\"");
+    }
+
+    @Test
+    void idempotentNullSaysToLeaveItOut() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"idempotent\": null}}}";
+        assertAt(json, "null", "services.kitchen.idempotent",
+                "expected true or false but found null; leave the field out to use its default");
+    }
+
+    @Test
+    void anIdempotentOrderServiceIsAnError() {
+        String json = "{\"name\": \"x\", \"services\": {\"order\": {\"idempotent\": true}}}";
+        assertAt(json, "\"idempotent\"", "services.order.idempotent",
+                "idempotent is a setting of kitchen and delivery only, not of order (allowed here: workers, workMs, errorRate,"
+                        + " slowdown)");
     }
 
     // ---- files ----

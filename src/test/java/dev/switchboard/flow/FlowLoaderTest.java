@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +138,118 @@ class FlowLoaderTest {
     }
 
     @Test
+    void everyResilienceFieldIsReadIntoItsPolicy() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Resilient",
+                 "services": {"kitchen": {"poisonRate": 0.05, "idempotent": true},
+                              "delivery": {"poisonRate": 0.01, "idempotent": false}},
+                 "links": {
+                   "order->inventory": {"timeoutMs": 300,
+                     "retry": {"maxAttempts": 4, "baseDelayMs": 50, "multiplier": 3, "jitter": 0.1},
+                     "circuitBreaker": {"failureRateThreshold": 0.4, "windowSize": 20, "minimumCalls": 8, "openMs": 2000,
+                                        "halfOpenCalls": 3},
+                     "bulkhead": {"maxConcurrent": 2, "policy": "wait", "maxWaitMs": 250},
+                     "fallback": "accept"},
+                   "order->kitchen": {"capacity": 40, "acks": true, "maxDeliveries": 3, "ackTimeoutMs": 5000,
+                                      "overflow": "drop-oldest", "messageTtlMs": 60000},
+                   "kitchen->delivery": {"capacity": 25, "acks": true, "maxDeliveries": 5, "ackTimeoutMs": 2000,
+                                         "overflow": "reject", "messageTtlMs": 0, "durable": false}}}
+                """, "resilient.json");
+
+        assertEquals(ServiceSpec.defaults().withPoisonRate(0.05).withIdempotent(true), flow.service(ServiceId.KITCHEN));
+        assertEquals(ServiceSpec.defaults().withPoisonRate(0.01), flow.service(ServiceId.DELIVERY));
+        assertEquals(LinkSpec.defaults(LinkId.ORDER_INVENTORY).withTimeoutMs(300)
+                        .withRetry(new RetryPolicy(4, 50, 3, 0.1))
+                        .withBreaker(new BreakerPolicy(0.4, 20, 8, 2000, 3))
+                        .withBulkhead(new BulkheadPolicy(2, true, 250))
+                        .withFallback(StockFallback.ACCEPT),
+                flow.link(LinkId.ORDER_INVENTORY));
+        assertEquals(LinkSpec.defaults(LinkId.ORDER_KITCHEN).withCapacity(40)
+                        .withDelivery(new DeliveryPolicy(true, 3, 5000, OverflowPolicy.DROP_OLDEST, 60_000, true)),
+                flow.link(LinkId.ORDER_KITCHEN));
+        assertEquals(LinkSpec.defaults(LinkId.KITCHEN_DELIVERY).withCapacity(25)
+                        .withDelivery(new DeliveryPolicy(true, 5, 2000, OverflowPolicy.REJECT, 0, false)),
+                flow.link(LinkId.KITCHEN_DELIVERY));
+    }
+
+    @Test
+    void withoutTheResilienceFieldsEveryMechanismIsOff() throws FlowException {
+        Flow flow = FlowLoader.parse("{\"name\": \"Bare\"}", "bare.json");
+
+        for (LinkId id : LinkId.values()) {
+            LinkSpec spec = flow.link(id);
+            assertEquals(RetryPolicy.NONE, spec.retry(), id + " retry");
+            assertFalse(spec.retry().enabled(), id + " retry");
+            assertNull(spec.breaker(), id + " breaker");
+            assertNull(spec.bulkhead(), id + " bulkhead");
+            assertEquals(StockFallback.FAIL, spec.fallback(), id + " fallback");
+            assertEquals(new DeliveryPolicy(false, 20, 30_000, OverflowPolicy.REJECT, 0, true), spec.delivery(), id + " delivery");
+        }
+        for (ServiceId id : ServiceId.values()) {
+            assertEquals(0, flow.service(id).poisonRate(), id + " poisonRate");
+            assertFalse(flow.service(id).idempotent(), id + " idempotent");
+        }
+    }
+
+    @Test
+    void omittedFieldsOfRetryBreakerAndBulkheadTakeTheirDocumentedDefaults() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Partial mechanisms",
+                 "links": {"order->inventory": {"retry": {"maxAttempts": 3}, "circuitBreaker": {}, "bulkhead": {"maxConcurrent": 4}},
+                           "order->kitchen": {"style": "sync", "retry": {}, "circuitBreaker": {"openMs": 800}},
+                           "kitchen->delivery": {"style": "sync", "bulkhead": {"maxConcurrent": 1, "maxWaitMs": 100}}}}
+                """, "partial.json");
+
+        LinkSpec stockCheck = flow.link(LinkId.ORDER_INVENTORY);
+        assertEquals(new RetryPolicy(3, 100, 2, 0.2), stockCheck.retry());
+        assertEquals(BreakerPolicy.defaults(), stockCheck.breaker());
+        assertEquals(new BreakerPolicy(0.5, 10, 5, 5000, 2), stockCheck.breaker());
+        assertEquals(new BulkheadPolicy(4, false, 0), stockCheck.bulkhead());
+        assertEquals(StockFallback.FAIL, stockCheck.fallback());
+
+        LinkSpec kitchen = flow.link(LinkId.ORDER_KITCHEN);
+        assertEquals(new RetryPolicy(1, 100, 2, 0.2), kitchen.retry());
+        assertFalse(kitchen.retry().enabled(), "an empty retry object makes one attempt: retries stay off");
+        assertEquals(new BreakerPolicy(0.5, 10, 5, 800, 2), kitchen.breaker());
+        assertEquals(DeliveryPolicy.DEFAULTS, kitchen.delivery());
+
+        // maxWaitMs without "wait" is kept for when the policy is switched to wait; reject is the default.
+        assertEquals(new BulkheadPolicy(1, false, 100), flow.link(LinkId.KITCHEN_DELIVERY).bulkhead());
+    }
+
+    @Test
+    void omittedDeliveryFieldsTakeTheirDefaults() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "Acks only",
+                 "links": {"order->kitchen": {"acks": true}, "kitchen->delivery": {"durable": false}}}
+                """, "acks.json");
+
+        assertEquals(DeliveryPolicy.DEFAULTS.withAcks(true), flow.link(LinkId.ORDER_KITCHEN).delivery());
+        assertEquals(20, flow.link(LinkId.ORDER_KITCHEN).delivery().maxDeliveries());
+        assertEquals(30_000, flow.link(LinkId.ORDER_KITCHEN).delivery().ackTimeoutMs());
+        assertEquals(DeliveryPolicy.DEFAULTS.withDurable(false), flow.link(LinkId.KITCHEN_DELIVERY).delivery());
+        assertEquals(LinkSpec.UNLIMITED, flow.link(LinkId.KITCHEN_DELIVERY).capacity());
+    }
+
+    @Test
+    void theFiveOriginalSamplesKeepEveryMechanismOff() throws FlowException {
+        for (String fileName : List.of("hybrid-order.json", "all-sync.json", "kitchen-backlog.json", "inventory-outage.json",
+                "lossy-network.json")) {
+            Flow flow = FlowLoader.loadSample(fileName);
+            for (LinkId id : LinkId.values()) {
+                LinkSpec spec = flow.link(id);
+                assertEquals(new LinkSpec(spec.style(), spec.latencyMs(), spec.lossRate(), spec.timeoutMs(), spec.capacity()), spec,
+                        fileName + " " + id.key());
+            }
+            for (ServiceId id : ServiceId.values()) {
+                ServiceSpec spec = flow.service(id);
+                assertEquals(0, spec.poisonRate(), fileName + " " + id.key());
+                assertFalse(spec.idempotent(), fileName + " " + id.key());
+            }
+        }
+    }
+
+    @Test
     void aWholeNumberMayBeWrittenWithAZeroFractionOrAnExponent() throws FlowException {
         Flow flow = FlowLoader.parse("{\"name\": \"n\", \"seed\": -7, \"orders\": {\"count\": 1e2},"
                 + " \"services\": {\"kitchen\": {\"workers\": 3.0}}}", "n.json");
@@ -193,7 +306,8 @@ class FlowLoaderTest {
     void aSampleThatDoesNotExistIsAClearError() {
         FlowException e = assertThrows(FlowException.class, () -> FlowLoader.loadSample("nope.json"));
         assertEquals("nope.json: no sample flow with this name; the samples are hybrid-order.json, all-sync.json,"
-                + " kitchen-backlog.json, inventory-outage.json, lossy-network.json", e.getMessage());
+                + " kitchen-backlog.json, inventory-outage.json, lossy-network.json, retry-storm.json, circuit-breaker.json,"
+                + " poison-message.json, duplicate-delivery.json", e.getMessage());
         assertFalse(e.hasPosition());
 
         FlowException path = assertThrows(FlowException.class, () -> FlowLoader.loadSample("../pom.xml"));

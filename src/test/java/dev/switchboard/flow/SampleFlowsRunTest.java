@@ -1,9 +1,11 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.model.BreakerState;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.Outcome;
 import dev.switchboard.model.ServiceId;
+import dev.switchboard.model.Task;
 import dev.switchboard.system.Simulation;
 import dev.switchboard.trace.TraceEvent;
 import dev.switchboard.trace.TraceListener;
@@ -102,6 +104,115 @@ class SampleFlowsRunTest {
         assertEquals(lostMessages, lossy.count(Outcome.LOST), "each lost message or event loses its order: " + lossy);
     }
 
+    @Test
+    void inTheRetryStormRetriesMultiplyTheLoadAndFailMoreOrdersThanNoRetries() throws FlowException {
+        Flow flow = FlowLoader.loadSample("retry-storm.json");
+        LinkSpec stockCheck = flow.link(LinkId.ORDER_INVENTORY);
+        RunTally storm = run(flow);
+        RunTally calm = run(flow.withLink(LinkId.ORDER_INVENTORY, stockCheck.withRetry(RetryPolicy.NONE)));
+        int orders = flow.orders().count();
+        FaultSpec slowdown = flow.faults().get(0);
+        double slowdownEndsMs = slowdown.atMs() + slowdown.forMs();
+
+        assertTrue(storm.retries > 0, storm.toString());
+        assertEquals(0, calm.retries);
+        assertEquals(orders, calm.inventoryRequests, "without retries one stock check per order");
+        assertTrue(storm.inventoryRequests > 2 * orders, "retries multiply the load: " + storm);
+        assertTrue(storm.lateReplies > 0, "timed-out requests were still worked on: " + storm);
+        assertTrue(storm.maxInventoryDepth > 5 * calm.maxInventoryDepth, storm + " vs " + calm);
+        assertTrue(storm.timeouts > 3 * calm.timeouts, storm + " vs " + calm);
+        assertTrue(storm.count(Outcome.FAILED) > 2 * calm.count(Outcome.FAILED), storm + " vs " + calm);
+        assertTrue(storm.failedPlacedAtMs.stream().anyMatch(ms -> ms >= slowdownEndsMs),
+                "the storm outlasts the slowdown: " + storm);
+        assertTrue(calm.failedPlacedAtMs.stream().noneMatch(ms -> ms >= slowdownEndsMs),
+                "without retries Inventory recovers with the slowdown: " + calm);
+    }
+
+    @Test
+    void theCircuitBreakerOpensFailsFastProbesWhileInventoryIsSlowAndClosesAfterwards() throws FlowException {
+        Flow flow = FlowLoader.loadSample("circuit-breaker.json");
+        BreakerPolicy policy = flow.link(LinkId.ORDER_INVENTORY).breaker();
+        RunTally guarded = run(flow);
+        RunTally unguarded = run(flow.withLink(LinkId.ORDER_INVENTORY, flow.link(LinkId.ORDER_INVENTORY).withBreaker(null)));
+        FaultSpec slowdown = flow.faults().get(0);
+        List<TraceEvent.BreakerChanged> moves = guarded.breakerMoves;
+
+        assertTrue(moves.size() >= 4, guarded.toString());
+        TraceEvent.BreakerChanged first = moves.get(0);
+        TraceEvent.BreakerChanged last = moves.get(moves.size() - 1);
+        assertEquals(List.of(BreakerState.CLOSED, BreakerState.OPEN), List.of(first.from(), first.to()));
+        assertTrue(first.timeMs() > slowdown.atMs(), "opens only once calls fail");
+        assertTrue(first.failureRate() >= policy.failureRateThreshold());
+        for (int i = 1; i < moves.size(); i++) {
+            TraceEvent.BreakerChanged move = moves.get(i);
+            assertEquals(moves.get(i - 1).to(), move.from(), "transitions chain: " + moves);
+            if (move.to() == BreakerState.HALF_OPEN) {
+                assertEquals(BreakerState.OPEN, move.from());
+                assertEquals(moves.get(i - 1).timeMs() + policy.openMs(), move.timeMs(), 1e-6, "half-open after openMs");
+            }
+        }
+        assertTrue(moves.stream().anyMatch(m -> m.from() == BreakerState.HALF_OPEN && m.to() == BreakerState.OPEN),
+                "a trial call fails while Inventory is still slow: " + moves);
+        assertEquals(List.of(BreakerState.HALF_OPEN, BreakerState.CLOSED), List.of(last.from(), last.to()));
+        assertTrue(last.timeMs() > slowdown.atMs() + slowdown.forMs(), "closes once Inventory is well again");
+        assertTrue(guarded.rejected > 0, guarded.toString());
+
+        assertTrue(unguarded.breakerMoves.isEmpty());
+        assertEquals(0, unguarded.rejected);
+        assertTrue(RunTally.mean(guarded.failedAnswerAfterMs) < RunTally.mean(unguarded.failedAnswerAfterMs) / 3,
+                "failing fast: " + guarded + " vs " + unguarded);
+        assertTrue(guarded.orderBlockedMs < unguarded.orderBlockedMs / 2, guarded + " vs " + unguarded);
+        assertTrue(guarded.inventoryRequests < unguarded.inventoryRequests, guarded + " vs " + unguarded);
+        assertTrue(guarded.maxInventoryDepth * 3 < unguarded.maxInventoryDepth, guarded + " vs " + unguarded);
+    }
+
+    @Test
+    void poisonOrdersAreDeadLetteredAfterMaxDeliveriesWhileTheRestFlow() throws FlowException {
+        Flow flow = FlowLoader.loadSample("poison-message.json");
+        int maxDeliveries = flow.link(LinkId.ORDER_KITCHEN).delivery().maxDeliveries();
+        RunTally poison = run(flow);
+
+        assertFalse(poison.deadLettered.isEmpty(), poison.toString());
+        assertEquals(poison.deadLettered.size(), poison.count(Outcome.DEAD_LETTERED), poison.toString());
+        for (Map.Entry<Long, Integer> dead : poison.deadLettered.entrySet()) {
+            assertEquals(maxDeliveries, dead.getValue(), "order " + dead.getKey());
+            assertEquals(maxDeliveries, poison.kitchenTakes.get(dead.getKey()), "order " + dead.getKey() + " taken by a cook");
+            assertEquals(Outcome.DEAD_LETTERED, poison.finished.get(dead.getKey()));
+        }
+        assertTrue(poison.deadLetterReasons.stream().allMatch(r -> r.contains("poison")), poison.deadLetterReasons.toString());
+        assertEquals(0, poison.count(Outcome.FAILED) + poison.count(Outcome.LOST), "the rest flow: " + poison);
+        assertTrue(poison.redelivered.stream().anyMatch(id -> poison.finished.get(id) == Outcome.DELIVERED),
+                "an ordinary error is cured by redelivery: " + poison);
+
+        RunTally withoutAcks = run(flow.withLink(LinkId.ORDER_KITCHEN,
+                flow.link(LinkId.ORDER_KITCHEN).withDelivery(flow.link(LinkId.ORDER_KITCHEN).delivery().withAcks(false))));
+        assertEquals(0, withoutAcks.count(Outcome.DEAD_LETTERED));
+        assertTrue(withoutAcks.count(Outcome.FAILED) > poison.count(Outcome.DEAD_LETTERED),
+                "without acks the curable failures fail too: " + withoutAcks);
+    }
+
+    @Test
+    void lateAcknowledgementsCookMealsTwiceUnlessTheKitchenIsIdempotent() throws FlowException {
+        Flow flow = FlowLoader.loadSample("duplicate-delivery.json");
+        RunTally twice = run(flow);
+        RunTally once = run(flow.withService(ServiceId.KITCHEN, flow.service(ServiceId.KITCHEN).withIdempotent(true)));
+        int orders = flow.orders().count();
+
+        assertTrue(twice.duplicatesWorked.getOrDefault(ServiceId.KITCHEN, 0) > 0, twice.toString());
+        assertTrue(twice.mealsCookedTwice() > 0, twice.toString());
+        assertTrue(twice.couriersSent > twice.count(Outcome.DELIVERED), "a second MealReady sends a second courier: " + twice);
+        assertEquals(0, twice.duplicatesSkipped.size());
+
+        assertTrue(once.redelivered.size() > 0, "the broker still redelivers: " + once);
+        assertTrue(once.duplicatesSkipped.getOrDefault(ServiceId.KITCHEN, 0) > 0, once.toString());
+        assertTrue(once.duplicatesWorked.isEmpty(), once.toString());
+        assertEquals(0, once.mealsCookedTwice(), once.toString());
+        assertEquals(once.count(Outcome.DELIVERED), once.couriersSent);
+
+        assertEquals(orders, twice.count(Outcome.DELIVERED), twice.toString());
+        assertEquals(orders, once.count(Outcome.DELIVERED), once.toString());
+    }
+
     private static RunTally run(Flow flow) {
         Simulation simulation = new Simulation(flow);
         RunTally tally = new RunTally();
@@ -126,6 +237,21 @@ class SampleFlowsRunTest {
         int timeouts;
         final Map<LinkId, Integer> lost = new EnumMap<>(LinkId.class);
         double endMs;
+        final List<Double> failedPlacedAtMs = new ArrayList<>();
+        int retries;
+        int inventoryRequests;
+        int maxInventoryDepth;
+        int lateReplies;
+        int rejected;
+        final List<TraceEvent.BreakerChanged> breakerMoves = new ArrayList<>();
+        final Map<Long, Integer> deadLettered = new HashMap<>();
+        final List<String> deadLetterReasons = new ArrayList<>();
+        final Map<Long, Integer> kitchenTakes = new HashMap<>();
+        final Set<Long> redelivered = new HashSet<>();
+        final Map<ServiceId, Integer> duplicatesWorked = new EnumMap<>(ServiceId.class);
+        final Map<ServiceId, Integer> duplicatesSkipped = new EnumMap<>(ServiceId.class);
+        final Map<Long, Integer> cooksDone = new HashMap<>();
+        int couriersSent;
 
         @Override
         public void onEvent(TraceEvent event) {
@@ -137,6 +263,9 @@ class SampleFlowsRunTest {
                     finishedTwice.add(f.orderId());
                 }
                 buckets.merge(f.outcome(), 1, Integer::sum);
+                if (f.outcome() == Outcome.FAILED) {
+                    failedPlacedAtMs.add(f.placedAtMs());
+                }
             } else if (event instanceof TraceEvent.CustomerAnswered a) {
                 (a.answer() == CustomerAnswer.ACCEPTED ? acceptedAfterMs : failedAnswerAfterMs).add(a.timeMs() - a.placedAtMs());
             } else if (event instanceof TraceEvent.WorkerBlocked b && b.service() == ServiceId.ORDER) {
@@ -148,11 +277,40 @@ class SampleFlowsRunTest {
                 }
             } else if (event instanceof TraceEvent.InboundArrived a && a.service() == ServiceId.KITCHEN) {
                 maxKitchenDepth = Math.max(maxKitchenDepth, a.depth());
+            } else if (event instanceof TraceEvent.InboundArrived a && a.service() == ServiceId.INVENTORY) {
+                maxInventoryDepth = Math.max(maxInventoryDepth, a.depth());
+            } else if (event instanceof TraceEvent.InboundTaken t && t.service() == ServiceId.KITCHEN) {
+                kitchenTakes.merge(t.orderId(), 1, Integer::sum);
+            } else if (event instanceof TraceEvent.RequestSent r && r.link() == LinkId.ORDER_INVENTORY) {
+                inventoryRequests++;
+            } else if (event instanceof TraceEvent.RetryScheduled) {
+                retries++;
+            } else if (event instanceof TraceEvent.LateReplyDiscarded) {
+                lateReplies++;
+            } else if (event instanceof TraceEvent.CallRejected) {
+                rejected++;
+            } else if (event instanceof TraceEvent.BreakerChanged b) {
+                breakerMoves.add(b);
+            } else if (event instanceof TraceEvent.MessageDeadLettered d) {
+                deadLettered.put(d.orderId(), d.deliveries());
+                deadLetterReasons.add(d.reason());
+            } else if (event instanceof TraceEvent.MessageRedelivered r) {
+                redelivered.add(r.orderId());
+            } else if (event instanceof TraceEvent.DuplicateDelivery d) {
+                (d.skipped() ? duplicatesSkipped : duplicatesWorked).merge(d.service(), 1, Integer::sum);
+            } else if (event instanceof TraceEvent.WorkFinished w && w.task() == Task.COOK && w.ok()) {
+                cooksDone.merge(w.orderId(), 1, Integer::sum);
+            } else if (event instanceof TraceEvent.AgentAssigned) {
+                couriersSent++;
             } else if (event instanceof TraceEvent.CallTimedOut) {
                 timeouts++;
             } else if (event instanceof TraceEvent.MessageLost l) {
                 lost.merge(l.link(), 1, Integer::sum);
             }
+        }
+
+        long mealsCookedTwice() {
+            return cooksDone.values().stream().filter(n -> n > 1).count();
         }
 
         int count(Outcome outcome) {
@@ -172,7 +330,11 @@ class SampleFlowsRunTest {
             return "buckets=" + buckets + " acceptMean=" + mean(acceptedAfterMs) + " acceptMax=" + max(acceptedAfterMs)
                     + " failAnswerMean=" + mean(failedAnswerAfterMs) + " failAnswerMax=" + max(failedAnswerAfterMs)
                     + " orderBlockedMs=" + orderBlockedMs + " maxKitchenDepth=" + maxKitchenDepth + " timeouts=" + timeouts
-                    + " lost=" + lost + " endMs=" + endMs;
+                    + " lost=" + lost + " endMs=" + endMs + " retries=" + retries + " inventoryRequests=" + inventoryRequests
+                    + " maxInventoryDepth=" + maxInventoryDepth + " lateReplies=" + lateReplies + " rejected=" + rejected
+                    + " breakerMoves=" + breakerMoves.size() + " deadLettered=" + deadLettered + " redelivered=" + redelivered.size()
+                    + " duplicatesWorked=" + duplicatesWorked + " duplicatesSkipped=" + duplicatesSkipped
+                    + " mealsCookedTwice=" + mealsCookedTwice() + " couriersSent=" + couriersSent;
         }
     }
 }

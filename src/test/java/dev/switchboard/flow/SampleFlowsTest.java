@@ -4,6 +4,7 @@ import dev.switchboard.model.FaultKind;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.Distribution;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SampleFlowsTest {
@@ -40,7 +42,8 @@ class SampleFlowsTest {
         assertEquals("hybrid-order.json", SampleFlows.all().get(0).fileName());
         assertEquals("hybrid-order.json", SampleFlows.defaultSample().fileName());
         assertEquals(List.of("hybrid-order.json", "all-sync.json", "kitchen-backlog.json", "inventory-outage.json",
-                "lossy-network.json"), SampleFlows.all().stream().map(SampleFlow::fileName).toList());
+                "lossy-network.json", "retry-storm.json", "circuit-breaker.json", "poison-message.json", "duplicate-delivery.json"),
+                SampleFlows.all().stream().map(SampleFlow::fileName).toList());
     }
 
     @Test
@@ -115,5 +118,34 @@ class SampleFlowsTest {
         assertEquals(LinkStyle.SYNC, flow.link(LinkId.ORDER_INVENTORY).style());
         assertTrue(flow.link(LinkId.ORDER_INVENTORY).timeoutMs() <= 1000, "lost stock checks time out soon");
         assertEquals(List.of(FaultKind.LOSS), flow.faults().stream().map(FaultSpec::kind).toList());
+    }
+
+    @Test
+    void eachResilienceSampleSwitchesOnTheMechanismItTeachesAndNoOther() throws FlowException {
+        LinkSpec stormCheck = FlowLoader.loadSample("retry-storm.json").link(LinkId.ORDER_INVENTORY);
+        assertTrue(stormCheck.retry().enabled());
+        assertNull(stormCheck.breaker(), "the storm is not cut short by a breaker");
+        assertNull(stormCheck.bulkhead());
+
+        LinkSpec breakerCheck = FlowLoader.loadSample("circuit-breaker.json").link(LinkId.ORDER_INVENTORY);
+        assertTrue(breakerCheck.breaker() != null);
+        assertFalse(breakerCheck.retry().enabled());
+        assertEquals(StockFallback.FAIL, breakerCheck.fallback());
+
+        Flow poison = FlowLoader.loadSample("poison-message.json");
+        assertTrue(poison.link(LinkId.ORDER_KITCHEN).delivery().acks());
+        assertEquals(3, poison.link(LinkId.ORDER_KITCHEN).delivery().maxDeliveries());
+        assertTrue(poison.service(ServiceId.KITCHEN).poisonRate() > 0);
+        // Redeliveries come from failed cooks only, never from an acknowledgement the broker gave up on.
+        assertEquals(new Distribution.Uniform(300, 900), poison.service(ServiceId.KITCHEN).workMs());
+        assertTrue(poison.link(LinkId.ORDER_KITCHEN).delivery().ackTimeoutMs() > 2 * 900);
+
+        Flow duplicates = FlowLoader.loadSample("duplicate-delivery.json");
+        DeliveryPolicy kitchenDelivery = duplicates.link(LinkId.ORDER_KITCHEN).delivery();
+        assertTrue(kitchenDelivery.acks());
+        assertFalse(duplicates.service(ServiceId.KITCHEN).idempotent(), "the duplicates show until idempotent is switched on");
+        // Every cook ends before the broker gives up, so a duplicate always follows a finished meal.
+        assertEquals(new Distribution.Uniform(300, 900), duplicates.service(ServiceId.KITCHEN).workMs());
+        assertTrue(kitchenDelivery.ackTimeoutMs() > 900);
     }
 }
