@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The same flow and seed give byte-identical reports and traces, in this JVM and in another one. */
 class RunDeterminismTest {
-    private static final String[] FLOWS = {"hybrid-order.json", "lossy-network.json", "inventory-outage.json"};
+    private static final String[] FLOWS = {"hybrid-order.json", "lossy-network.json", "inventory-outage.json",
+        "retry-storm.json", "duplicate-delivery.json"};
 
     private static byte[][] runInThisJvm(String flow, Path trace) throws Exception {
         MainTest.Outcome result = MainTest.main("run", flow, "--orders", "300", "--trace", trace.toString());
