@@ -84,6 +84,8 @@ public final class MainWindow {
         stage.setMinWidth(Math.min(MIN_WIDTH, width));
         stage.setMinHeight(Math.min(MIN_HEIGHT, height));
         stage.setScene(scene);
+        // a stage used before (TestFX reuses one per JVM) keeps its old size unless told otherwise
+        stage.sizeToScene();
         stage.setOnHidden(e -> controller.dispose());
         vm.darkThemeProperty().set(options.dark());
         vm.presenterModeProperty().set(options.presenter());
