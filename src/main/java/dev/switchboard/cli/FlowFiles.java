@@ -1,0 +1,35 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.FlowException;
+import dev.switchboard.flow.FlowLoader;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Finds the flow a command line names: a file if one exists at that path, otherwise a sample
+ * shipped with Switchboard of that name ({@code hybrid-order.json} or just {@code hybrid-order}).
+ */
+final class FlowFiles {
+
+    private FlowFiles() {
+    }
+
+    static Flow load(String name) throws FlowException {
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw FlowException.unplaced(name, "not a valid file name: " + e.getReason());
+        }
+        if (!Files.exists(path) && !name.contains("/") && !name.contains("\\")) {
+            String sample = name.endsWith(".json") ? name : name + ".json";
+            if (FlowFiles.class.getClassLoader().getResource(FlowLoader.SAMPLE_FOLDER + "/" + sample) != null) {
+                return FlowLoader.loadSample(sample);
+            }
+        }
+        return FlowLoader.load(path);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.FlowException;
+import dev.switchboard.trace.Report;
+import dev.switchboard.trace.ReportJson;
+import dev.switchboard.trace.ReportText;
+import dev.switchboard.trace.TraceJsonWriter;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line without a window: {@code run} plays a flow to the end and prints its report,
+ * {@code bench} measures speed, {@code help} explains both. The report goes to stdout and nothing
+ * else does, so it can be piped; errors and progress go to stderr.
+ */
+public final class Main {
+    public static final int EXIT_OK = 0;
+    /** The run could not finish: a file could not be written, or an internal error. */
+    public static final int EXIT_FAILED = 1;
+    /** An invalid flow or a command line that cannot be understood. */
+    public static final int EXIT_USAGE = 2;
+
+    static final String USAGE = String.join("\n",
+            "Usage:",
+            "  switchboard run FLOW.json [--seed N] [--orders N] [--trace FILE.jsonl] [--format json|text]",
+            "      Plays the flow to the end without a window and prints its report on stdout.",
+            "      FLOW.json is a flow file, or the name of a shipped sample (e.g. hybrid-order.json).",
+            "      --seed N            use seed N instead of the flow's",
+            "      --orders N          place N orders instead of the flow's count",
+            "      --trace FILE.jsonl  also write every trace event to FILE.jsonl, one JSON object a line",
+            "      --format json|text  the report as JSON (default) or as a table for people",
+            "  switchboard bench [--orders N] [--flow FLOW.json] [--events N] [--pending N]",
+            "      Times the engine on the hold model (--events per round, default 20000000; --pending,",
+            "      default 1000), then N orders (default 1000000) of a flow (default the hybrid sample).",
+            "      --orders 0 or --events 0 skips that part. Run it with -Xmx256m to check the heap target.",
+            "  switchboard help",
+            "Exit status: 0 done, 1 the run could not finish (e.g. a file could not be written),",
+            "2 an invalid flow or bad arguments.",
+            "");
+
+    private static final Set<String> RUN_OPTIONS = Set.of("seed", "orders", "trace", "format");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // the report is UTF-8 whatever the platform's encoding, so it is the same bytes everywhere
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        int status = run(args, out, System.err);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command; returns the process exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return EXIT_USAGE;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "run":
+                    return runFlow(rest, out, err);
+                case "bench":
+                    return new BenchCommand(out, err).run(rest);
+                case "help":
+                case "--help":
+                case "-h":
+                    out.print(USAGE);
+                    out.flush();
+                    return EXIT_OK;
+                default:
+                    throw new UsageException("unknown command \"" + args[0] + "\"");
+            }
+        } catch (UsageException e) {
+            err.println("switchboard: " + e.getMessage());
+            err.print(USAGE);
+            return EXIT_USAGE;
+        } catch (OutOfMemoryError e) {
+            // a backlog that grows without bound (orders arriving faster than served) can fill any heap
+            err.println("switchboard: out of memory; run fewer orders (--orders) or give Java more heap (-Xmx)");
+            return EXIT_FAILED;
+        } catch (RuntimeException e) {
+            // a bug, not a user's mistake: one line that can be reported, not a wall of frames
+            err.println("switchboard: internal error: " + e);
+            return EXIT_FAILED;
+        }
+    }
+
+    private static int runFlow(List<String> words, PrintStream out, PrintStream err) throws UsageException {
+        Arguments arguments = Arguments.parse(words, RUN_OPTIONS);
+        if (arguments.positionals().size() != 1) {
+            throw new UsageException(arguments.positionals().isEmpty() ? "run needs a flow file"
+                    : "run takes one flow file, not " + arguments.positionals().size());
+        }
+        String format = arguments.text("format", "json");
+        if (!format.equals("json") && !format.equals("text")) {
+            throw new UsageException("--format is json or text, not \"" + format + "\"");
+        }
+        long seed = arguments.longValue("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        int orders = (int) arguments.longValue("orders", 0, 0, Integer.MAX_VALUE);
+        Path tracePath = null;
+        if (arguments.has("trace")) {
+            try {
+                tracePath = Path.of(arguments.text("trace", ""));
+            } catch (InvalidPathException e) {
+                throw new UsageException("--trace: not a valid file name: " + e.getReason());
+            }
+        }
+
+        Flow flow;
+        try {
+            flow = FlowFiles.load(arguments.positionals().get(0));
+        } catch (FlowException e) {
+            err.println(e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (arguments.has("seed")) {
+            flow = flow.withSeed(seed);
+        }
+        if (arguments.has("orders")) {
+            flow = flow.withOrderCount(orders);
+        }
+
+        Report report;
+        if (tracePath == null) {
+            report = new HeadlessRun(flow).run(new Progress(err));
+        } else {
+            try (TraceJsonWriter trace = TraceJsonWriter.open(tracePath)) {
+                report = new HeadlessRun(flow).run(new Progress(err), trace);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("switchboard: cannot write the trace to " + tracePath + ": " + message(e));
+                return EXIT_FAILED;
+            }
+        }
+        out.print(format.equals("json") ? ReportJson.write(report) : ReportText.write(report));
+        out.flush();
+        return EXIT_OK;
+    }
+
+    private static String message(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (cause instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (cause instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        String text = cause.getMessage();
+        return text == null ? cause.getClass().getSimpleName() : text;
+    }
+}

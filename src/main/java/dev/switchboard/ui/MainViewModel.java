@@ -1,0 +1,109 @@
+package dev.switchboard.ui;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.FlowException;
+import dev.switchboard.flow.FlowLoader;
+import dev.switchboard.flow.SampleFlow;
+import dev.switchboard.flow.SampleFlows;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+
+/**
+ * The window's view model: the playback with its readers (narration, orders, controls), the list
+ * of sample flows and the window title. Opening a flow either replaces the run completely or, when
+ * the flow cannot be loaded, leaves everything as it was and throws the loader's message.
+ */
+public final class MainViewModel {
+    public static final String DEFAULT_SAMPLE = SampleFlows.DEFAULT_FILE;
+    static final String TITLE_PREFIX = "Switchboard — ";
+
+    private final PlaybackViewModel playback = new PlaybackViewModel();
+    private final NarrationViewModel narration = new NarrationViewModel();
+    private final OrdersViewModel orders = new OrdersViewModel();
+    private final ControlsViewModel controls = new ControlsViewModel(playback);
+    private final ObservableList<SampleFlow> samples = FXCollections.observableArrayList(SampleFlows.all());
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Switchboard");
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final ReadOnlyStringWrapper flowSource = new ReadOnlyStringWrapper(this, "flowSource", "");
+
+    public MainViewModel() {
+        playback.addListener(narration);
+        playback.addListener(orders);
+        playback.addListener(controls);
+        narration.highlightLatestProperty().bind(playback.playingProperty().not());
+        title.bind(Bindings.createStringBinding(
+                () -> playback.getFlow() == null ? "Switchboard" : TITLE_PREFIX + playback.getFlow().name(),
+                playback.flowProperty()));
+    }
+
+    /** Opens one of the bundled sample flows, e.g. {@code hybrid-order.json}. */
+    public void openSample(String name) throws FlowException {
+        Flow flow = FlowLoader.loadSample(name);
+        open(flow, name);
+    }
+
+    /** Opens a flow file; on a {@link FlowException} the current flow and run stay exactly as they were. */
+    public void openFile(Path file) throws FlowException {
+        Flow flow = FlowLoader.load(file);
+        open(flow, file.toString());
+    }
+
+    /** Opens an already built flow (tests use this to start from a known flow). */
+    public void open(Flow flow, String source) {
+        playback.load(flow);
+        flowSource.set(source);
+        playback.showStatus("Opened " + flow.name() + " from " + source + ".");
+    }
+
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    public NarrationViewModel narration() {
+        return narration;
+    }
+
+    public OrdersViewModel orders() {
+        return orders;
+    }
+
+    public ControlsViewModel controls() {
+        return controls;
+    }
+
+    /** The bundled samples in teaching order. */
+    public ObservableList<SampleFlow> samples() {
+        return samples;
+    }
+
+    /** The sample the current flow came from, if it came from one. */
+    public java.util.Optional<SampleFlow> currentSample() {
+        return SampleFlows.byFileName(flowSource.get());
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Large text for a lecture room. */
+    public BooleanProperty presenterModeProperty() {
+        return presenterMode;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** Where the current flow came from: a sample's name or a file's path. */
+    public ReadOnlyStringProperty flowSourceProperty() {
+        return flowSource.getReadOnlyProperty();
+    }
+}

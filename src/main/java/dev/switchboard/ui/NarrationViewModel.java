@@ -1,0 +1,111 @@
+package dev.switchboard.ui;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.trace.Narrator;
+import dev.switchboard.trace.TraceEvent;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The narration log: one sentence per trace event, newest last. It keeps only the last
+ * {@link #MAX_LINES} lines so a long run's memory stays flat, and hands new lines to the list in one
+ * batch per clock advance; the lines of the latest batch are the ones the last step produced.
+ */
+public final class NarrationViewModel implements RunListener {
+    public static final int MAX_LINES = 5_000;
+
+    private final Narrator narrator = new Narrator();
+    private final ObservableList<NarrationLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<NarrationLine> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
+    private final List<NarrationLine> pending = new ArrayList<>();
+    private final ReadOnlyLongWrapper latestBatchStart = new ReadOnlyLongWrapper(this, "latestBatchStart", 0);
+    private final ReadOnlyLongWrapper totalLines = new ReadOnlyLongWrapper(this, "totalLines", 0);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", summary(0));
+    private final BooleanProperty highlightLatest = new SimpleBooleanProperty(this, "highlightLatest", true);
+    private long nextNumber = 1;
+
+    @Override
+    public void onEvent(TraceEvent event) {
+        pending.add(new NarrationLine(nextNumber++, event, narrator.narrate(event)));
+        if (pending.size() > MAX_LINES) {
+            // A huge advance: the older part of it would be cut from the list anyway.
+            pending.subList(0, pending.size() - MAX_LINES).clear();
+        }
+    }
+
+    @Override
+    public void advanced(double nowMs) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long batchStart = pending.get(0).number();
+        int overflow = lines.size() + pending.size() - MAX_LINES;
+        if (overflow > 0) {
+            lines.remove(0, Math.min(overflow, lines.size()));
+        }
+        lines.addAll(pending);
+        pending.clear();
+        totalLines.set(nextNumber - 1);
+        summary.set(summary(nextNumber - 1));
+        // Last, so a listener that scrolls to the newest line finds it in the list already.
+        latestBatchStart.set(batchStart);
+    }
+
+    @Override
+    public void runReset(Flow flow) {
+        pending.clear();
+        lines.clear();
+        nextNumber = 1;
+        latestBatchStart.set(0);
+        totalLines.set(0);
+        summary.set(summary(0));
+    }
+
+    /**
+     * Whether {@code line} came from the latest advance (the latest step) and should be shown
+     * highlighted; never while {@link #highlightLatestProperty()} is off (the run is playing and
+     * every line would be new).
+     */
+    public boolean isLatest(NarrationLine line) {
+        return highlightLatest.get() && line.number() >= latestBatchStart.get() && latestBatchStart.get() > 0;
+    }
+
+    public BooleanProperty highlightLatestProperty() {
+        return highlightLatest;
+    }
+
+    /** The line count shown over the log; it says when older lines have been dropped. */
+    static String summary(long total) {
+        if (total <= MAX_LINES) {
+            return String.format(Locale.ROOT, "%,d events", total);
+        }
+        return String.format(Locale.ROOT, "%,d events (showing the last %,d)", total, MAX_LINES);
+    }
+
+    public ObservableList<NarrationLine> lines() {
+        return readOnlyLines;
+    }
+
+    /** The number of the first line of the latest batch (0 before any). */
+    public ReadOnlyLongProperty latestBatchStartProperty() {
+        return latestBatchStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalLinesProperty() {
+        return totalLines.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.switchboard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What one command printed and returned. */
+    record Outcome(int status, String out, String err) {
+    }
+
+    static Outcome main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = Main.run(args, outStream, errStream);
+        }
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runningASamplePrintsAValidJsonReportAndExitsZero() throws Exception {
+        Outcome result = main("run", "hybrid-order.json");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("", result.err());
+        JsonNode report = MAPPER.readTree(result.out());
+        assertEquals("Hybrid order flow", report.get("flow").asText());
+        assertEquals(42, report.get("seed").asLong());
+        JsonNode orders = report.get("orders");
+        assertEquals(50, orders.get("placed").asLong());
+        assertEquals(50, orders.get("delivered").asLong() + orders.get("rejected").asLong()
+                + orders.get("failed").asLong() + orders.get("lost").asLong() + orders.get("inFlight").asLong());
+        assertTrue(orders.get("delivered").asLong() > 0);
+        assertTrue(report.get("deliveryLatencyMs").get("p95").asDouble() > 0);
+        assertTrue(report.get("services").get("kitchen").get("utilization").asDouble() > 0);
+    }
+
+    @Test
+    void aFlowFileByPathIsRunAndItsNameTakesPrecedenceOverASample(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("hybrid-order.json");
+        Files.writeString(flow, "{ \"name\": \"My own\", \"orders\": { \"count\": 3, \"interarrivalMs\": 100 } }");
+        Outcome result = main("run", flow.toString());
+        assertEquals(0, result.status(), result.err());
+        JsonNode report = MAPPER.readTree(result.out());
+        assertEquals("My own", report.get("flow").asText());
+        assertEquals(3, report.get("orders").get("placed").asLong());
+    }
+
+    @Test
+    void aBrokenFlowFileExitsTwoWithOneClearLineOnStderr(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("broken.json");
+        Files.writeString(flow, "{\n  \"name\": \"Broken\",\n  \"services\": { \"kitchen\": { \"workers\": -3 } }\n}\n");
+        Outcome result = main("run", flow.toString());
+        assertEquals(2, result.status());
+        assertEquals("", result.out());
+        List<String> lines = result.err().lines().toList();
+        assertEquals(1, lines.size(), result.err());
+        assertTrue(lines.get(0).contains("broken.json"), lines.get(0));
+        assertTrue(lines.get(0).contains("services.kitchen.workers"), lines.get(0));
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    @Test
+    void aMissingFlowFileExitsTwo(@TempDir Path dir) {
+        Outcome result = main("run", dir.resolve("nothing-here.json").toString());
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("nothing-here.json"), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void ordersAndSeedOverrideTheFlow() throws Exception {
+        JsonNode seven = MAPPER.readTree(main("run", "hybrid-order.json", "--orders", "7").out());
+        assertEquals(7, seven.get("orders").get("placed").asLong());
+        assertEquals(42, seven.get("seed").asLong());
+        JsonNode reseeded = MAPPER.readTree(main("run", "hybrid-order.json", "--orders=7", "--seed=5").out());
+        assertEquals(5, reseeded.get("seed").asLong());
+        assertEquals(7, reseeded.get("orders").get("placed").asLong());
+        assertNotEquals(seven.get("acceptLatencyMs"), reseeded.get("acceptLatencyMs"));
+    }
+
+    @Test
+    void theTextFormatPrintsTablesForPeople() {
+        Outcome result = main("run", "hybrid-order", "--format", "text");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().startsWith("Hybrid order flow (seed 42)"), result.out());
+        assertTrue(result.out().contains("Orders   placed 50"), result.out());
+        assertTrue(result.out().contains("order->kitchen"), result.out());
+    }
+
+    @Test
+    void theTraceFileHasOneJsonLinePerEventAndAgreesWithTheReport(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        Outcome result = main("run", "lossy-network.json", "--trace", trace.toString());
+        assertEquals(0, result.status(), result.err());
+        JsonNode report = MAPPER.readTree(result.out());
+        List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+        assertEquals(report.get("events").asLong(), lines.size());
+        Map<String, Integer> outcomes = new HashMap<>();
+        long lost = 0;
+        for (String line : lines) {
+            JsonNode event = MAPPER.readTree(line);
+            String type = event.get("type").asText();
+            if (type.equals("OrderFinished")) {
+                outcomes.merge(event.get("outcome").asText(), 1, Integer::sum);
+            } else if (type.equals("MessageLost")) {
+                lost++;
+            }
+        }
+        JsonNode orders = report.get("orders");
+        for (String bucket : List.of("delivered", "rejected", "failed", "lost")) {
+            assertEquals(orders.get(bucket).asInt(), outcomes.getOrDefault(bucket, 0), bucket);
+        }
+        long lostOnLinks = 0;
+        for (JsonNode link : report.get("links")) {
+            lostOnLinks += link.get("lost").asLong();
+        }
+        assertEquals(lost, lostOnLinks);
+        assertTrue(lost > 0, "the lossy sample loses messages");
+    }
+
+    @Test
+    void aTraceThatCannotBeWrittenExitsOneWithTheReason(@TempDir Path dir) {
+        Outcome result = main("run", "hybrid-order.json", "--trace", dir.resolve("no/such/folder/t.jsonl").toString());
+        assertEquals(1, result.status());
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("cannot write the trace"), result.err());
+    }
+
+    @Test
+    void badArgumentsExitTwoWithTheProblemAndTheUsage() {
+        List<List<String>> badLines = List.of(
+                List.of(),
+                List.of("fly"),
+                List.of("run"),
+                List.of("run", "a.json", "b.json"),
+                List.of("run", "hybrid-order.json", "--format", "xml"),
+                List.of("run", "hybrid-order.json", "--orders", "-1"),
+                List.of("run", "hybrid-order.json", "--orders", "many"),
+                List.of("run", "hybrid-order.json", "--seed"),
+                List.of("run", "hybrid-order.json", "--speed", "3"),
+                List.of("bench", "extra.json"),
+                List.of("bench", "--events", "x"));
+        for (List<String> line : badLines) {
+            Outcome result = main(line.toArray(String[]::new));
+            assertEquals(2, result.status(), line.toString());
+            assertEquals("", result.out(), line.toString());
+            assertTrue(result.err().contains("Usage:"), line + ": " + result.err());
+        }
+        assertTrue(main("run", "hybrid-order.json", "--orders", "many").err()
+                .startsWith("switchboard: --orders must be a whole number, not \"many\""));
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStdoutAndExitsZero() {
+        Outcome result = main("help");
+        assertEquals(0, result.status());
+        assertTrue(result.out().startsWith("Usage:"));
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void aSmallBenchPrintsBothMeasurements() {
+        Outcome result = main("bench", "--orders", "200", "--events", "20000", "--pending", "100");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("200 placed"), result.out());
+        assertTrue(result.out().contains("M events/s"), result.out());
+        assertTrue(result.out().contains("peak used"), result.out());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.switchboard.ui;
+
+import dev.switchboard.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NarrationViewModelTest {
+
+    @Test
+    void linesAppearInOneBatchWhenTheClockHasAdvanced() {
+        NarrationViewModel narration = new NarrationViewModel();
+        narration.onEvent(new TraceEvent.OrderPlaced(1250, 3));
+        assertEquals(0, narration.lines().size(), "nothing is shown before the advance ends");
+        narration.advanced(1250);
+        assertEquals(1, narration.lines().size());
+        assertEquals("1.250 s  A customer placed order #3.", narration.lines().get(0).text());
+    }
+
+    @Test
+    void theLatestBatchIsTheLastStepsLines() {
+        NarrationViewModel narration = new NarrationViewModel();
+        narration.onEvent(new TraceEvent.OrderPlaced(0, 1));
+        narration.advanced(0);
+        narration.onEvent(new TraceEvent.OrderPlaced(5, 2));
+        narration.onEvent(new TraceEvent.OrderPlaced(5, 3));
+        narration.advanced(5);
+        assertFalse(narration.isLatest(narration.lines().get(0)));
+        assertTrue(narration.isLatest(narration.lines().get(1)));
+        assertTrue(narration.isLatest(narration.lines().get(2)));
+    }
+
+    @Test
+    void aLongRunKeepsOnlyTheLastFiveThousandLines() {
+        NarrationViewModel narration = new NarrationViewModel();
+        for (int i = 1; i <= 12_000; i++) {
+            narration.onEvent(new TraceEvent.OrderPlaced(i, i));
+            if (i % 700 == 0) {
+                narration.advanced(i);
+            }
+        }
+        narration.advanced(12_000);
+        assertEquals(NarrationViewModel.MAX_LINES, narration.lines().size());
+        assertEquals(7_001, narration.lines().get(0).number());
+        assertEquals(12_000, narration.lines().get(NarrationViewModel.MAX_LINES - 1).number());
+        assertEquals("12,000 events (showing the last 5,000)", narration.summaryProperty().get());
+    }
+
+    @Test
+    void oneHugeAdvanceIsCutToo() {
+        NarrationViewModel narration = new NarrationViewModel();
+        for (int i = 1; i <= 8_000; i++) {
+            narration.onEvent(new TraceEvent.OrderPlaced(i, i));
+        }
+        narration.advanced(8_000);
+        assertEquals(NarrationViewModel.MAX_LINES, narration.lines().size());
+        assertEquals(3_001, narration.lines().get(0).number());
+    }
+
+    @Test
+    void aResetForgetsTheOldRun() {
+        NarrationViewModel narration = new NarrationViewModel();
+        narration.onEvent(new TraceEvent.OrderPlaced(0, 1));
+        narration.advanced(0);
+        narration.runReset(null);
+        assertEquals(0, narration.lines().size());
+        assertEquals("0 events", narration.summaryProperty().get());
+    }
+}
