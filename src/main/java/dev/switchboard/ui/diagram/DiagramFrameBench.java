@@ -85,7 +85,7 @@ public final class DiagramFrameBench {
             }
             // The crowded flow needs a few seconds before the links fill up with tokens.
             double startMs = start != null ? start : flow.equals("crowded") ? 4_000 : 0;
-            return new Options(flow, seconds, rate, startMs, speed, hold || false, select, width, height, wallClock || hold);
+            return new Options(flow, seconds, rate, startMs, speed, hold, select, width, height, wallClock || hold);
         }
 
         private static double positive(String option, String value) {
