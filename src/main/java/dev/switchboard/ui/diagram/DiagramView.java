@@ -187,17 +187,20 @@ public final class DiagramView extends Region {
             Label label = new Label();
             label.setId(DiagramStyles.linkLabelId(link));
             label.getStyleClass().add(DiagramStyles.EDGE_LABEL);
-            DiagramLayout.Point at = labelPosition(link);
+            DiagramLayout.Point at = labelPosition(link, link.defaultStyle());
             label.relocate(at.x(), at.y());
             linkLabels.put(link, label);
         }
     }
 
-    private static DiagramLayout.Point labelPosition(LinkId link) {
+    /** Where a link's label sits: next to the edge its current style uses. */
+    private static DiagramLayout.Point labelPosition(LinkId link, LinkStyle style) {
         return switch (link) {
             case ORDER_INVENTORY -> new DiagramLayout.Point(372, 214);
             case ORDER_KITCHEN -> new DiagramLayout.Point(DiagramLayout.ORDER.right() + 12, 254);
-            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
+            case KITCHEN_DELIVERY -> style == LinkStyle.SYNC
+                    ? new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 30)
+                    : new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
         };
     }
 
@@ -377,6 +380,10 @@ public final class DiagramView extends Region {
         }
         Label label = linkLabels.get(status.link());
         setStylePseudo(label, style, false, status.lossRate() > 0);
+        DiagramLayout.Point at = labelPosition(status.link(), style);
+        if (label.getLayoutX() != at.x() || label.getLayoutY() != at.y()) {
+            label.relocate(at.x(), at.y());
+        }
         StringBuilder text = new StringBuilder(status.link().key()).append(": ").append(style.key())
                 .append(" · ").append(status.latencyDescription());
         if (style == LinkStyle.SYNC) {
