@@ -5,6 +5,7 @@ import dev.switchboard.model.WorkerState;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -25,12 +26,17 @@ final class ServiceNode extends VBox {
     static final int COMPACT_SLOTS_MAX = 20;
     /** At most this many slots are drawn (eight rows of small squares); the rest are counted in the text. */
     static final int MAX_SLOTS = 176;
+    /** Space between the box's text and the first row of slots. */
+    private static final double SLOTS_TOP = 4;
 
     private final ServiceId service;
     private final Consumer<Long> onSelect;
     private final Label status = new Label();
     private final Label detail = new Label();
-    private final FlowPane slots = new FlowPane(4, 4);
+    private final Pane slots = new Pane();
+    private final double slotsWidth;
+    private int placedCount = -1;
+    private WorkerSlotNode.Density placedDensity;
     private final List<WorkerSlotNode> slotNodes = new ArrayList<>();
     private final AgentPane agentPane;
 
@@ -48,6 +54,7 @@ final class ServiceNode extends VBox {
         // No clip (a clip costs an offscreen pass per repaint under the software renderer): the
         // slot densities and MAX_SLOTS keep the slots inside the box instead.
         slots.setMinHeight(0);
+        slotsWidth = box.width() - 16;
         getChildren().addAll(title, status, detail, slots);
         if (service == ServiceId.DELIVERY) {
             agentPane = new AgentPane(onSelect);
@@ -93,6 +100,9 @@ final class ServiceNode extends VBox {
                     e.consume();
                 }
             });
+            // Unmanaged: a slot's text changing re-lays out that slot only, not the box and the
+            // whole diagram above it; placeSlots() positions the slots instead of a layout pane.
+            node.setManaged(false);
             slotNodes.add(node);
             slots.getChildren().add(node);
         }
@@ -101,11 +111,7 @@ final class ServiceNode extends VBox {
         }
         WorkerSlotNode.Density density = s.workers().size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
                 : s.workers().size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
-        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
-        if (slots.getHgap() != gap) {
-            slots.setHgap(gap);
-            slots.setVgap(gap);
-        }
+        placeSlots(workers.size(), density);
         for (int i = 0; i < workers.size(); i++) {
             WorkerSlot w = workers.get(i);
             WorkerSlotNode node = slotNodes.get(i);
@@ -114,14 +120,31 @@ final class ServiceNode extends VBox {
             if (!id.equals(node.getId())) {
                 node.setId(id);
             }
-            if (node.density() != density) {
-                node.setDensity(density);
-            }
             node.update(w, nowMs, timedOut(timeouts, w, nowMs), selected);
         }
         if (agentPane != null && agents != null) {
             agentPane.update(agents, nowMs, selected);
         }
+    }
+
+    /** Puts the slots in rows, left to right, only when their number or size changed. */
+    private void placeSlots(int count, WorkerSlotNode.Density density) {
+        if (count == placedCount && density == placedDensity) {
+            return;
+        }
+        placedCount = count;
+        placedDensity = density;
+        double w = WorkerSlotNode.widthOf(density);
+        double h = WorkerSlotNode.heightOf(density);
+        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
+        int perRow = Math.max(1, (int) Math.floor((slotsWidth + gap) / (w + gap)));
+        for (int i = 0; i < count; i++) {
+            slotNodes.get(i).setDensity(density);
+            slotNodes.get(i).resizeRelocate((i % perRow) * (w + gap), SLOTS_TOP + (i / perRow) * (h + gap), w, h);
+        }
+        int rows = (count + perRow - 1) / perRow;
+        double height = rows == 0 ? 0 : rows * (h + gap) - gap;
+        slots.setPrefHeight(SLOTS_TOP + height + 2);
     }
 
     /** A recent timeout shows on the slot until the worker takes other work. */
