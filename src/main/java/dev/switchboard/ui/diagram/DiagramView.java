@@ -87,6 +87,11 @@ public final class DiagramView extends Region {
     private final HubNode broker;
     private final HubNode topic;
     private final CustomerNode customer;
+    private final DeadLetterNode brokerDlq;
+    private final DeadLetterNode topicDlq;
+    private final RegistryNode registry;
+    private final Map<LinkId, Label> breakerBadges = new EnumMap<>(LinkId.class);
+    private final Map<LinkId, Label> guardLabels = new EnumMap<>(LinkId.class);
     private final Map<LinkId, List<Polyline>> laneNodes = new EnumMap<>(LinkId.class);
     private final Map<LinkId, Label> linkLabels = new EnumMap<>(LinkId.class);
     private final Map<TokenKind, Shape> colourProbes = new EnumMap<>(TokenKind.class);
@@ -125,9 +130,28 @@ public final class DiagramView extends Region {
                 DiagramLayout.BROKER, DiagramStyles::chipId, this::select);
         topic = new HubNode(DiagramStyles.ID_MEALREADY_TOPIC, "MealReady", "topic · Delivery's subscription",
                 DiagramLayout.TOPIC, DiagramStyles::eventChipId, this::select);
-        content.getChildren().addAll(broker, topic);
+        brokerDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_KITCHEN_ORDERS, "dead letters", DiagramLayout.BROKER_DLQ, this::select);
+        topicDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_MEALREADY, "dead letters", DiagramLayout.TOPIC_DLQ, this::select);
+        content.getChildren().addAll(broker, topic, brokerDlq, topicDlq);
         for (LinkId link : LinkId.values()) {
             content.getChildren().add(linkLabels.get(link));
+        }
+        for (LinkId link : LinkId.values()) {
+            Label badge = new Label();
+            badge.setId(DiagramStyles.breakerId(link));
+            badge.getStyleClass().add(DiagramStyles.BREAKER_BADGE);
+            badge.setVisible(false);
+            DiagramLayout.Point at = breakerPosition(link);
+            badge.relocate(at.x(), at.y());
+            breakerBadges.put(link, badge);
+            Label guards = new Label();
+            guards.setId(DiagramStyles.guardsId(link));
+            guards.getStyleClass().add(DiagramStyles.GUARDS_LABEL);
+            guards.setVisible(false);
+            DiagramLayout.Point g = guardsPosition(link);
+            guards.relocate(g.x(), g.y());
+            guardLabels.put(link, guards);
+            content.getChildren().addAll(badge, guards);
         }
         // Edges, labels and the hubs change seldom: cached, they are copied when a token lane over them
         // is repainted. Service and customer boxes change on almost every frame and are not.
@@ -136,6 +160,9 @@ public final class DiagramView extends Region {
                 RenderCache.cache(child);
             }
         }
+        // The registry pulses with every heartbeat: not cached, like the service boxes.
+        registry = new RegistryNode(DiagramLayout.REGISTRY);
+        content.getChildren().add(registry);
         for (TokenKind kind : TokenKind.values()) {
             Shape p = probe(DiagramStyles.TOKEN_SHAPE, DiagramStyles.tokenClass(kind));
             colourProbes.put(kind, p);
@@ -172,7 +199,8 @@ public final class DiagramView extends Region {
             List<Polyline> lanes = new ArrayList<>();
             for (TokenLeg leg : TokenLeg.values()) {
                 DiagramLayout.Lane lane = layout.lane(link, leg);
-                if (lane == null) {
+                if (lane == null || leg == TokenLeg.ACK) {
+                    // Acks travel without an edge of their own: a line under every queue lane would be clutter.
                     continue;
                 }
                 Polyline line = polyline(lane);
@@ -193,10 +221,28 @@ public final class DiagramView extends Region {
         }
     }
 
+    /** Where a link's circuit-breaker badge sits: across the middle of its sync edge. */
+    private static DiagramLayout.Point breakerPosition(LinkId link) {
+        return switch (link) {
+            case ORDER_INVENTORY -> new DiagramLayout.Point(296, 222);
+            case ORDER_KITCHEN -> new DiagramLayout.Point(620, 281);
+            case KITCHEN_DELIVERY -> new DiagramLayout.Point(790, 478);
+        };
+    }
+
+    /** Where a link's retry / refusal / bulkhead counts sit: under its label. */
+    private static DiagramLayout.Point guardsPosition(LinkId link) {
+        return switch (link) {
+            case ORDER_INVENTORY -> new DiagramLayout.Point(372, 234);
+            case ORDER_KITCHEN -> new DiagramLayout.Point(640, 236);
+            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 50);
+        };
+    }
+
     /** Where a link's label sits: next to the edge its current style uses. */
     private static DiagramLayout.Point labelPosition(LinkId link, LinkStyle style) {
         return switch (link) {
-            case ORDER_INVENTORY -> new DiagramLayout.Point(372, 214);
+            case ORDER_INVENTORY -> new DiagramLayout.Point(372, 212);
             case ORDER_KITCHEN -> new DiagramLayout.Point(DiagramLayout.ORDER.right() + 12, 254);
             case KITCHEN_DELIVERY -> style == LinkStyle.SYNC
                     ? new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 30)
@@ -272,6 +318,9 @@ public final class DiagramView extends Region {
         }
         if (focus.link() != null) {
             flashed.add(linkLabels.get(focus.link()));
+            if (breakerBadges.get(focus.link()).isVisible()) {
+                flashed.add(breakerBadges.get(focus.link()));
+            }
             for (Polyline lane : laneNodes.get(focus.link())) {
                 if (!lane.getPseudoClassStates().contains(DiagramStyles.INACTIVE)) {
                     flashed.add(lane);
@@ -282,6 +331,8 @@ public final class DiagramView extends Region {
             flashOrder = focus.orderId();
             addIfPresent(broker.chipOf(focus.orderId()));
             addIfPresent(topic.chipOf(focus.orderId()));
+            addIfPresent(brokerDlq.chipOf(focus.orderId()));
+            addIfPresent(topicDlq.chipOf(focus.orderId()));
             for (ServiceNode node : serviceNodes.values()) {
                 for (int i = 0; node.slot(i) != null; i++) {
                     if (node.slot(i).orderId() == focus.orderId() && !flashed.contains(node.slot(i))) {
@@ -346,21 +397,25 @@ public final class DiagramView extends Region {
     private void refresh() {
         Long selected = selectedOrder.get();
         List<TimeoutMark> timeouts = state.timeoutMarks();
+        List<DuplicateMark> duplicates = state.duplicateMarks();
         for (ServiceId id : ServiceId.values()) {
-            serviceNodes.get(id).update(state.service(id), id == ServiceId.DELIVERY ? state.agents() : null,
-                    nowMs, timeouts, selected);
+            serviceNodes.get(id).update(state.service(id), state.instances(id),
+                    id == ServiceId.DELIVERY ? state.agents() : null, nowMs, timeouts, duplicates, selected);
         }
+        registry.update(state, nowMs);
         customer.update(state.customer());
 
         LinkStatus orderKitchen = state.link(LinkId.ORDER_KITCHEN);
         List<Long> queued = state.queueChips();
         int capacity = orderKitchen.capacity();
         String cap = capacity == LinkSpec.UNLIMITED ? "∞" : Integer.toString(capacity);
-        broker.update(queued, queued.size() + " / " + cap + " waiting", capacity != LinkSpec.UNLIMITED && queued.size() >= capacity,
+        broker.update(queued, state.redeliveredWaiting(ServiceId.KITCHEN), queued.size() + " / " + cap + " waiting", capacity != LinkSpec.UNLIMITED && queued.size() >= capacity,
                 orderKitchen.style() != LinkStyle.QUEUE && queued.isEmpty(), selected);
         List<Long> events = state.mealReadyBacklog();
-        topic.update(events, events.size() + " waiting", false,
+        topic.update(events, state.redeliveredWaiting(ServiceId.DELIVERY), events.size() + " waiting", false,
                 state.link(LinkId.KITCHEN_DELIVERY).style() != LinkStyle.EVENT && events.isEmpty(), selected);
+        updateDeadLetters(brokerDlq, state.deadLetters(LinkId.ORDER_KITCHEN), orderKitchen);
+        updateDeadLetters(topicDlq, state.deadLetters(LinkId.KITCHEN_DELIVERY), state.link(LinkId.KITCHEN_DELIVERY));
 
         for (LinkId link : LinkId.values()) {
             updateLink(state.link(link));
@@ -368,7 +423,44 @@ public final class DiagramView extends Region {
         paintTokens();
     }
 
+    /** A dead-letter queue shows once its link has a delivery policy of its own or something went there. */
+    private static void updateDeadLetters(DeadLetterNode node, DeadLetters dlq, LinkStatus link) {
+        boolean show = dlq.count() > 0 || dlq.missedEvents() > 0
+                || !link.settings().delivery().equals(dev.switchboard.flow.DeliveryPolicy.DEFAULTS);
+        if (node.isVisible() != show) {
+            node.setVisible(show);
+        }
+        node.update(dlq);
+    }
+
+    private void updateGuards(LinkStatus status) {
+        CallGuards g = state.guards(status.link());
+        boolean sync = status.style() == LinkStyle.SYNC;
+        Label badge = breakerBadges.get(status.link());
+        boolean showBadge = sync && g.hasBreaker();
+        if (badge.isVisible() != showBadge) {
+            badge.setVisible(showBadge);
+        }
+        if (showBadge) {
+            WorkerSlotNode.setText(badge, switch (g.breaker()) {
+                case CLOSED -> "breaker closed";
+                case OPEN -> "breaker OPEN";
+                case HALF_OPEN -> "breaker half-open";
+            });
+            badge.pseudoClassStateChanged(DiagramStyles.CLOSED, g.breaker() == dev.switchboard.model.BreakerState.CLOSED);
+            badge.pseudoClassStateChanged(DiagramStyles.OPEN, g.breaker() == dev.switchboard.model.BreakerState.OPEN);
+            badge.pseudoClassStateChanged(DiagramStyles.HALF_OPEN, g.breaker() == dev.switchboard.model.BreakerState.HALF_OPEN);
+        }
+        Label guards = guardLabels.get(status.link());
+        String text = sync ? g.describe() : "";
+        if (guards.isVisible() != !text.isEmpty()) {
+            guards.setVisible(!text.isEmpty());
+        }
+        WorkerSlotNode.setText(guards, text);
+    }
+
     private void updateLink(LinkStatus status) {
+        updateGuards(status);
         LinkStyle style = status.style();
         for (Polyline lane : laneNodes.get(status.link())) {
             TokenLeg leg = (TokenLeg) lane.getUserData();

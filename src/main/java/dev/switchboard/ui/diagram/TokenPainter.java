@@ -50,6 +50,7 @@ final class TokenPainter {
         fills.put(TokenKind.REPLY_FAILED, Color.web("#dc2626"));
         fills.put(TokenKind.QUEUE_MESSAGE, Color.web("#d97706"));
         fills.put(TokenKind.EVENT, Color.web("#7c3aed"));
+        fills.put(TokenKind.ACK, Color.web("#64748b"));
     }
 
     void setFill(TokenKind kind, Paint paint) {
@@ -190,6 +191,7 @@ final class TokenPainter {
                 px[2] = x - r * 1.1; py[2] = y + r * 0.9;
                 gc.fillPolygon(px, py, 3);
             }
+            case ACK -> gc.fillOval(x - r * 0.55, y - r * 0.55, 1.1 * r, 1.1 * r);
         }
     }
 
