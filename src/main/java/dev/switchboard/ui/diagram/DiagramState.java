@@ -323,7 +323,7 @@ public final class DiagramState implements TraceListener {
     }
 
     private static String describe(dev.switchboard.flow.DiscoverySpec d) {
-        return "heartbeat " + Texts.duration(d.heartbeatIntervalMs()) + " · removed after " + d.missedHeartbeats()
+        return "heartbeat " + Texts.duration(d.heartbeatIntervalMs()) + " · " + d.missedHeartbeats()
                 + " missed · cache " + Texts.duration(d.cacheTtlMs());
     }
 

@@ -130,8 +130,8 @@ public final class DiagramView extends Region {
                 DiagramLayout.BROKER, DiagramStyles::chipId, this::select);
         topic = new HubNode(DiagramStyles.ID_MEALREADY_TOPIC, "MealReady", "topic · Delivery's subscription",
                 DiagramLayout.TOPIC, DiagramStyles::eventChipId, this::select);
-        brokerDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_KITCHEN_ORDERS, "dead letters", DiagramLayout.BROKER_DLQ, this::select);
-        topicDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_MEALREADY, "dead letters", DiagramLayout.TOPIC_DLQ, this::select);
+        brokerDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_KITCHEN_ORDERS, "dead-letter queue ·", DiagramLayout.BROKER_DLQ, this::select);
+        topicDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_MEALREADY, "dead-letter queue ·", DiagramLayout.TOPIC_DLQ, this::select);
         content.getChildren().addAll(broker, topic, brokerDlq, topicDlq);
         for (LinkId link : LinkId.values()) {
             content.getChildren().add(linkLabels.get(link));

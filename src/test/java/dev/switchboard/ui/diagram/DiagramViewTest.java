@@ -116,7 +116,8 @@ class DiagramViewTest {
         javafx.scene.shape.Shape legendFailed = robot.lookup(".diagram-legend .token-reply-failed").query();
         assertEquals(javafx.scene.paint.Color.web("#2563eb"), legendRequest.getFill(), "-sb-token-request from diagram.css");
         assertEquals(javafx.scene.paint.Color.web("#dc2626"), legendFailed.getFill(), "-sb-token-failed from diagram.css");
-        assertEquals(5, robot.lookup(".diagram-legend .token-shape").queryAll().size(), "one shape per token kind");
+        assertEquals(TokenKind.values().length, robot.lookup(".diagram-legend .token-shape").queryAll().size(),
+                "one shape per token kind");
     }
 
     @Test
