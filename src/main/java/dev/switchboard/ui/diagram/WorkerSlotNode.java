@@ -148,12 +148,17 @@ final class WorkerSlotNode extends VBox {
         if (duplicate != null && slot.holdsOrder() && slot.orderId() == duplicate.orderId()) {
             detail = duplicate.skipped() ? "dup skipped" : "×2 " + detail;
         }
+        if (density == Density.COMPACT && slot.retrying()) {
+            // A compact slot has no detail line: the retry mark goes with the order.
+            order = order + "↻" + (slot.attempt() - 1);
+        }
         setText(orderLabel, order);
         setText(detailLabel, detail);
         if (density != Density.FULL) {
             // What the small slot cannot say, its tooltip does.
             String tip = "worker " + (slot.index() + 1) + (slot.holdsOrder() ? " · " + order : "") + " · "
-                    + (state == WorkerState.BLOCKED ? "waits for " + detail.substring(2) + ", timeout in "
+                    + (state == WorkerState.BLOCKED ? "waits for " + (slot.callee() == null ? "?" : slot.callee().key())
+                    + (slot.retrying() ? " (retry " + (slot.attempt() - 1) + ")" : "") + ", timeout in "
                     + Texts.duration(slot.timeoutInMs(nowMs)) : detail);
             if (tooltip == null) {
                 tooltip = new javafx.scene.control.Tooltip();
