@@ -28,9 +28,10 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * What the diagram shows, rebuilt from the trace alone: services and their workers, links, the broker
- * queue and the MealReady subscription, delivery agents, tokens in flight, fading marks of lost
- * messages and timeouts, and each order's status history. Plain Java, no JavaFX, so it is tested
+ * What the diagram shows, rebuilt from the trace alone: services, their instances and workers, links
+ * with their breakers, bulkheads and retry counts, the broker queue and the MealReady subscription with
+ * their dead-letter queues, the service registry, delivery agents, tokens in flight (acks included),
+ * fading marks of lost messages, timeouts and duplicates, and each order's status history. Plain Java, no JavaFX, so it is tested
  * without a window; it is fed every trace event in order on the thread that runs the simulation.
  */
 public final class DiagramState implements TraceListener {
@@ -148,6 +149,7 @@ public final class DiagramState implements TraceListener {
                     && redelivered.remove(a.orderId());
             InboundItem item = new InboundItem(a.orderId(), a.kind(), a.timeMs(), again);
             if (again) {
+                s.redeliveredInLine++;
                 s.line.add(0, item);
             } else {
                 s.line.add(item);
@@ -467,8 +469,13 @@ public final class DiagramState implements TraceListener {
 
     /** The order ids waiting in the service's broker queue or subscription that were redelivered. */
     public java.util.Set<Long> redeliveredWaiting(ServiceId service) {
+        ServiceModel s = services.get(service);
+        if (s.redeliveredInLine == 0) {
+            // The common case, asked on every frame: no walk through a long queue.
+            return java.util.Set.of();
+        }
         java.util.Set<Long> ids = new java.util.HashSet<>();
-        for (InboundItem item : services.get(service).line) {
+        for (InboundItem item : s.line) {
             if (item.redelivered()) {
                 ids.add(item.orderId());
             }
@@ -586,6 +593,7 @@ public final class DiagramState implements TraceListener {
         final TreeMap<Integer, Worker> workers = new TreeMap<>();
         final List<InboundItem> line = new ArrayList<>();
         final TreeMap<Integer, InstanceModel> instances = new TreeMap<>();
+        int redeliveredInLine;
         boolean up = true;
         double slowdown = 1;
         double errorRate;
@@ -651,6 +659,9 @@ public final class DiagramState implements TraceListener {
             for (Iterator<InboundItem> it = line.iterator(); it.hasNext(); ) {
                 InboundItem item = it.next();
                 if (item.orderId() == orderId && item.kind() == kind) {
+                    if (item.redelivered()) {
+                        redeliveredInLine--;
+                    }
                     it.remove();
                     return;
                 }

@@ -43,6 +43,20 @@ import java.util.Map;
  * with a bar of the work done, blocked = orange with the callee and the time left before the timeout
  * (the bar empties toward the timeout), down = dark grey, a red outline and "timeout!" after a timeout
  * for {@link TimeoutMark#SHOW_MS} ms. An order's tokens get a dark ring when it is selected; the rest dims.
+ *
+ * <h2>Resilience (issue 4)</h2>
+ * A sync link with a circuit breaker carries a badge across its edge: "breaker closed" (green), "breaker
+ * OPEN" (red), "breaker half-open" (amber); a call the breaker or bulkhead refused leaves a red ✕ "call
+ * refused" at the caller's end. Under the link's label, in violet, its retries, refusals and bulkhead
+ * ("retries 12 · refused 3 · bulkhead 2/2 · 3 waiting"). A worker whose call was retried gets a violet
+ * edge and "↻n"; one that got a message twice a pink edge and "×2". Acks travel back to the broker as
+ * small grey dots. A redelivered message's chip reads "#12↻" with a dark red edge. A dead-letter queue
+ * box sits under the broker queue and under the MealReady topic (shown once the link has a delivery
+ * policy, or something went there) with its count, the last {@value DeadLetters#RECENT} orders and the
+ * events a non-durable subscriber missed. A service with several instances shows one band per instance
+ * ("#2 down", "#3 stopping", "n stale" calls routed to it while down, pink while they come). While
+ * discovery is on, the "Service registry" box lists each service's instances: green, solid for a moment
+ * on each heartbeat; red "#2 ✕" once deregistered.
  * The colours are CSS variables ({@code -sb-token-request}, {@code -sb-token-reply},
  * {@code -sb-token-failed}, {@code -sb-token-queue}, {@code -sb-token-event}, {@code -sb-lost},
  * {@code -sb-selection}, {@code -sb-worker-*}, ...) with fallbacks on {@code .root} in
@@ -55,12 +69,19 @@ import java.util.Map;
  * {@code hub-node} ({@code :full :inactive :flash}), {@code queue-chip} ({@code :selected :dimmed :flash}),
  * {@code more-chip}, {@code customer-node}, {@code agent-slot}, {@code edge} and {@code edge-label}
  * ({@code :sync :queue :event :inactive :lossy :flash}), {@code node-title}, {@code node-status},
- * {@code node-detail}.
+ * {@code node-detail}; {@code breaker-badge} ({@code :closed :open :half-open :flash}), {@code guards-label},
+ * {@code dlq-node} ({@code :nonempty}) and {@code dlq-chip}, {@code instance-box} ({@code :down :retiring
+ * :stale}), {@code registry-node}, {@code registry-row}, {@code registry-entry} ({@code :pulse :removed});
+ * worker slots also {@code :retrying :duplicate}, queue chips {@code :redelivered}.
  *
  * <h2>Stable ids</h2>
  * {@code customer}, {@code service-order}, {@code service-inventory}, {@code service-kitchen},
  * {@code service-delivery}, {@code broker-queue}, {@code mealready-topic}, worker slots
- * {@code worker-<service>-<n>} (e.g. {@code worker-kitchen-0}), queue chips {@code chip-<order>},
+ * {@code worker-<service>-<n>} (e.g. {@code worker-kitchen-0}; n is the engine's 0-based number, the slot
+ * reads "w1"), breaker badges {@code breaker-<from>-<to>}, retry/bulkhead counts {@code guards-<from>-<to>},
+ * dead-letter queues {@code dlq-kitchen-orders} and {@code dlq-mealready} with chips {@code dlq-chip-<order>},
+ * instance bands {@code instance-<service>-<n>} (0-based, labelled "#n+1"), {@code service-registry} with
+ * entries {@code registry-<service>-<n>}, queue chips {@code chip-<order>},
  * MealReady chips {@code event-chip-<order>}, agents out {@code agent-<n>}, edge labels
  * {@code link-order-inventory}, {@code link-order-kitchen}, {@code link-kitchen-delivery}, and the
  * token layer {@code token-canvas} (one small canvas per lane, {@code tokens-order-inventory-call} ...).

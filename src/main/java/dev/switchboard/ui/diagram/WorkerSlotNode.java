@@ -145,8 +145,13 @@ final class WorkerSlotNode extends VBox {
                 done = slot.workProgressAt(nowMs);
             }
         }
-        if (duplicate != null && slot.holdsOrder() && slot.orderId() == duplicate.orderId()) {
-            detail = duplicate.skipped() ? "dup skipped" : "×2 " + detail;
+        if (duplicate != null) {
+            // The second delivery may be done already (a 20 ms dispatch): then the mark names its order.
+            String what = slot.holdsOrder() && slot.orderId() == duplicate.orderId() ? detail : Texts.order(duplicate.orderId());
+            detail = (duplicate.skipped() ? "dup skipped " : "×2 ") + what;
+            if (density == Density.COMPACT) {
+                order = order + (duplicate.skipped() ? " dup" : "×2");
+            }
         }
         if (density == Density.COMPACT && slot.retrying()) {
             // A compact slot has no detail line: the retry mark goes with the order.
