@@ -362,11 +362,29 @@ public final class DiagramView extends Region {
                 }
             }
         }
+        flashResilienceNodes(event);
         for (Node n : flashed) {
             n.pseudoClassStateChanged(DiagramStyles.FLASH, true);
         }
         paintTokens();
         flashTimer.playFromStart();
+    }
+
+    /** The nodes of the issue-4 mechanisms an event is about: an instance band, a registry entry, a dead-letter queue. */
+    private void flashResilienceNodes(TraceEvent event) {
+        if (event instanceof TraceEvent.InstanceChanged i) {
+            addIfPresent(serviceNodes.get(i.service()).instanceBox(i.instance()));
+        } else if (event instanceof TraceEvent.Routed r) {
+            addIfPresent(serviceNodes.get(r.service()).instanceBox(r.instance()));
+        } else if (event instanceof TraceEvent.RegistryChanged r) {
+            addIfPresent(registry.entryOf(r.service(), r.instance()));
+        } else if (event instanceof TraceEvent.Heartbeat h) {
+            addIfPresent(registry.entryOf(h.service(), h.instance()));
+        } else if (event instanceof TraceEvent.DiscoveryChanged && registry.isVisible()) {
+            flashed.add(registry);
+        } else if (event instanceof TraceEvent.MessageDeadLettered d) {
+            flashed.add(d.link() == LinkId.KITCHEN_DELIVERY ? topicDlq : brokerDlq);
+        }
     }
 
     private void addIfPresent(Node node) {

@@ -380,4 +380,15 @@ class DiagramViewTest {
         assertTrue(has(entry, "removed"));
         assertEquals("#2 ✕", entry.getText());
     }
+
+    @Test
+    void highlightingARegistryOrInstanceEventFlashesItsEntryAndItsBand(FxRobot robot) {
+        loadSample(robot, "instance-failover.json");
+        stepUntil(robot, () -> !state.instances(ServiceId.INVENTORY).get(1).up(), 60_000);
+        robot.interact(() -> view.highlight(new TraceEvent.RegistryChanged(sim.nowMs(), ServiceId.INVENTORY, 1, false, "missed")));
+        assertTrue(has(robot.lookup("#registry-inventory-1").query(), "flash"));
+        robot.interact(() -> view.highlight(new TraceEvent.Routed(sim.nowMs(), ServiceId.INVENTORY, 1, 5, 9, false)));
+        assertTrue(has(robot.lookup("#instance-inventory-1").query(), "flash"));
+        assertFalse(has(robot.lookup("#registry-inventory-1").query(), "flash"), "one highlight at a time");
+    }
 }
