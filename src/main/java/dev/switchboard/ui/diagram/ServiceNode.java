@@ -46,6 +46,7 @@ final class ServiceNode extends VBox {
     private final List<WorkerSlotNode> slotNodes = new ArrayList<>();
     private final java.util.Map<Integer, Label> instanceBoxes = new java.util.TreeMap<>();
     private String placedGrouping = "";
+    private WorkerSlotNode.Density groupedDensity;
     private final AgentPane agentPane;
 
     ServiceNode(ServiceId service, DiagramLayout.Box box, Consumer<Long> onSelect) {
@@ -203,6 +204,7 @@ final class ServiceNode extends VBox {
         }
         placedGrouping = key.toString();
         placedCount = -1;
+        groupedDensity = density;
         double w = WorkerSlotNode.widthOf(density);
         double h = WorkerSlotNode.heightOf(density);
         double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 3;
@@ -219,7 +221,9 @@ final class ServiceNode extends VBox {
             }
             int count = next - first;
             int rows = Math.max(1, (count + perRow - 1) / perRow);
-            double band = Math.max(WorkerSlotNode.COMPACT_HEIGHT, rows * (h + gap) - gap) + 4;
+            // Micro bands (four or five instances) have room for a one-line caption only.
+            double minBand = density == WorkerSlotNode.Density.MICRO ? 11 : WorkerSlotNode.COMPACT_HEIGHT;
+            double band = Math.max(minBand, rows * (h + gap) - gap) + 4;
             Label box = instanceBoxes.computeIfAbsent(instance.instance(), this::newInstanceBox);
             box.setVisible(true);
             box.resizeRelocate(0, y, slotsWidth, band);
@@ -257,7 +261,9 @@ final class ServiceNode extends VBox {
                 continue;
             }
             String state = !i.up() ? "down" : i.retiring() ? "stopping" : "up";
-            String text = "#" + (i.instance() + 1) + " " + state + (i.staleCalls() > 0 ? "\n" + i.staleCalls() + " stale" : "");
+            String stale = i.staleCalls() == 0 ? "" : groupedDensity == WorkerSlotNode.Density.MICRO
+                    ? " ·" + i.staleCalls() : "\n" + i.staleCalls() + " stale";
+            String text = "#" + (i.instance() + 1) + " " + state + stale;
             WorkerSlotNode.setText(box, text);
             box.pseudoClassStateChanged(DiagramStyles.DOWN, !i.up());
             box.pseudoClassStateChanged(DiagramStyles.RETIRING, i.retiring());
