@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * The view of the live controls panel ({@code ControlPanel.fxml}): it builds one slider row per
  * setting into the panel's grids, shows the values the {@link ControlsViewModel} reads from the
- * trace and passes each user change to it. Node ids follow {@code <setting>Slider-<link or service>}.
+ * trace and passes each user change to it; {@link ResilienceControls} and {@link DiscoveryControls}
+ * add the issue-4 sections. Node ids follow {@code <setting>Slider-<link or service>}.
  */
 public final class ControlPanelController {
     private final ControlsViewModel controls;
@@ -46,6 +47,14 @@ public final class ControlPanelController {
     @FXML private GridPane inventoryServiceGrid;
     @FXML private GridPane kitchenServiceGrid;
     @FXML private GridPane deliveryServiceGrid;
+    @FXML private VBox orderInventoryBox;
+    @FXML private VBox orderKitchenBox;
+    @FXML private VBox kitchenDeliveryBox;
+    @FXML private VBox orderServiceBox;
+    @FXML private VBox inventoryServiceBox;
+    @FXML private VBox kitchenServiceBox;
+    @FXML private VBox deliveryServiceBox;
+    @FXML private VBox registryBox;
 
     public ControlPanelController(ControlsViewModel controls) {
         this.controls = controls;
@@ -65,6 +74,18 @@ public final class ControlPanelController {
         addServiceRows(ServiceId.INVENTORY, inventoryServiceGrid);
         addServiceRows(ServiceId.KITCHEN, kitchenServiceGrid);
         addServiceRows(ServiceId.DELIVERY, deliveryServiceGrid);
+        ResilienceControls resilience = new ResilienceControls(controls);
+        resilience.addLinkSections(LinkId.ORDER_INVENTORY, orderInventoryBox);
+        resilience.addLinkSections(LinkId.ORDER_KITCHEN, orderKitchenBox);
+        resilience.addLinkSections(LinkId.KITCHEN_DELIVERY, kitchenDeliveryBox);
+        resilience.addConsumerSection(ServiceId.KITCHEN, kitchenServiceBox);
+        resilience.addConsumerSection(ServiceId.DELIVERY, deliveryServiceBox);
+        DiscoveryControls discovery = new DiscoveryControls(controls);
+        discovery.addInstanceSection(ServiceId.ORDER, orderServiceBox);
+        discovery.addInstanceSection(ServiceId.INVENTORY, inventoryServiceBox);
+        discovery.addInstanceSection(ServiceId.KITCHEN, kitchenServiceBox);
+        discovery.addInstanceSection(ServiceId.DELIVERY, deliveryServiceBox);
+        discovery.addRegistrySection(registryBox);
         addStyleSwitch(LinkId.ORDER_KITCHEN, "Order → Kitchen");
         addStyleSwitch(LinkId.KITCHEN_DELIVERY, "Kitchen → Delivery");
         resetControlsButton.setOnAction(e -> controls.resetToFlow());
@@ -256,6 +277,10 @@ public final class ControlPanelController {
 
     static String ms(double value) {
         return Math.round(value) + " ms";
+    }
+
+    static String count(double value) {
+        return String.valueOf(Math.round(value));
     }
 
     static String percent(double rate) {

@@ -1,0 +1,297 @@
+package dev.switchboard.ui;
+
+import dev.switchboard.flow.DeliveryPolicy;
+import dev.switchboard.flow.LinkSpec;
+import dev.switchboard.flow.OverflowPolicy;
+import dev.switchboard.flow.ServiceSpec;
+import dev.switchboard.flow.StockFallback;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LinkStyle;
+import dev.switchboard.model.ServiceId;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+import static dev.switchboard.ui.ControlPanelController.count;
+import static dev.switchboard.ui.ControlPanelController.factor;
+import static dev.switchboard.ui.ControlPanelController.ms;
+import static dev.switchboard.ui.ControlPanelController.percent;
+import static dev.switchboard.ui.ControlPanelController.round;
+
+/**
+ * Builds the resilience sections of the controls panel: retries, circuit breaker and bulkhead of
+ * a sync link (and the stock-check fallback of order->inventory), delivery of a queue or event
+ * link, and a consumer's poison rate and idempotency. Ids follow {@code <setting>Slider-<target>},
+ * {@code <setting>Toggle-<target>} and {@code <setting>Button-<target>-<value>}.
+ */
+final class ResilienceControls {
+    private static final String SYNC_ONLY = "Applies while this link is sync.";
+    private static final String ASYNC_ONLY = "Applies while this link is a queue or an event.";
+
+    private final ControlsViewModel controls;
+    private final ResilienceViewModel resilience;
+
+    ResilienceControls(ControlsViewModel controls) {
+        this.controls = controls;
+        this.resilience = controls.resilience();
+    }
+
+    /** Adds the link's resilience and delivery sections under its basic settings in {@code box}. */
+    void addLinkSections(LinkId link, VBox box) {
+        String id = ControlPanelController.idPart(link);
+        if (link == LinkId.ORDER_INVENTORY) {
+            box.getChildren().add(fallbackSection().node());
+        }
+        SettingSection retry = retrySection(link, id);
+        SettingSection breaker = breakerSection(link, id);
+        SettingSection bulkhead = bulkheadSection(link, id);
+        box.getChildren().addAll(retry.node(), breaker.node(), bulkhead.node());
+        if (link != LinkId.ORDER_INVENTORY) {
+            SettingSection delivery = deliverySection(link, id);
+            box.getChildren().add(delivery.node());
+            controls.linkProperty(link).addListener((obs, old, spec) -> {
+                if (spec != null) {
+                    boolean sync = spec.style() == LinkStyle.SYNC;
+                    retry.showNotApplicable(sync ? null : SYNC_ONLY);
+                    breaker.showNotApplicable(sync ? null : SYNC_ONLY);
+                    bulkhead.showNotApplicable(sync ? null : SYNC_ONLY);
+                    delivery.showNotApplicable(sync ? ASYNC_ONLY : null);
+                }
+            });
+        }
+    }
+
+    private SyncResilience shown(LinkId link) {
+        return resilience.syncProperty(link).get();
+    }
+
+    private SettingSection fallbackSection() {
+        ChoiceButtons<StockFallback> fallback = new ChoiceButtons<>("fallbackButton-order-inventory",
+                List.of(StockFallback.values()), StockFallback::key,
+                () -> shown(LinkId.ORDER_INVENTORY) == null ? StockFallback.FAIL : shown(LinkId.ORDER_INVENTORY).fallback(),
+                resilience::setStockFallback);
+        SettingSection section = new SettingSection("Stock-check fallback", null,
+                "What the Order Service does when Inventory cannot answer a stock check.");
+        section.add("If no answer", fallback.node(),
+                "fail: the order fails · reject: the customer is told no · accept: go on as if in stock");
+        resilience.syncProperty(LinkId.ORDER_INVENTORY).addListener((obs, old, now) -> fallback.refresh());
+        return section;
+    }
+
+    private SettingSection retrySection(LinkId link, String id) {
+        OnOffSwitch onOff = new OnOffSwitch("retryToggle-" + id,
+                () -> shown(link) != null && shown(link).retryOn(), on -> resilience.setRetryOn(link, on));
+        SettingSection section = new SettingSection("Retries", onOff,
+                "Try a failed call again (timeouts, errors, unavailable), with exponential backoff.");
+        Reshow reshow = new Reshow();
+        LiveSlider attempts = intSlider("retryAttemptsSlider-" + id, 2, 10,
+                v -> reshow.unless(resilience.setRetryAttempts(link, v)));
+        LiveSlider delay = new LiveSlider("retryDelaySlider-" + id, 0, 2000, ControlPanelController::ms,
+                v -> reshow.unless(resilience.setRetryBaseDelay(link, Math.round(v))));
+        LiveSlider multiplier = new LiveSlider("retryMultiplierSlider-" + id, 1, 5, ControlPanelController::factor,
+                v -> reshow.unless(resilience.setRetryMultiplier(link, round(v, 0.1))));
+        LiveSlider jitter = new LiveSlider("retryJitterSlider-" + id, 0, 1, ControlPanelController::percent,
+                v -> reshow.unless(resilience.setRetryJitter(link, round(v, 0.01))));
+        section.add(attempts, "Attempts", "Attempts in all, the first one included.");
+        section.add(delay, "Base delay", "Wait before the first retry.");
+        section.add(multiplier, "Multiplier", "Each further retry waits this many times longer.");
+        section.add(jitter, "Jitter", "Each wait varies by up to this much (±), so callers do not retry in step.");
+        reshow.set(() -> {
+            SyncResilience now = shown(link);
+            if (now != null) {
+                onOff.refresh();
+                section.setRowsDisabled(!now.retryOn());
+                attempts.show(now.retry().maxAttempts());
+                delay.show(now.retry().baseDelayMs());
+                multiplier.show(now.retry().multiplier());
+                jitter.show(now.retry().jitter());
+            }
+        });
+        resilience.syncProperty(link).addListener((obs, old, now) -> reshow.run());
+        section.setRowsDisabled(true);
+        return section;
+    }
+
+    private SettingSection breakerSection(LinkId link, String id) {
+        OnOffSwitch onOff = new OnOffSwitch("breakerToggle-" + id,
+                () -> shown(link) != null && shown(link).breakerOn(), on -> resilience.setBreakerOn(link, on));
+        SettingSection section = new SettingSection("Circuit breaker", onOff,
+                "Stop calling a failing service for a while: calls are refused at once while the breaker is open.");
+        Reshow reshow = new Reshow();
+        LiveSlider threshold = new LiveSlider("breakerThresholdSlider-" + id, 0.05, 1, ControlPanelController::percent,
+                v -> reshow.unless(resilience.setBreakerThreshold(link, round(v, 0.01))));
+        LiveSlider window = intSlider("breakerWindowSlider-" + id, 1, 100,
+                v -> reshow.unless(resilience.setBreakerWindow(link, v)));
+        LiveSlider minCalls = intSlider("breakerMinCallsSlider-" + id, 1, 100,
+                v -> reshow.unless(resilience.setBreakerMinimumCalls(link, v)));
+        LiveSlider open = new LiveSlider("breakerOpenSlider-" + id, 100, 20_000, ControlPanelController::ms,
+                v -> reshow.unless(resilience.setBreakerOpenMs(link, Math.round(v / 100) * 100.0)));
+        LiveSlider halfOpen = intSlider("breakerHalfOpenSlider-" + id, 1, 20,
+                v -> reshow.unless(resilience.setBreakerHalfOpenCalls(link, v)));
+        section.add(threshold, "Threshold", "Opens when this share of the recent calls failed.");
+        section.add(window, "Window", "How many of the latest calls count.");
+        section.add(minCalls, "Min calls", "Calls in the window before it may open (at most the window).");
+        section.add(open, "Open for", "How long calls are refused before trial calls.");
+        section.add(halfOpen, "Trial calls", "Calls let through when half-open; all must succeed to close.");
+        reshow.set(() -> {
+            SyncResilience now = shown(link);
+            if (now != null) {
+                onOff.refresh();
+                section.setRowsDisabled(!now.breakerOn());
+                threshold.show(now.breaker().failureRateThreshold());
+                window.show(now.breaker().windowSize());
+                minCalls.show(now.breaker().minimumCalls());
+                open.show(now.breaker().openMs());
+                halfOpen.show(now.breaker().halfOpenCalls());
+            }
+        });
+        resilience.syncProperty(link).addListener((obs, old, now) -> reshow.run());
+        section.setRowsDisabled(true);
+        return section;
+    }
+
+    private SettingSection bulkheadSection(LinkId link, String id) {
+        OnOffSwitch onOff = new OnOffSwitch("bulkheadToggle-" + id,
+                () -> shown(link) != null && shown(link).bulkheadOn(), on -> resilience.setBulkheadOn(link, on));
+        SettingSection section = new SettingSection("Bulkhead", onOff,
+                "At most this many calls on this link at once, so one slow dependency cannot take every worker.");
+        Reshow reshow = new Reshow();
+        LiveSlider max = intSlider("bulkheadMaxSlider-" + id, 1, 32,
+                v -> reshow.unless(resilience.setBulkheadMaxConcurrent(link, v)));
+        ChoiceButtons<Boolean> mode = new ChoiceButtons<>("bulkheadModeButton-" + id, List.of(false, true),
+                waits -> waits ? "wait" : "reject",
+                () -> shown(link) != null && shown(link).bulkhead().waits(),
+                waits -> resilience.setBulkheadWaits(link, waits));
+        LiveSlider maxWait = new LiveSlider("bulkheadWaitSlider-" + id, 0, 5000, ControlPanelController::ms,
+                v -> reshow.unless(resilience.setBulkheadMaxWait(link, Math.round(v))));
+        section.add(max, "Max calls", "Calls on this link at the same time.");
+        section.add("When full", mode.node(), "reject: refuse a call beyond the limit at once · wait: queue it");
+        section.add(maxWait, "Max wait", "How long a waiting call waits for a place before it is refused.");
+        reshow.set(() -> {
+            SyncResilience now = shown(link);
+            if (now != null) {
+                onOff.refresh();
+                section.setRowsDisabled(!now.bulkheadOn());
+                max.show(now.bulkhead().maxConcurrent());
+                mode.refresh();
+                maxWait.show(now.bulkhead().maxWaitMs());
+                maxWait.setDisable(!now.bulkhead().waits());
+            }
+        });
+        resilience.syncProperty(link).addListener((obs, old, now) -> reshow.run());
+        section.setRowsDisabled(true);
+        return section;
+    }
+
+    private SettingSection deliverySection(LinkId link, String id) {
+        OnOffSwitch acks = new OnOffSwitch("ackToggle-" + id, () -> resilience.delivery(link).acks(),
+                on -> resilience.setAcks(link, on));
+        SettingSection section = new SettingSection("Delivery", null,
+                "How the broker hands messages to the consumer and what it does when things go wrong.");
+        Reshow reshow = new Reshow();
+        LiveSlider maxDeliveries = intSlider("maxDeliveriesSlider-" + id, 1, 50,
+                v -> reshow.unless(resilience.setMaxDeliveries(link, v)));
+        LiveSlider ackTimeout = new LiveSlider("ackTimeoutSlider-" + id, 500, 60_000, ControlPanelController::ms,
+                v -> reshow.unless(resilience.setAckTimeout(link, Math.round(v / 100) * 100.0)));
+        ChoiceButtons<OverflowPolicy> overflow = new ChoiceButtons<>("overflowButton-" + id,
+                List.of(OverflowPolicy.values()), OverflowPolicy::key, () -> resilience.delivery(link).overflow(),
+                policy -> resilience.setOverflow(link, policy));
+        LiveSlider capacity = new LiveSlider("capacitySlider-" + id, 1, ResilienceViewModel.CAPACITY_SLIDER_MAX,
+                v -> ResilienceViewModel.capacityText(ResilienceViewModel.capacityFromSlider(v)),
+                v -> reshow.unless(resilience.setCapacity(link, ResilienceViewModel.capacityFromSlider(v))));
+        capacity.slider().setBlockIncrement(1);
+        LiveSlider ttl = new LiveSlider("ttlSlider-" + id, 0, 60_000, v -> v < 0.5 ? "none" : ms(v),
+                v -> reshow.unless(resilience.setMessageTtl(link, Math.round(v / 100) * 100.0)));
+        section.add("Acks", acks.button(), "on: the consumer acknowledges a message only when its work is done, "
+                + "so a crash or failure puts it back (redelivered)");
+        section.add(maxDeliveries, "Deliveries", "Deliveries of one message before it goes to the dead-letter queue.");
+        section.add(ackTimeout, "Ack timeout", "An unacknowledged message comes back after this long.");
+        section.add(capacity, "Capacity", "Messages the queue holds at most; far right = unlimited.");
+        section.add("Overflow", overflow.node(), "reject: a full queue refuses the new message (its order fails) · "
+                + "drop-oldest: the oldest waiting message is dropped instead");
+        section.add(ttl, "Message TTL", "A message waiting longer expires to the dead-letter queue (0 = never).");
+        OnOffSwitch durable = null;
+        if (link == LinkId.KITCHEN_DELIVERY) {
+            durable = new OnOffSwitch("durableToggle-" + id, () -> resilience.delivery(link).durable(),
+                    on -> resilience.setDurable(link, on));
+            section.add("Durable", durable.button(), "on: a subscriber that is down gets its events later · "
+                    + "off: it misses them");
+        }
+        OnOffSwitch durableSwitch = durable;
+        reshow.set(() -> {
+            LinkSpec spec = controls.linkProperty(link).get();
+            if (spec == null) {
+                return;
+            }
+            DeliveryPolicy d = spec.delivery();
+            acks.refresh();
+            maxDeliveries.show(d.maxDeliveries());
+            maxDeliveries.setDisable(!d.acks());
+            ackTimeout.show(d.ackTimeoutMs());
+            ackTimeout.setDisable(!d.acks());
+            overflow.refresh();
+            capacity.show(ResilienceViewModel.capacityToSlider(spec.capacity()),
+                    ResilienceViewModel.capacityText(spec.capacity()));
+            ttl.show(d.messageTtlMs());
+            if (durableSwitch != null) {
+                durableSwitch.refresh();
+            }
+        });
+        controls.linkProperty(link).addListener((obs, old, now) -> reshow.run());
+        return section;
+    }
+
+    /** Poison rate and idempotent consumer rows for the Kitchen or Delivery service. */
+    void addConsumerSection(ServiceId service, VBox box) {
+        String id = service.key();
+        OnOffSwitch idempotent = new OnOffSwitch("idempotentToggle-" + id,
+                () -> spec(service) != null && spec(service).idempotent(), on -> resilience.setIdempotent(service, on));
+        SettingSection section = new SettingSection("Consumer", null,
+                "How this service copes with bad and repeated messages.");
+        LiveSlider poison = new LiveSlider("poisonRateSlider-" + id, 0, 1, ControlPanelController::percent,
+                v -> resilience.setPoisonRate(service, round(v, 0.01)));
+        section.add(poison, "Poison rate", "Share of new orders this service can never process (poison messages).");
+        section.add("Idempotent", idempotent.button(),
+                "on: remember processed orders and skip a redelivered duplicate · off: do the work twice");
+        controls.serviceProperty(service).addListener((obs, old, spec) -> {
+            if (spec != null) {
+                poison.show(spec.poisonRate());
+                idempotent.refresh();
+            }
+        });
+        box.getChildren().add(section.node());
+    }
+
+    private ServiceSpec spec(ServiceId service) {
+        return controls.serviceProperty(service).get();
+    }
+
+    /**
+     * Shows a section's values from the run again. A refused change leaves its slider at the
+     * refused value, so the section shows the run's values again.
+     */
+    static final class Reshow {
+        private Runnable show = () -> { };
+
+        void set(Runnable showValues) {
+            this.show = showValues;
+        }
+
+        void run() {
+            show.run();
+        }
+
+        void unless(boolean applied) {
+            if (!applied) {
+                show.run();
+            }
+        }
+    }
+
+    /** A slider of whole numbers: it moves in steps of 1 and commits the rounded value. */
+    static LiveSlider intSlider(String id, int min, int max, java.util.function.IntConsumer commit) {
+        LiveSlider slider = new LiveSlider(id, min, max, v -> count(v), v -> commit.accept((int) Math.round(v)));
+        slider.slider().setBlockIncrement(1);
+        return slider;
+    }
+}
