@@ -2,7 +2,8 @@ package dev.switchboard.ui;
 
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +13,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A setting with a few named values shown as joined toggle buttons, one always selected (style
+ * A setting with a few named values shown as toggle buttons that wrap in a narrow panel, one always selected (style
  * class {@code choice-buttons}; ids {@code <prefix>-<value key>}). A click sends the value; the
  * buttons then show what the run really has.
  */
 final class ChoiceButtons<T> {
-    private final HBox box = new HBox(4);
+    private final FlowPane box = new FlowPane(4, 4);
     private final ToggleGroup group = new ToggleGroup();
     private final Map<T, ToggleButton> buttons = new LinkedHashMap<>();
     private final Supplier<T> current;
@@ -29,6 +30,8 @@ final class ChoiceButtons<T> {
             ToggleButton button = new ToggleButton(key.apply(value));
             button.setId(idPrefix + "-" + key.apply(value));
             button.setToggleGroup(group);
+            // a narrow panel wraps the buttons onto a second line rather than cutting their names short
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setOnAction(e -> {
                 if (!value.equals(current.get())) {
                     commit.test(value);
@@ -48,7 +51,7 @@ final class ChoiceButtons<T> {
         }
     }
 
-    HBox node() {
+    FlowPane node() {
         return box;
     }
 

@@ -54,6 +54,10 @@ public final class ControlPanelController {
     @FXML private VBox inventoryServiceBox;
     @FXML private VBox kitchenServiceBox;
     @FXML private VBox deliveryServiceBox;
+    @FXML private VBox retriesBox;
+    @FXML private VBox breakersBox;
+    @FXML private VBox bulkheadsBox;
+    @FXML private VBox messageDeliveryBox;
     @FXML private VBox registryBox;
 
     public ControlPanelController(ControlsViewModel controls) {
@@ -75,9 +79,11 @@ public final class ControlPanelController {
         addServiceRows(ServiceId.KITCHEN, kitchenServiceGrid);
         addServiceRows(ServiceId.DELIVERY, deliveryServiceGrid);
         ResilienceControls resilience = new ResilienceControls(controls);
-        resilience.addLinkSections(LinkId.ORDER_INVENTORY, orderInventoryBox);
-        resilience.addLinkSections(LinkId.ORDER_KITCHEN, orderKitchenBox);
-        resilience.addLinkSections(LinkId.KITCHEN_DELIVERY, kitchenDeliveryBox);
+        resilience.addFallbackSection(orderInventoryBox);
+        resilience.fillRetriesPane(retriesBox);
+        resilience.fillBreakersPane(breakersBox);
+        resilience.fillBulkheadsPane(bulkheadsBox);
+        resilience.fillDeliveryPane(messageDeliveryBox);
         resilience.addConsumerSection(ServiceId.KITCHEN, kitchenServiceBox);
         resilience.addConsumerSection(ServiceId.DELIVERY, deliveryServiceBox);
         DiscoveryControls discovery = new DiscoveryControls(controls);
@@ -267,7 +273,7 @@ public final class ControlPanelController {
         }
     }
 
-    private static String title(LinkId link) {
+    static String title(LinkId link) {
         return capitalize(link.from().key()) + " → " + capitalize(link.to().key());
     }
 

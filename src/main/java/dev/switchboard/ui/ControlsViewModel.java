@@ -50,14 +50,15 @@ public final class ControlsViewModel implements RunListener {
 
     @Override
     public void onEvent(TraceEvent event) {
+        // The sub-models first, so a view that reacts to this model's properties reads theirs up to date.
+        resilience.onEvent(event);
+        discovery.onEvent(event);
         if (event instanceof TraceEvent.LinkChanged changed) {
             links.get(changed.link()).set(changed.settings());
         } else if (event instanceof TraceEvent.ServiceChanged changed) {
             services.get(changed.service()).set(changed.settings());
             up.get(changed.service()).set(changed.up());
         }
-        resilience.onEvent(event);
-        discovery.onEvent(event);
     }
 
     @Override

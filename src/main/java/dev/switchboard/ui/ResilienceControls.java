@@ -8,9 +8,14 @@ import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
+import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import static dev.switchboard.ui.ControlPanelController.count;
 import static dev.switchboard.ui.ControlPanelController.factor;
@@ -19,14 +24,12 @@ import static dev.switchboard.ui.ControlPanelController.percent;
 import static dev.switchboard.ui.ControlPanelController.round;
 
 /**
- * Builds the resilience sections of the controls panel: retries, circuit breaker and bulkhead of
- * a sync link (and the stock-check fallback of order->inventory), delivery of a queue or event
- * link, and a consumer's poison rate and idempotency. Ids follow {@code <setting>Slider-<target>},
+ * Builds the resilience sections of the controls panel: one pane each for retries, circuit
+ * breakers, bulkheads and message delivery with a section per link that suits the mechanism now,
+ * the stock-check fallback of order->inventory, and a consumer's poison rate and idempotency. Ids follow {@code <setting>Slider-<target>},
  * {@code <setting>Toggle-<target>} and {@code <setting>Button-<target>-<value>}.
  */
 final class ResilienceControls {
-    private static final String SYNC_ONLY = "Applies while this link is sync.";
-    private static final String ASYNC_ONLY = "Applies while this link is a queue or an event.";
 
     private final ControlsViewModel controls;
     private final ResilienceViewModel resilience;
@@ -36,29 +39,67 @@ final class ResilienceControls {
         this.resilience = controls.resilience();
     }
 
-    /** Adds the link's resilience and delivery sections under its basic settings in {@code box}. */
-    void addLinkSections(LinkId link, VBox box) {
-        String id = ControlPanelController.idPart(link);
-        if (link == LinkId.ORDER_INVENTORY) {
-            box.getChildren().add(fallbackSection().node());
+    /** The stock-check fallback, in the order->inventory pane. */
+    void addFallbackSection(VBox box) {
+        box.getChildren().add(fallbackSection().node());
+    }
+
+    /** One retries section per link; those of links that are not sync now are hidden. */
+    void fillRetriesPane(VBox box) {
+        fillPerLink(box, List.of(LinkId.values()), this::retrySection, true, "retries");
+    }
+
+    void fillBreakersPane(VBox box) {
+        fillPerLink(box, List.of(LinkId.values()), this::breakerSection, true, "a circuit breaker");
+    }
+
+    void fillBulkheadsPane(VBox box) {
+        fillPerLink(box, List.of(LinkId.values()), this::bulkheadSection, true, "a bulkhead");
+    }
+
+    /** One delivery section per queue or event link; a link that is sync now has none. */
+    void fillDeliveryPane(VBox box) {
+        fillPerLink(box, List.of(LinkId.ORDER_KITCHEN, LinkId.KITCHEN_DELIVERY), this::deliverySection, false,
+                "delivery settings");
+    }
+
+    /**
+     * Adds a section per link to a mechanism's pane, shown while the link's style suits the
+     * mechanism ({@code sync} or not), and a note naming the links that do not suit it now.
+     */
+    private void fillPerLink(VBox box, List<LinkId> links, BiFunction<LinkId, String, SettingSection> build,
+                             boolean sync, String mechanism) {
+        Map<LinkId, SettingSection> sections = new EnumMap<>(LinkId.class);
+        for (LinkId link : links) {
+            SettingSection section = build.apply(link, ControlPanelController.idPart(link));
+            sections.put(link, section);
+            box.getChildren().add(section.node());
         }
-        SettingSection retry = retrySection(link, id);
-        SettingSection breaker = breakerSection(link, id);
-        SettingSection bulkhead = bulkheadSection(link, id);
-        box.getChildren().addAll(retry.node(), breaker.node(), bulkhead.node());
-        if (link != LinkId.ORDER_INVENTORY) {
-            SettingSection delivery = deliverySection(link, id);
-            box.getChildren().add(delivery.node());
-            controls.linkProperty(link).addListener((obs, old, spec) -> {
-                if (spec != null) {
-                    boolean sync = spec.style() == LinkStyle.SYNC;
-                    retry.showNotApplicable(sync ? null : SYNC_ONLY);
-                    breaker.showNotApplicable(sync ? null : SYNC_ONLY);
-                    bulkhead.showNotApplicable(sync ? null : SYNC_ONLY);
-                    delivery.showNotApplicable(sync ? ASYNC_ONLY : null);
+        Label note = new Label();
+        note.getStyleClass().add(StyleClasses.SECTION_NOTE);
+        note.setWrapText(true);
+        box.getChildren().add(note);
+        Runnable update = () -> {
+            List<String> others = new ArrayList<>();
+            for (LinkId link : links) {
+                LinkSpec spec = controls.linkProperty(link).get();
+                boolean suits = spec == null || (spec.style() == LinkStyle.SYNC) == sync;
+                sections.get(link).setShown(suits);
+                if (!suits) {
+                    others.add(ControlPanelController.title(link) + " (" + spec.style().key() + ")");
                 }
-            });
+            }
+            note.setText(others.isEmpty() ? "" : (sync
+                    ? "Not sync now: " + String.join(", ", others) + ". Switch a link to sync above to give it "
+                    + mechanism + "."
+                    : "Sync now: " + String.join(", ", others) + ". A sync call has no broker, so no " + mechanism + "."));
+            note.setVisible(!others.isEmpty());
+            note.setManaged(!others.isEmpty());
+        };
+        for (LinkId link : links) {
+            controls.linkProperty(link).addListener((obs, old, spec) -> update.run());
         }
+        update.run();
     }
 
     private SyncResilience shown(LinkId link) {
@@ -81,7 +122,7 @@ final class ResilienceControls {
     private SettingSection retrySection(LinkId link, String id) {
         OnOffSwitch onOff = new OnOffSwitch("retryToggle-" + id,
                 () -> shown(link) != null && shown(link).retryOn(), on -> resilience.setRetryOn(link, on));
-        SettingSection section = new SettingSection("Retries", onOff,
+        SettingSection section = new SettingSection(ControlPanelController.title(link), onOff,
                 "Try a failed call again (timeouts, errors, unavailable), with exponential backoff.");
         Reshow reshow = new Reshow();
         LiveSlider attempts = intSlider("retryAttemptsSlider-" + id, 2, 10,
@@ -115,7 +156,7 @@ final class ResilienceControls {
     private SettingSection breakerSection(LinkId link, String id) {
         OnOffSwitch onOff = new OnOffSwitch("breakerToggle-" + id,
                 () -> shown(link) != null && shown(link).breakerOn(), on -> resilience.setBreakerOn(link, on));
-        SettingSection section = new SettingSection("Circuit breaker", onOff,
+        SettingSection section = new SettingSection(ControlPanelController.title(link), onOff,
                 "Stop calling a failing service for a while: calls are refused at once while the breaker is open.");
         Reshow reshow = new Reshow();
         LiveSlider threshold = new LiveSlider("breakerThresholdSlider-" + id, 0.05, 1, ControlPanelController::percent,
@@ -153,7 +194,7 @@ final class ResilienceControls {
     private SettingSection bulkheadSection(LinkId link, String id) {
         OnOffSwitch onOff = new OnOffSwitch("bulkheadToggle-" + id,
                 () -> shown(link) != null && shown(link).bulkheadOn(), on -> resilience.setBulkheadOn(link, on));
-        SettingSection section = new SettingSection("Bulkhead", onOff,
+        SettingSection section = new SettingSection(ControlPanelController.title(link), onOff,
                 "At most this many calls on this link at once, so one slow dependency cannot take every worker.");
         Reshow reshow = new Reshow();
         LiveSlider max = intSlider("bulkheadMaxSlider-" + id, 1, 32,
@@ -186,7 +227,7 @@ final class ResilienceControls {
     private SettingSection deliverySection(LinkId link, String id) {
         OnOffSwitch acks = new OnOffSwitch("ackToggle-" + id, () -> resilience.delivery(link).acks(),
                 on -> resilience.setAcks(link, on));
-        SettingSection section = new SettingSection("Delivery", null,
+        SettingSection section = new SettingSection(ControlPanelController.title(link), null,
                 "How the broker hands messages to the consumer and what it does when things go wrong.");
         Reshow reshow = new Reshow();
         LiveSlider maxDeliveries = intSlider("maxDeliveriesSlider-" + id, 1, 50,

@@ -13,17 +13,14 @@ import javafx.scene.layout.VBox;
  * A titled group of settings inside a controls pane (style class {@code settings-section}): a
  * header with the mechanism's name and, when it can be switched, its on/off switch, then one row
  * per setting. A section can be dimmed (the mechanism is off) or hidden (it does not apply to the
- * link's current style), with a note saying when it applies.
+ * link's current style).
  */
 final class SettingSection {
     private final VBox root = new VBox(2);
     private final GridPane grid = new GridPane();
-    private final Label note = new Label();
-    private final OnOffSwitch onOff;
     private int rows;
 
     SettingSection(String title, OnOffSwitch onOff, String tooltip) {
-        this.onOff = onOff;
         root.getStyleClass().add(StyleClasses.SETTINGS_SECTION);
         grid.getStyleClass().add("settings-grid");
         Label titleLabel = new Label(title);
@@ -41,11 +38,7 @@ final class SettingSection {
         if (tooltip != null) {
             titleLabel.setTooltip(new Tooltip(tooltip));
         }
-        note.getStyleClass().add(StyleClasses.SECTION_NOTE);
-        note.setWrapText(true);
-        note.setVisible(false);
-        note.setManaged(false);
-        root.getChildren().addAll(header, note, grid);
+        root.getChildren().addAll(header, grid);
     }
 
     void add(LiveSlider slider, String name, String tooltip) {
@@ -67,17 +60,10 @@ final class SettingSection {
         grid.setDisable(disabled);
     }
 
-    /** Hides the rows and shows {@code why} instead while the section does not apply; null shows them. */
-    void showNotApplicable(String why) {
-        boolean applies = why == null;
-        grid.setVisible(applies);
-        grid.setManaged(applies);
-        note.setText(applies ? "" : why);
-        note.setVisible(!applies);
-        note.setManaged(!applies);
-        if (onOff != null) {
-            onOff.button().setDisable(!applies);
-        }
+    /** Shows or hides the whole section, e.g. retries while a link is a queue. */
+    void setShown(boolean shown) {
+        root.setVisible(shown);
+        root.setManaged(shown);
     }
 
     VBox node() {
