@@ -84,13 +84,13 @@ public final class ControlPanelController {
         resilience.fillBreakersPane(breakersBox);
         resilience.fillBulkheadsPane(bulkheadsBox);
         resilience.fillDeliveryPane(messageDeliveryBox);
-        resilience.addConsumerSection(ServiceId.KITCHEN, kitchenServiceBox);
-        resilience.addConsumerSection(ServiceId.DELIVERY, deliveryServiceBox);
         DiscoveryControls discovery = new DiscoveryControls(controls);
         discovery.addInstanceSection(ServiceId.ORDER, orderServiceBox);
         discovery.addInstanceSection(ServiceId.INVENTORY, inventoryServiceBox);
         discovery.addInstanceSection(ServiceId.KITCHEN, kitchenServiceBox);
         discovery.addInstanceSection(ServiceId.DELIVERY, deliveryServiceBox);
+        resilience.addConsumerSection(ServiceId.KITCHEN, kitchenServiceBox);
+        resilience.addConsumerSection(ServiceId.DELIVERY, deliveryServiceBox);
         discovery.addRegistrySection(registryBox);
         addStyleSwitch(LinkId.ORDER_KITCHEN, "Order → Kitchen");
         addStyleSwitch(LinkId.KITCHEN_DELIVERY, "Kitchen → Delivery");
@@ -99,6 +99,7 @@ public final class ControlPanelController {
     }
 
     private void addLinkRows(LinkId link, GridPane grid, TitledPane pane) {
+        LiveSlider.keepNamesAndValuesWhole(grid);
         String id = idPart(link);
         // Latency and jitter make one distribution together, so each commits with the other's value.
         LiveSlider latencyRow = new LiveSlider("latencySlider-" + id, 0, 2000, ControlPanelController::ms,
@@ -141,6 +142,7 @@ public final class ControlPanelController {
     }
 
     private void addServiceRows(ServiceId service, GridPane grid) {
+        LiveSlider.keepNamesAndValuesWhole(grid);
         String id = service.key();
         int row = 0;
         LiveSlider workers = new LiveSlider("workersSlider-" + id, 1, 16, v -> String.valueOf(Math.round(v)),
@@ -186,7 +188,9 @@ public final class ControlPanelController {
         downToggles.put(service, down);
         Label downLabel = new Label("Status");
         downLabel.getStyleClass().add(StyleClasses.SETTING_NAME);
-        grid.addRow(row, downLabel, down);
+        down.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(downLabel, 0, row);
+        grid.add(down, 1, row, 2, 1);
 
         LiveSlider prep = preparation;
         LiveSlider agentsRow = agents;

@@ -250,7 +250,7 @@ final class ResilienceControls {
         section.add(capacity, "Capacity", "Messages the queue holds at most; far right = unlimited.");
         section.add("Overflow", overflow.node(), "reject: a full queue refuses the new message (its order fails) · "
                 + "drop-oldest: the oldest waiting message is dropped instead");
-        section.add(ttl, "Message TTL", "A message waiting longer expires to the dead-letter queue (0 = never).");
+        section.add(ttl, "TTL", "A message waiting longer expires to the dead-letter queue (0 = never).");
         OnOffSwitch durable = null;
         if (link == LinkId.KITCHEN_DELIVERY) {
             durable = new OnOffSwitch("durableToggle-" + id, () -> resilience.delivery(link).durable(),

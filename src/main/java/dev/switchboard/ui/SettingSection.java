@@ -23,6 +23,7 @@ final class SettingSection {
     SettingSection(String title, OnOffSwitch onOff, String tooltip) {
         root.getStyleClass().add(StyleClasses.SETTINGS_SECTION);
         grid.getStyleClass().add("settings-grid");
+        LiveSlider.keepNamesAndValuesWhole(grid);
         Label titleLabel = new Label(title);
         titleLabel.getStyleClass().add(StyleClasses.SECTION_HEADER);
         Region spacer = new Region();
