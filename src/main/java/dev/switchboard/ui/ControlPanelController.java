@@ -54,6 +54,11 @@ public final class ControlPanelController {
     @FXML private VBox inventoryServiceBox;
     @FXML private VBox kitchenServiceBox;
     @FXML private VBox deliveryServiceBox;
+    @FXML private TitledPane retriesPane;
+    @FXML private TitledPane breakersPane;
+    @FXML private TitledPane bulkheadsPane;
+    @FXML private TitledPane messageDeliveryPane;
+    @FXML private TitledPane registryPane;
     @FXML private VBox retriesBox;
     @FXML private VBox breakersBox;
     @FXML private VBox bulkheadsBox;
@@ -80,10 +85,10 @@ public final class ControlPanelController {
         addServiceRows(ServiceId.DELIVERY, deliveryServiceGrid);
         ResilienceControls resilience = new ResilienceControls(controls);
         resilience.addFallbackSection(orderInventoryBox);
-        resilience.fillRetriesPane(retriesBox);
-        resilience.fillBreakersPane(breakersBox);
-        resilience.fillBulkheadsPane(bulkheadsBox);
-        resilience.fillDeliveryPane(messageDeliveryBox);
+        resilience.fillRetriesPane(retriesPane, retriesBox);
+        resilience.fillBreakersPane(breakersPane, breakersBox);
+        resilience.fillBulkheadsPane(bulkheadsPane, bulkheadsBox);
+        resilience.fillDeliveryPane(messageDeliveryPane, messageDeliveryBox);
         DiscoveryControls discovery = new DiscoveryControls(controls);
         discovery.addInstanceSection(ServiceId.ORDER, orderServiceBox);
         discovery.addInstanceSection(ServiceId.INVENTORY, inventoryServiceBox);
@@ -91,7 +96,7 @@ public final class ControlPanelController {
         discovery.addInstanceSection(ServiceId.DELIVERY, deliveryServiceBox);
         resilience.addConsumerSection(ServiceId.KITCHEN, kitchenServiceBox);
         resilience.addConsumerSection(ServiceId.DELIVERY, deliveryServiceBox);
-        discovery.addRegistrySection(registryBox);
+        discovery.addRegistrySection(registryPane, registryBox);
         addStyleSwitch(LinkId.ORDER_KITCHEN, "Order → Kitchen");
         addStyleSwitch(LinkId.KITCHEN_DELIVERY, "Kitchen → Delivery");
         resetControlsButton.setOnAction(e -> controls.resetToFlow());

@@ -86,7 +86,8 @@ final class DiscoveryControls {
     }
 
     /** The registry pane's rows: {@code discoveryToggle-registry} and its settings. */
-    void addRegistrySection(VBox box) {
+    void addRegistrySection(javafx.scene.control.TitledPane pane, VBox box) {
+        String title = pane.getText();
         OnOffSwitch onOff = new OnOffSwitch("discoveryToggle-registry", () -> discovery.registryOnProperty().get(),
                 discovery::setRegistryOn);
         SettingSection section = new SettingSection("Service registry", onOff,
@@ -115,6 +116,7 @@ final class DiscoveryControls {
             missed.show(spec.missedHeartbeats());
             cacheTtl.show(spec.cacheTtlMs(), ms(spec.cacheTtlMs()));
             balancing.refresh();
+            pane.setText(discovery.registryOnProperty().get() ? title + " — on" : title);
         });
         discovery.registryProperty().addListener((obs, old, now) -> reshow.run());
         discovery.registryOnProperty().addListener((obs, old, now) -> reshow.run());

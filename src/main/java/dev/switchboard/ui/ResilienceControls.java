@@ -9,6 +9,7 @@ import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -45,30 +46,35 @@ final class ResilienceControls {
     }
 
     /** One retries section per link; those of links that are not sync now are hidden. */
-    void fillRetriesPane(VBox box) {
-        fillPerLink(box, List.of(LinkId.values()), this::retrySection, true, "retries");
+    void fillRetriesPane(TitledPane pane, VBox box) {
+        fillPerLink(pane, box, List.of(LinkId.values()), this::retrySection, true, "retries",
+                spec -> spec.retry().enabled());
     }
 
-    void fillBreakersPane(VBox box) {
-        fillPerLink(box, List.of(LinkId.values()), this::breakerSection, true, "a circuit breaker");
+    void fillBreakersPane(TitledPane pane, VBox box) {
+        fillPerLink(pane, box, List.of(LinkId.values()), this::breakerSection, true, "a circuit breaker",
+                spec -> spec.breaker() != null);
     }
 
-    void fillBulkheadsPane(VBox box) {
-        fillPerLink(box, List.of(LinkId.values()), this::bulkheadSection, true, "a bulkhead");
+    void fillBulkheadsPane(TitledPane pane, VBox box) {
+        fillPerLink(pane, box, List.of(LinkId.values()), this::bulkheadSection, true, "a bulkhead",
+                spec -> spec.bulkhead() != null);
     }
 
     /** One delivery section per queue or event link; a link that is sync now has none. */
-    void fillDeliveryPane(VBox box) {
-        fillPerLink(box, List.of(LinkId.ORDER_KITCHEN, LinkId.KITCHEN_DELIVERY), this::deliverySection, false,
-                "delivery settings");
+    void fillDeliveryPane(TitledPane pane, VBox box) {
+        fillPerLink(pane, box, List.of(LinkId.ORDER_KITCHEN, LinkId.KITCHEN_DELIVERY), this::deliverySection, false,
+                "delivery settings", spec -> spec.delivery().acks());
     }
 
     /**
      * Adds a section per link to a mechanism's pane, shown while the link's style suits the
      * mechanism ({@code sync} or not), and a note naming the links that do not suit it now.
      */
-    private void fillPerLink(VBox box, List<LinkId> links, BiFunction<LinkId, String, SettingSection> build,
-                             boolean sync, String mechanism) {
+    private void fillPerLink(TitledPane pane, VBox box, List<LinkId> links,
+                             BiFunction<LinkId, String, SettingSection> build, boolean sync, String mechanism,
+                             java.util.function.Predicate<LinkSpec> on) {
+        String title = pane.getText();
         Map<LinkId, SettingSection> sections = new EnumMap<>(LinkId.class);
         for (LinkId link : links) {
             SettingSection section = build.apply(link, ControlPanelController.idPart(link));
@@ -81,14 +87,20 @@ final class ResilienceControls {
         box.getChildren().add(note);
         Runnable update = () -> {
             List<String> others = new ArrayList<>();
+            List<String> onFor = new ArrayList<>();
             for (LinkId link : links) {
                 LinkSpec spec = controls.linkProperty(link).get();
                 boolean suits = spec == null || (spec.style() == LinkStyle.SYNC) == sync;
                 sections.get(link).setShown(suits);
                 if (!suits) {
                     others.add(ControlPanelController.title(link) + " (" + spec.style().key() + ")");
+                } else if (spec != null && on.test(spec)) {
+                    onFor.add(link.key().replace("->", "→"));
                 }
             }
+            // The pane's title says where the mechanism is on, so a closed pane still tells.
+            pane.setText(onFor.isEmpty() ? title : title + " — " + (sync ? "on" : "acks on") + ": "
+                    + String.join(", ", onFor));
             note.setText(others.isEmpty() ? "" : (sync
                     ? "Not sync now: " + String.join(", ", others) + ". Switch a link to sync above to give it "
                     + mechanism + "."

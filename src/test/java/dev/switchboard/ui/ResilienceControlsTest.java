@@ -167,6 +167,8 @@ class ResilienceControlsTest {
         press(robot, "#breakerToggle-order-inventory");
         assertEquals(BreakerPolicy.defaults(), controls().linkProperty(LinkId.ORDER_INVENTORY).get().breaker());
         assertFalse(((Slider) find(robot, "#breakerWindowSlider-order-inventory")).isDisabled());
+        assertEquals("Circuit breakers — on: order→inventory", ((TitledPane) find(robot, "#breakersPane")).getText(),
+                "the pane's title tells where a breaker is on");
         expand(robot, "#inventoryServicePane");
         press(robot, "#downToggle-inventory");
         robot.clickOn("#burstButton");
