@@ -100,6 +100,10 @@ public final class ControlPanelController {
         addStyleSwitch(LinkId.ORDER_KITCHEN, "Order → Kitchen");
         addStyleSwitch(LinkId.KITCHEN_DELIVERY, "Kitchen → Delivery");
         resetControlsButton.setOnAction(e -> controls.resetToFlow());
+        for (TitledPane pane : controlsAccordion.getPanes()) {
+            // A long title (which links a mechanism is on for) is cut short rather than widening the panel.
+            pane.setMinWidth(0);
+        }
         controlsAccordion.setExpandedPane(controlsAccordion.getPanes().get(0));
     }
 

@@ -99,7 +99,7 @@ final class ResilienceControls {
                 }
             }
             // The pane's title says where the mechanism is on, so a closed pane still tells.
-            pane.setText(onFor.isEmpty() ? title : title + " — " + (sync ? "on" : "acks on") + ": "
+            pane.setText(onFor.isEmpty() ? title : title + " — " + (sync ? "on" : "acks") + ": "
                     + String.join(", ", onFor));
             note.setText(others.isEmpty() ? "" : (sync
                     ? "Not sync now: " + String.join(", ", others) + ". Switch a link to sync above to give it "
