@@ -94,6 +94,23 @@ public final class DiagramLayout {
             return length;
         }
 
+        /** Writes the point at {@code fraction} (0..1) into {@code xy}, without allocating (the renderer's path). */
+        void at(double fraction, double[] xy) {
+            double wanted = Math.max(0, Math.min(1, fraction)) * length;
+            for (int i = 1; i < xs.length; i++) {
+                double seg = segmentLengths[i];
+                if (wanted <= seg || i == xs.length - 1) {
+                    double f = seg == 0 ? 1 : Math.min(1, wanted / seg);
+                    xy[0] = xs[i - 1] + f * (xs[i] - xs[i - 1]);
+                    xy[1] = ys[i - 1] + f * (ys[i] - ys[i - 1]);
+                    return;
+                }
+                wanted -= seg;
+            }
+            xy[0] = xs[xs.length - 1];
+            xy[1] = ys[ys.length - 1];
+        }
+
         /** The point at {@code fraction} (0..1) of the lane's length. */
         public Point at(double fraction) {
             double wanted = Math.max(0, Math.min(1, fraction)) * length;
@@ -168,6 +185,11 @@ public final class DiagramLayout {
     /** Where a token is at {@code nowMs}: the interpolation of the clock along its lane. */
     public Point positionOf(Token token, double nowMs) {
         return lane(token.link(), token.leg()).at(token.progressAt(nowMs));
+    }
+
+    /** Where a token is at {@code nowMs}, written into {@code xy}. */
+    void place(Token token, double nowMs, double[] xy) {
+        lane(token.link(), token.leg()).at(token.progressAt(nowMs), xy);
     }
 
     /** Where a lost mark is drawn: the end of the lane the message was travelling (its would-be arrival). */

@@ -6,7 +6,9 @@ import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.trace.TraceEvent;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,7 +33,7 @@ import java.util.Map;
  * each link's style and latency, and the tokens in flight drawn on small canvases layered over the lanes.
  * It shows a {@link DiagramState}; the shell calls {@link #render(double)} on every animation pulse
  * with the virtual time. The whole picture lives in the fixed logical space of {@link DiagramLayout}
- * and is scaled uniformly to the view's size.
+ * and is scaled uniformly to fit the view, centred, up to {@link #maxScaleProperty()}.
  *
  * <h2>Colours and shapes</h2>
  * Tokens: request = blue circle, reply = green diamond, failed reply (error / unavailable) = red
@@ -65,6 +67,13 @@ import java.util.Map;
  */
 public final class DiagramView extends Region {
 
+    /**
+     * The diagram fits its view but is not enlarged beyond its logical size by default: under the
+     * software renderer, text under any scale other than 1 is drawn glyph by glyph as paths, which
+     * costs about half of every frame; at 1:1 it comes from the glyph cache.
+     */
+    public static final double DEFAULT_MAX_SCALE = 1.0;
+
     /** How long (wall time) {@link #highlight(TraceEvent)} keeps the flash on. */
     public static final Duration FLASH_DURATION = Duration.millis(1500);
 
@@ -84,6 +93,7 @@ public final class DiagramView extends Region {
     private final Shape lostProbe = probe(DiagramStyles.LOST_MARK);
     private final Shape ringProbe = probe(DiagramStyles.SELECTION_RING);
     private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
+    private final DoubleProperty maxScale = new SimpleDoubleProperty(this, "maxScale", DEFAULT_MAX_SCALE);
     private final PauseTransition flashTimer = new PauseTransition(FLASH_DURATION);
     private final List<Node> flashed = new ArrayList<>();
     private long flashOrder;
@@ -140,6 +150,7 @@ public final class DiagramView extends Region {
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         selectedOrder.addListener((obs, was, now) -> refresh());
         flashTimer.setOnFinished(e -> clearFlash());
+        maxScale.addListener((obs, was, now) -> requestLayout());
         DiagramStyles.ensureStylesheet(this);
         refresh();
     }
@@ -176,17 +187,20 @@ public final class DiagramView extends Region {
             Label label = new Label();
             label.setId(DiagramStyles.linkLabelId(link));
             label.getStyleClass().add(DiagramStyles.EDGE_LABEL);
-            DiagramLayout.Point at = labelPosition(link);
+            DiagramLayout.Point at = labelPosition(link, link.defaultStyle());
             label.relocate(at.x(), at.y());
             linkLabels.put(link, label);
         }
     }
 
-    private static DiagramLayout.Point labelPosition(LinkId link) {
+    /** Where a link's label sits: next to the edge its current style uses. */
+    private static DiagramLayout.Point labelPosition(LinkId link, LinkStyle style) {
         return switch (link) {
             case ORDER_INVENTORY -> new DiagramLayout.Point(372, 214);
             case ORDER_KITCHEN -> new DiagramLayout.Point(DiagramLayout.ORDER.right() + 12, 254);
-            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
+            case KITCHEN_DELIVERY -> style == LinkStyle.SYNC
+                    ? new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 30)
+                    : new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
         };
     }
 
@@ -235,6 +249,14 @@ public final class DiagramView extends Region {
 
     public void setSelectedOrder(Long orderId) {
         selectedOrder.set(orderId);
+    }
+
+    /**
+     * The largest scale the diagram is drawn at (default {@value #DEFAULT_MAX_SCALE}): raise it to let
+     * the diagram fill a large window (a projector), at the price of slower text under the software renderer.
+     */
+    public DoubleProperty maxScaleProperty() {
+        return maxScale;
     }
 
     /** Flashes what the event is about (its service, worker, link, queue chip and the tokens of its order) for a moment. */
@@ -358,6 +380,10 @@ public final class DiagramView extends Region {
         }
         Label label = linkLabels.get(status.link());
         setStylePseudo(label, style, false, status.lossRate() > 0);
+        DiagramLayout.Point at = labelPosition(status.link(), style);
+        if (label.getLayoutX() != at.x() || label.getLayoutY() != at.y()) {
+            label.relocate(at.x(), at.y());
+        }
         StringBuilder text = new StringBuilder(status.link().key()).append(": ").append(style.key())
                 .append(" · ").append(status.latencyDescription());
         if (style == LinkStyle.SYNC) {
@@ -393,7 +419,7 @@ public final class DiagramView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        scale = Math.max(0.05, Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT));
+        scale = Math.max(0.05, Math.min(maxScale.get(), Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT)));
         offsetX = (w - DiagramLayout.WIDTH * scale) / 2;
         offsetY = (h - DiagramLayout.HEIGHT * scale) / 2;
         contentScale.setX(scale);

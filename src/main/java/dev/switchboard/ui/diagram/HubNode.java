@@ -40,6 +40,7 @@ final class HubNode extends VBox {
         sub.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         depth.getStyleClass().add(DiagramStyles.NODE_STATUS);
         more.getStyleClass().addAll(DiagramStyles.QUEUE_CHIP, DiagramStyles.MORE_CHIP);
+        RenderCache.cache(t, sub);
         getChildren().addAll(t, sub, depth, chips);
         for (int i = 0; i < MAX_CHIPS; i++) {
             Label chip = new Label();

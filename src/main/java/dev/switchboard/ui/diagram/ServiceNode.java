@@ -5,6 +5,7 @@ import dev.switchboard.model.WorkerState;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -22,13 +23,20 @@ final class ServiceNode extends VBox {
     /** More workers than this and the slots turn compact (order id only). */
     static final int FULL_SLOTS_MAX = 6;
     /** More workers than this and the slots turn into small squares (colour only). */
-    static final int COMPACT_SLOTS_MAX = 24;
+    static final int COMPACT_SLOTS_MAX = 20;
+    /** At most this many slots are drawn (eight rows of small squares); the rest are counted in the text. */
+    static final int MAX_SLOTS = 176;
+    /** Space between the box's text and the first row of slots. */
+    private static final double SLOTS_TOP = 4;
 
     private final ServiceId service;
     private final Consumer<Long> onSelect;
     private final Label status = new Label();
     private final Label detail = new Label();
-    private final FlowPane slots = new FlowPane(4, 4);
+    private final Pane slots = new Pane();
+    private final double slotsWidth;
+    private int placedCount = -1;
+    private WorkerSlotNode.Density placedDensity;
     private final List<WorkerSlotNode> slotNodes = new ArrayList<>();
     private final AgentPane agentPane;
 
@@ -43,11 +51,10 @@ final class ServiceNode extends VBox {
         detail.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         RenderCache.cache(title);
         slots.getStyleClass().add(DiagramStyles.WORKER_SLOTS);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(slots.widthProperty());
-        clip.heightProperty().bind(slots.heightProperty());
-        slots.setClip(clip);
+        // No clip (a clip costs an offscreen pass per repaint under the software renderer): the
+        // slot densities and MAX_SLOTS keep the slots inside the box instead.
         slots.setMinHeight(0);
+        slotsWidth = box.width() - 16;
         getChildren().addAll(title, status, detail, slots);
         if (service == ServiceId.DELIVERY) {
             agentPane = new AgentPane(onSelect);
@@ -78,9 +85,13 @@ final class ServiceNode extends VBox {
         if (s.errorRate() > 0) {
             d.append(" · errors ").append(Texts.percent(s.errorRate()));
         }
+        List<WorkerSlot> workers = s.workers();
+        if (workers.size() > MAX_SLOTS) {
+            d.append(" · ").append(workers.size() - MAX_SLOTS).append(" workers not drawn");
+            workers = workers.subList(0, MAX_SLOTS);
+        }
         WorkerSlotNode.setText(detail, d.toString());
 
-        List<WorkerSlot> workers = s.workers();
         while (slotNodes.size() < workers.size()) {
             WorkerSlotNode node = new WorkerSlotNode(DiagramStyles.workerId(service, slotNodes.size()));
             node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -89,19 +100,18 @@ final class ServiceNode extends VBox {
                     e.consume();
                 }
             });
+            // Unmanaged: a slot's text changing re-lays out that slot only, not the box and the
+            // whole diagram above it; placeSlots() positions the slots instead of a layout pane.
+            node.setManaged(false);
             slotNodes.add(node);
             slots.getChildren().add(node);
         }
         while (slotNodes.size() > workers.size()) {
             slots.getChildren().remove(slotNodes.remove(slotNodes.size() - 1));
         }
-        WorkerSlotNode.Density density = workers.size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
-                : workers.size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
-        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
-        if (slots.getHgap() != gap) {
-            slots.setHgap(gap);
-            slots.setVgap(gap);
-        }
+        WorkerSlotNode.Density density = s.workers().size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
+                : s.workers().size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
+        placeSlots(workers.size(), density);
         for (int i = 0; i < workers.size(); i++) {
             WorkerSlot w = workers.get(i);
             WorkerSlotNode node = slotNodes.get(i);
@@ -110,14 +120,31 @@ final class ServiceNode extends VBox {
             if (!id.equals(node.getId())) {
                 node.setId(id);
             }
-            if (node.density() != density) {
-                node.setDensity(density);
-            }
             node.update(w, nowMs, timedOut(timeouts, w, nowMs), selected);
         }
         if (agentPane != null && agents != null) {
             agentPane.update(agents, nowMs, selected);
         }
+    }
+
+    /** Puts the slots in rows, left to right, only when their number or size changed. */
+    private void placeSlots(int count, WorkerSlotNode.Density density) {
+        if (count == placedCount && density == placedDensity) {
+            return;
+        }
+        placedCount = count;
+        placedDensity = density;
+        double w = WorkerSlotNode.widthOf(density);
+        double h = WorkerSlotNode.heightOf(density);
+        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
+        int perRow = Math.max(1, (int) Math.floor((slotsWidth + gap) / (w + gap)));
+        for (int i = 0; i < count; i++) {
+            slotNodes.get(i).setDensity(density);
+            slotNodes.get(i).resizeRelocate((i % perRow) * (w + gap), SLOTS_TOP + (i / perRow) * (h + gap), w, h);
+        }
+        int rows = (count + perRow - 1) / perRow;
+        double height = rows == 0 ? 0 : rows * (h + gap) - gap;
+        slots.setPrefHeight(SLOTS_TOP + height + 2);
     }
 
     /** A recent timeout shows on the slot until the worker takes other work. */
@@ -173,7 +200,8 @@ final class ServiceNode extends VBox {
                 if (!id.equals(l.getId())) {
                     l.setId(id);
                 }
-                int pct = (int) Math.round(a.tripProgressAt(nowMs) * 100);
+                // Whole tenths: the label changes a few times per trip, not on every frame.
+                int pct = (int) Math.floor(a.tripProgressAt(nowMs) * 10) * 10;
                 WorkerSlotNode.setText(l, Texts.order(a.orderId()) + " " + pct + "%");
                 boolean mine = selected != null && a.orderId() == selected;
                 l.pseudoClassStateChanged(DiagramStyles.SELECTED, mine);

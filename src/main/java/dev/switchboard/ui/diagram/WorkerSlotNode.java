@@ -51,7 +51,26 @@ final class WorkerSlotNode extends VBox {
         return orderId;
     }
 
+    static double widthOf(Density value) {
+        return switch (value) {
+            case FULL -> WIDTH;
+            case COMPACT -> COMPACT_WIDTH;
+            case MICRO -> MICRO_SIZE;
+        };
+    }
+
+    static double heightOf(Density value) {
+        return switch (value) {
+            case FULL -> HEIGHT;
+            case COMPACT -> COMPACT_HEIGHT;
+            case MICRO -> MICRO_SIZE;
+        };
+    }
+
     void setDensity(Density value) {
+        if (value == density) {
+            return;
+        }
         density = value;
         getStyleClass().removeAll(DiagramStyles.COMPACT, DiagramStyles.MICRO);
         if (value == Density.COMPACT) {

@@ -110,6 +110,16 @@ class DiagramViewTest {
     }
 
     @Test
+    void theLegendAndTheTokensTakeTheirColoursFromTheSameCss(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(10, 42));
+        javafx.scene.shape.Shape legendRequest = robot.lookup(".diagram-legend .token-request").query();
+        javafx.scene.shape.Shape legendFailed = robot.lookup(".diagram-legend .token-reply-failed").query();
+        assertEquals(javafx.scene.paint.Color.web("#2563eb"), legendRequest.getFill(), "-sb-token-request from diagram.css");
+        assertEquals(javafx.scene.paint.Color.web("#dc2626"), legendFailed.getFill(), "-sb-token-failed from diagram.css");
+        assertEquals(5, robot.lookup(".diagram-legend .token-shape").queryAll().size(), "one shape per token kind");
+    }
+
+    @Test
     void aCookingKitchenWorkerShowsBusyWithItsOrder(FxRobot robot) {
         load(robot, DiagramFlows.hybrid(50, 42));
         stepUntil(robot, () -> state.service(ServiceId.KITCHEN).anyInState(WorkerState.BUSY)
