@@ -98,6 +98,9 @@ public final class DiagramView extends Region {
     /** How long (wall time) {@link #highlight(TraceEvent)} keeps the flash on. */
     public static final Duration FLASH_DURATION = Duration.millis(1500);
 
+    /** The circuit-breaker badge's width: room for "breaker half-open". */
+    static final double BREAKER_BADGE_WIDTH = 102;
+
     private final DiagramState state;
     private final DiagramLayout layout = new DiagramLayout();
     private final TokenPainter painter = new TokenPainter(layout);
@@ -162,6 +165,10 @@ public final class DiagramView extends Region {
             badge.setId(DiagramStyles.breakerId(link));
             badge.getStyleClass().add(DiagramStyles.BREAKER_BADGE);
             badge.setVisible(false);
+            // One width for every state, so the badge stays centred on its edge and clear of the label.
+            badge.setMinWidth(BREAKER_BADGE_WIDTH);
+            badge.setPrefWidth(BREAKER_BADGE_WIDTH);
+            badge.setAlignment(javafx.geometry.Pos.CENTER);
             DiagramLayout.Point at = breakerPosition(link);
             badge.relocate(at.x(), at.y());
             breakerBadges.put(link, badge);
@@ -245,16 +252,16 @@ public final class DiagramView extends Region {
     /** Where a link's circuit-breaker badge sits: across the middle of its sync edge. */
     private static DiagramLayout.Point breakerPosition(LinkId link) {
         return switch (link) {
-            case ORDER_INVENTORY -> new DiagramLayout.Point(296, 222);
-            case ORDER_KITCHEN -> new DiagramLayout.Point(620, 281);
-            case KITCHEN_DELIVERY -> new DiagramLayout.Point(790, 478);
+            case ORDER_INVENTORY -> new DiagramLayout.Point(330 - BREAKER_BADGE_WIDTH / 2, 222);
+            case ORDER_KITCHEN -> new DiagramLayout.Point(670 - BREAKER_BADGE_WIDTH / 2, 281);
+            case KITCHEN_DELIVERY -> new DiagramLayout.Point(830 - BREAKER_BADGE_WIDTH / 2, 478);
         };
     }
 
     /** Where a link's retry / refusal / bulkhead counts sit: under its label. */
     private static DiagramLayout.Point guardsPosition(LinkId link) {
         return switch (link) {
-            case ORDER_INVENTORY -> new DiagramLayout.Point(372, 234);
+            case ORDER_INVENTORY -> new DiagramLayout.Point(386, 234);
             case ORDER_KITCHEN -> new DiagramLayout.Point(640, 236);
             case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 50);
         };
@@ -263,7 +270,7 @@ public final class DiagramView extends Region {
     /** Where a link's label sits: next to the edge its current style uses. */
     private static DiagramLayout.Point labelPosition(LinkId link, LinkStyle style) {
         return switch (link) {
-            case ORDER_INVENTORY -> new DiagramLayout.Point(372, 212);
+            case ORDER_INVENTORY -> new DiagramLayout.Point(386, 212);
             case ORDER_KITCHEN -> new DiagramLayout.Point(DiagramLayout.ORDER.right() + 12, 254);
             case KITCHEN_DELIVERY -> style == LinkStyle.SYNC
                     ? new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 30)
