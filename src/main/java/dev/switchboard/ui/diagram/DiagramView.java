@@ -99,7 +99,7 @@ public final class DiagramView extends Region {
     public static final Duration FLASH_DURATION = Duration.millis(1500);
 
     /** The circuit-breaker badge's width: room for "breaker half-open". */
-    static final double BREAKER_BADGE_WIDTH = 102;
+    static final double BREAKER_BADGE_WIDTH = 118;
 
     private final DiagramState state;
     private final DiagramLayout layout = new DiagramLayout();
