@@ -1,9 +1,11 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.model.Keyed;
+
 import java.util.Optional;
 
 /** How a caller spreads its calls over the instances it knows of. */
-public enum Balancing {
+public enum Balancing implements Keyed {
     /** Each call to the next instance in turn. */
     ROUND_ROBIN("round-robin"),
     /** Each call to the instance with the fewest calls in progress (lowest number on a tie). */
@@ -15,16 +17,12 @@ public enum Balancing {
         this.key = key;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
     public static Optional<Balancing> fromKey(String key) {
-        for (Balancing balancing : values()) {
-            if (balancing.key.equals(key)) {
-                return Optional.of(balancing);
-            }
-        }
-        return Optional.empty();
+        return Keyed.fromKey(Balancing.class, key);
     }
 }

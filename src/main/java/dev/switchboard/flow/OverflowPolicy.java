@@ -1,9 +1,11 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.model.Keyed;
+
 import java.util.Optional;
 
 /** What a full broker queue does with a new message. */
-public enum OverflowPolicy {
+public enum OverflowPolicy implements Keyed {
     /** Refuse the new message: its order fails. */
     REJECT("reject"),
     /** Make room by dropping the oldest waiting message: that order fails. */
@@ -15,16 +17,12 @@ public enum OverflowPolicy {
         this.key = key;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
     public static Optional<OverflowPolicy> fromKey(String key) {
-        for (OverflowPolicy policy : values()) {
-            if (policy.key.equals(key)) {
-                return Optional.of(policy);
-            }
-        }
-        return Optional.empty();
+        return Keyed.fromKey(OverflowPolicy.class, key);
     }
 }

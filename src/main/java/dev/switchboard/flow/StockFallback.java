@@ -1,9 +1,11 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.model.Keyed;
+
 import java.util.Optional;
 
 /** What the Order Service does when Inventory cannot answer a stock check. */
-public enum StockFallback {
+public enum StockFallback implements Keyed {
     /** The order fails (no fallback). */
     FAIL("fail"),
     /** The customer is told no: the order is rejected, as if out of stock. */
@@ -17,16 +19,12 @@ public enum StockFallback {
         this.key = key;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
     public static Optional<StockFallback> fromKey(String key) {
-        for (StockFallback fallback : values()) {
-            if (fallback.key.equals(key)) {
-                return Optional.of(fallback);
-            }
-        }
-        return Optional.empty();
+        return Keyed.fromKey(StockFallback.class, key);
     }
 }

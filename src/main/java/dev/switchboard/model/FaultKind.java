@@ -3,7 +3,7 @@ package dev.switchboard.model;
 import java.util.Optional;
 
 /** The kinds of injected fault a flow can schedule. */
-public enum FaultKind {
+public enum FaultKind implements Keyed {
     /** A service crashes: in-flight work is lost, requests are refused, queued messages wait. */
     DOWN("down", true),
     /** A service works slower by a factor. */
@@ -21,6 +21,7 @@ public enum FaultKind {
         this.onService = onService;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -31,11 +32,6 @@ public enum FaultKind {
     }
 
     public static Optional<FaultKind> fromKey(String key) {
-        for (FaultKind kind : values()) {
-            if (kind.key.equals(key)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return Keyed.fromKey(FaultKind.class, key);
     }
 }

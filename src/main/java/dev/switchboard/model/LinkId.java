@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The three links between the services, the styles each may take and its default style. */
-public enum LinkId {
+public enum LinkId implements Keyed {
     ORDER_INVENTORY("order->inventory", ServiceId.ORDER, ServiceId.INVENTORY, LinkStyle.SYNC, EnumSet.of(LinkStyle.SYNC)),
     ORDER_KITCHEN("order->kitchen", ServiceId.ORDER, ServiceId.KITCHEN, LinkStyle.QUEUE,
             EnumSet.of(LinkStyle.QUEUE, LinkStyle.SYNC)),
@@ -27,6 +27,7 @@ public enum LinkId {
     }
 
     /** The name in flow files and reports, e.g. {@code order->kitchen}. */
+    @Override
     public String key() {
         return key;
     }
@@ -52,11 +53,6 @@ public enum LinkId {
     }
 
     public static Optional<LinkId> fromKey(String key) {
-        for (LinkId id : values()) {
-            if (id.key.equals(key)) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return Keyed.fromKey(LinkId.class, key);
     }
 }

@@ -3,7 +3,7 @@ package dev.switchboard.model;
 import java.util.Optional;
 
 /** The four services of the food-ordering system, with the names flow files use for them. */
-public enum ServiceId {
+public enum ServiceId implements Keyed {
     ORDER("order", "Order Service"),
     INVENTORY("inventory", "Inventory Service"),
     KITCHEN("kitchen", "Kitchen Service"),
@@ -18,6 +18,7 @@ public enum ServiceId {
     }
 
     /** The name in flow files and reports, e.g. {@code kitchen}. */
+    @Override
     public String key() {
         return key;
     }
@@ -27,11 +28,6 @@ public enum ServiceId {
     }
 
     public static Optional<ServiceId> fromKey(String key) {
-        for (ServiceId id : values()) {
-            if (id.key.equals(key)) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return Keyed.fromKey(ServiceId.class, key);
     }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * The view of the live controls panel ({@code ControlPanel.fxml}): it builds one slider row per
  * setting into the panel's grids, shows the values the {@link ControlsViewModel} reads from the
- * trace and passes each user change to it. Node ids follow {@code <setting>Slider-<link or service>}.
+ * trace and passes each user change to it; {@link ResilienceControls} and {@link DiscoveryControls}
+ * add the issue-4 sections. Node ids follow {@code <setting>Slider-<link or service>}.
  */
 public final class ControlPanelController {
     private final ControlsViewModel controls;
@@ -46,6 +47,23 @@ public final class ControlPanelController {
     @FXML private GridPane inventoryServiceGrid;
     @FXML private GridPane kitchenServiceGrid;
     @FXML private GridPane deliveryServiceGrid;
+    @FXML private VBox orderInventoryBox;
+    @FXML private VBox orderKitchenBox;
+    @FXML private VBox kitchenDeliveryBox;
+    @FXML private VBox orderServiceBox;
+    @FXML private VBox inventoryServiceBox;
+    @FXML private VBox kitchenServiceBox;
+    @FXML private VBox deliveryServiceBox;
+    @FXML private TitledPane retriesPane;
+    @FXML private TitledPane breakersPane;
+    @FXML private TitledPane bulkheadsPane;
+    @FXML private TitledPane messageDeliveryPane;
+    @FXML private TitledPane registryPane;
+    @FXML private VBox retriesBox;
+    @FXML private VBox breakersBox;
+    @FXML private VBox bulkheadsBox;
+    @FXML private VBox messageDeliveryBox;
+    @FXML private VBox registryBox;
 
     public ControlPanelController(ControlsViewModel controls) {
         this.controls = controls;
@@ -65,13 +83,32 @@ public final class ControlPanelController {
         addServiceRows(ServiceId.INVENTORY, inventoryServiceGrid);
         addServiceRows(ServiceId.KITCHEN, kitchenServiceGrid);
         addServiceRows(ServiceId.DELIVERY, deliveryServiceGrid);
+        ResilienceControls resilience = new ResilienceControls(controls);
+        resilience.addFallbackSection(orderInventoryBox);
+        resilience.fillRetriesPane(retriesPane, retriesBox);
+        resilience.fillBreakersPane(breakersPane, breakersBox);
+        resilience.fillBulkheadsPane(bulkheadsPane, bulkheadsBox);
+        resilience.fillDeliveryPane(messageDeliveryPane, messageDeliveryBox);
+        DiscoveryControls discovery = new DiscoveryControls(controls);
+        discovery.addInstanceSection(ServiceId.ORDER, orderServiceBox);
+        discovery.addInstanceSection(ServiceId.INVENTORY, inventoryServiceBox);
+        discovery.addInstanceSection(ServiceId.KITCHEN, kitchenServiceBox);
+        discovery.addInstanceSection(ServiceId.DELIVERY, deliveryServiceBox);
+        resilience.addConsumerSection(ServiceId.KITCHEN, kitchenServiceBox);
+        resilience.addConsumerSection(ServiceId.DELIVERY, deliveryServiceBox);
+        discovery.addRegistrySection(registryPane, registryBox);
         addStyleSwitch(LinkId.ORDER_KITCHEN, "Order → Kitchen");
         addStyleSwitch(LinkId.KITCHEN_DELIVERY, "Kitchen → Delivery");
         resetControlsButton.setOnAction(e -> controls.resetToFlow());
+        for (TitledPane pane : controlsAccordion.getPanes()) {
+            // A long title (which links a mechanism is on for) is cut short rather than widening the panel.
+            pane.setMinWidth(0);
+        }
         controlsAccordion.setExpandedPane(controlsAccordion.getPanes().get(0));
     }
 
     private void addLinkRows(LinkId link, GridPane grid, TitledPane pane) {
+        LiveSlider.keepNamesAndValuesWhole(grid);
         String id = idPart(link);
         // Latency and jitter make one distribution together, so each commits with the other's value.
         LiveSlider latencyRow = new LiveSlider("latencySlider-" + id, 0, 2000, ControlPanelController::ms,
@@ -114,6 +151,7 @@ public final class ControlPanelController {
     }
 
     private void addServiceRows(ServiceId service, GridPane grid) {
+        LiveSlider.keepNamesAndValuesWhole(grid);
         String id = service.key();
         int row = 0;
         LiveSlider workers = new LiveSlider("workersSlider-" + id, 1, 16, v -> String.valueOf(Math.round(v)),
@@ -159,7 +197,9 @@ public final class ControlPanelController {
         downToggles.put(service, down);
         Label downLabel = new Label("Status");
         downLabel.getStyleClass().add(StyleClasses.SETTING_NAME);
-        grid.addRow(row, downLabel, down);
+        down.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(downLabel, 0, row);
+        grid.add(down, 1, row, 2, 1);
 
         LiveSlider prep = preparation;
         LiveSlider agentsRow = agents;
@@ -246,7 +286,7 @@ public final class ControlPanelController {
         }
     }
 
-    private static String title(LinkId link) {
+    static String title(LinkId link) {
         return capitalize(link.from().key()) + " → " + capitalize(link.to().key());
     }
 
@@ -256,6 +296,10 @@ public final class ControlPanelController {
 
     static String ms(double value) {
         return Math.round(value) + " ms";
+    }
+
+    static String count(double value) {
+        return String.valueOf(Math.round(value));
     }
 
     static String percent(double rate) {

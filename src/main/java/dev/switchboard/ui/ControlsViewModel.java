@@ -23,17 +23,22 @@ import java.util.Objects;
 /**
  * The live settings of the run for the controls panel. It shows each link's and service's current
  * settings as the trace reports them (LinkChanged, ServiceChanged) and turns a control's new value
- * into the matching {@link Command}, applied at the current virtual time through the playback.
+ * into the matching {@link Command}, applied at the current virtual time through the playback; the
+ * issue-4 mechanisms are in its {@link #resilience()} and {@link #discovery()} view models.
  */
 public final class ControlsViewModel implements RunListener {
     private final PlaybackViewModel playback;
     private final Map<LinkId, ReadOnlyObjectWrapper<LinkSpec>> links = new EnumMap<>(LinkId.class);
     private final Map<ServiceId, ReadOnlyObjectWrapper<ServiceSpec>> services = new EnumMap<>(ServiceId.class);
     private final Map<ServiceId, ReadOnlyBooleanWrapper> up = new EnumMap<>(ServiceId.class);
+    private final ResilienceViewModel resilience;
+    private final DiscoveryViewModel discovery;
     private Flow flow;
 
     public ControlsViewModel(PlaybackViewModel playback) {
         this.playback = Objects.requireNonNull(playback, "playback");
+        this.resilience = new ResilienceViewModel(playback);
+        this.discovery = new DiscoveryViewModel(playback);
         for (LinkId id : LinkId.values()) {
             links.put(id, new ReadOnlyObjectWrapper<>(this, "link-" + id.key()));
         }
@@ -45,6 +50,9 @@ public final class ControlsViewModel implements RunListener {
 
     @Override
     public void onEvent(TraceEvent event) {
+        // The sub-models first, so a view that reacts to this model's properties reads theirs up to date.
+        resilience.onEvent(event);
+        discovery.onEvent(event);
         if (event instanceof TraceEvent.LinkChanged changed) {
             links.get(changed.link()).set(changed.settings());
         } else if (event instanceof TraceEvent.ServiceChanged changed) {
@@ -56,6 +64,18 @@ public final class ControlsViewModel implements RunListener {
     @Override
     public void runReset(Flow newFlow) {
         this.flow = newFlow;
+        resilience.runReset(newFlow);
+        discovery.runReset(newFlow);
+    }
+
+    /** Retries, breakers, bulkheads, fallback, delivery and consumer settings. */
+    public ResilienceViewModel resilience() {
+        return resilience;
+    }
+
+    /** Instances and the service registry. */
+    public DiscoveryViewModel discovery() {
+        return discovery;
     }
 
     public ReadOnlyObjectProperty<LinkSpec> linkProperty(LinkId id) {
@@ -190,6 +210,12 @@ public final class ControlsViewModel implements RunListener {
                 commands.add(new Command.SetAgents(want.agents()));
             }
         }
+        commands.addAll(resilience.commandsBackTo(target));
+        Map<ServiceId, Boolean> serviceUpNow = new EnumMap<>(ServiceId.class);
+        for (ServiceId id : ServiceId.values()) {
+            serviceUpNow.put(id, up.get(id).get());
+        }
+        commands.addAll(discovery.commandsBackTo(target, serviceUpNow));
         return commands;
     }
 

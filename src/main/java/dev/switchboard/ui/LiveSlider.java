@@ -90,6 +90,21 @@ final class LiveSlider {
         grid.addRow(row, nameLabel, slider, valueLabel);
     }
 
+    /**
+     * Makes a settings grid shrink its sliders, never its names or values, when the panel is
+     * narrow: a value like "300–900 ms" is then shown whole instead of cut to "300-9...".
+     */
+    static void keepNamesAndValuesWhole(GridPane grid) {
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints sliders = new javafx.scene.layout.ColumnConstraints();
+        sliders.setHgrow(Priority.ALWAYS);
+        sliders.setMinWidth(40);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().setAll(names, sliders, values);
+    }
+
     Slider slider() {
         return slider;
     }

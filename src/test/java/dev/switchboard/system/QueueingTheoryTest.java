@@ -1,18 +1,10 @@
 package dev.switchboard.system;
 
-import dev.switchboard.flow.Flow;
-import dev.switchboard.flow.LinkSpec;
-import dev.switchboard.flow.OrdersSpec;
-import dev.switchboard.flow.ServiceSpec;
-import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
-import dev.switchboard.sim.Distribution;
+import dev.switchboard.testing.MmcKitchen;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,13 +21,13 @@ class QueueingTheoryTest {
     void theKitchenBehindItsQueueMatchesErlangC(int workers, double load) {
         double cookMs = 100;
         double arrivalGapMs = cookMs / (load * workers);
-        Simulation simulation = new Simulation(mmcFlow(workers, cookMs, arrivalGapMs));
+        Simulation simulation = new Simulation(MmcKitchen.flow(workers, cookMs, arrivalGapMs, ORDERS, 2024 + workers));
         TraceTally tally = new TraceTally(ServiceId.KITCHEN);
         simulation.addListener(tally);
         simulation.start();
         simulation.runToEnd();
 
-        double expectedWaitMs = erlangCWaitMs(workers, 1 / arrivalGapMs, 1 / cookMs);
+        double expectedWaitMs = MmcKitchen.erlangCWaitMs(workers, 1 / arrivalGapMs, 1 / cookMs);
         double simulatedMs = tally.lastTimeMs;
         double utilization = tally.occupiedMs / (workers * simulatedMs);
 
@@ -45,35 +37,5 @@ class QueueingTheoryTest {
         double arrivalRate = tally.waitCount / simulatedMs;
         assertEquals(arrivalRate * tally.meanWaitMs(), tally.meanDepth(simulatedMs),
                 tally.meanDepth(simulatedMs) * 0.01, "Little's law: L = λW for the kitchen queue");
-    }
-
-    /** Erlang C: the mean time in queue of an M/M/c system with arrival rate λ and service rate μ per worker. */
-    static double erlangCWaitMs(int c, double lambda, double mu) {
-        double a = lambda / mu;
-        double rho = a / c;
-        double term = 1;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        double last = term / (1 - rho);
-        double probabilityOfWaiting = last / (sum + last);
-        return probabilityOfWaiting / (c * mu - lambda);
-    }
-
-    private static Flow mmcFlow(int kitchenWorkers, double cookMs, double arrivalGapMs) {
-        Map<ServiceId, ServiceSpec> services = new EnumMap<>(ServiceId.class);
-        services.put(ServiceId.ORDER, ServiceSpec.defaults().withWorkers(64));
-        services.put(ServiceId.INVENTORY, ServiceSpec.defaults().withWorkers(64));
-        services.put(ServiceId.KITCHEN, ServiceSpec.defaults().withWorkers(kitchenWorkers)
-                .withWorkMs(new Distribution.Exponential(cookMs)));
-        services.put(ServiceId.DELIVERY, ServiceSpec.defaults().withWorkers(64));
-        Map<LinkId, LinkSpec> links = new EnumMap<>(LinkId.class);
-        for (LinkId id : LinkId.values()) {
-            links.put(id, LinkSpec.defaults(id));
-        }
-        return new Flow("M/M/" + kitchenWorkers, "", 2024 + kitchenWorkers,
-                new OrdersSpec(ORDERS, new Distribution.Exponential(arrivalGapMs)), services, links, List.of());
     }
 }

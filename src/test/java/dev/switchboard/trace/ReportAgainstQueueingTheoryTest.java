@@ -1,19 +1,11 @@
 package dev.switchboard.trace;
 
-import dev.switchboard.flow.Flow;
-import dev.switchboard.flow.LinkSpec;
-import dev.switchboard.flow.OrdersSpec;
-import dev.switchboard.flow.ServiceSpec;
-import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
-import dev.switchboard.sim.Distribution;
 import dev.switchboard.system.Simulation;
+import dev.switchboard.testing.MmcKitchen;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,7 +23,7 @@ class ReportAgainstQueueingTheoryTest {
         double cookMs = 100;
         double arrivalGapMs = cookMs / (load * workers);
         Metrics metrics = new Metrics();
-        Simulation simulation = new Simulation(mmcFlow(workers, cookMs, arrivalGapMs));
+        Simulation simulation = new Simulation(MmcKitchen.flow(workers, cookMs, arrivalGapMs, ORDERS, 99 + workers));
         simulation.addListener(metrics);
         simulation.start();
         simulation.runToEnd();
@@ -39,40 +31,12 @@ class ReportAgainstQueueingTheoryTest {
         Report.Service kitchen = report.services().get(ServiceId.KITCHEN);
 
         double lambda = 1 / arrivalGapMs;
-        double expectedWaitMs = erlangCWaitMs(workers, lambda, 1 / cookMs);
+        double expectedWaitMs = MmcKitchen.erlangCWaitMs(workers, lambda, 1 / cookMs);
         assertEquals(expectedWaitMs, kitchen.meanQueueWaitMs(), expectedWaitMs * 0.06, "mean wait against Erlang C");
         assertEquals(load, kitchen.utilization(), load * 0.03, "utilization against the offered load");
         assertEquals(lambda * expectedWaitMs, kitchen.meanQueueLength(), lambda * expectedWaitMs * 0.07,
                 "mean queue length against L = λW");
         assertEquals(ORDERS, report.orders().delivered());
         assertEquals(0, kitchen.blockedMs());
-    }
-
-    private static double erlangCWaitMs(int c, double lambda, double mu) {
-        double a = lambda / mu;
-        double rho = a / c;
-        double term = 1;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        double last = term / (1 - rho);
-        return last / (sum + last) / (c * mu - lambda);
-    }
-
-    private static Flow mmcFlow(int kitchenWorkers, double cookMs, double arrivalGapMs) {
-        Map<ServiceId, ServiceSpec> services = new EnumMap<>(ServiceId.class);
-        services.put(ServiceId.ORDER, ServiceSpec.defaults().withWorkers(64));
-        services.put(ServiceId.INVENTORY, ServiceSpec.defaults().withWorkers(64));
-        services.put(ServiceId.KITCHEN, ServiceSpec.defaults().withWorkers(kitchenWorkers)
-                .withWorkMs(new Distribution.Exponential(cookMs)));
-        services.put(ServiceId.DELIVERY, ServiceSpec.defaults().withWorkers(64));
-        Map<LinkId, LinkSpec> links = new EnumMap<>(LinkId.class);
-        for (LinkId id : LinkId.values()) {
-            links.put(id, LinkSpec.defaults(id));
-        }
-        return new Flow("M/M/" + kitchenWorkers, "", 99 + kitchenWorkers,
-                new OrdersSpec(ORDERS, new Distribution.Exponential(arrivalGapMs)), services, links, List.of());
     }
 }

@@ -9,12 +9,7 @@ import javafx.scene.layout.VBox;
  */
 final class CustomerNode extends VBox {
 
-    private final Label placed = new Label();
-    private final Label open = new Label();
-    private final Label delivered = new Label();
-    private final Label rejected = new Label();
-    private final Label failed = new Label();
-    private final Label deadLettered = new Label();
+    private final Label tally = new Label();
 
     CustomerNode(DiagramLayout.Box box) {
         setId(DiagramStyles.ID_CUSTOMER);
@@ -22,10 +17,10 @@ final class CustomerNode extends VBox {
         Label title = new Label("Customer");
         title.getStyleClass().add(DiagramStyles.NODE_TITLE);
         RenderCache.cache(title);
-        for (Label l : new Label[] {placed, open, delivered, rejected, failed, deadLettered}) {
-            l.getStyleClass().add(DiagramStyles.NODE_DETAIL);
-        }
-        getChildren().addAll(title, placed, open, delivered, rejected, failed, deadLettered);
+        // One label of several lines: the counts change with every order, and one text layout per
+        // change is cheaper than five.
+        tally.getStyleClass().add(DiagramStyles.NODE_DETAIL);
+        getChildren().addAll(title, tally);
         setMinSize(box.width(), box.height());
         setPrefSize(box.width(), box.height());
         setMaxSize(box.width(), box.height());
@@ -33,16 +28,12 @@ final class CustomerNode extends VBox {
     }
 
     void update(CustomerTally t) {
-        WorkerSlotNode.setText(placed, "placed " + t.placed());
-        WorkerSlotNode.setText(open, "open " + t.open());
-        WorkerSlotNode.setText(delivered, "delivered " + t.delivered());
-        WorkerSlotNode.setText(rejected, "rejected " + t.rejected());
-        WorkerSlotNode.setText(failed, "failed " + t.failed() + " · lost " + t.lost());
-        boolean anyDead = t.deadLettered() > 0;
-        deadLettered.setVisible(anyDead);
-        deadLettered.setManaged(anyDead);
-        if (anyDead) {
-            WorkerSlotNode.setText(deadLettered, "dead-lettered " + t.deadLettered());
-        }
+        String text = "placed " + t.placed()
+                + "\nopen " + t.open()
+                + "\ndelivered " + t.delivered()
+                + "\nrejected " + t.rejected()
+                + "\nfailed " + t.failed() + " · lost " + t.lost()
+                + (t.deadLettered() > 0 ? "\ndead-lettered " + t.deadLettered() : "");
+        WorkerSlotNode.setText(tally, text);
     }
 }

@@ -94,6 +94,23 @@ public final class DiagramLayout {
             return length;
         }
 
+        /** Writes the point at {@code fraction} (0..1) into {@code xy}, without allocating (the renderer's path). */
+        void at(double fraction, double[] xy) {
+            double wanted = Math.max(0, Math.min(1, fraction)) * length;
+            for (int i = 1; i < xs.length; i++) {
+                double seg = segmentLengths[i];
+                if (wanted <= seg || i == xs.length - 1) {
+                    double f = seg == 0 ? 1 : Math.min(1, wanted / seg);
+                    xy[0] = xs[i - 1] + f * (xs[i] - xs[i - 1]);
+                    xy[1] = ys[i - 1] + f * (ys[i] - ys[i - 1]);
+                    return;
+                }
+                wanted -= seg;
+            }
+            xy[0] = xs[xs.length - 1];
+            xy[1] = ys[ys.length - 1];
+        }
+
         /** The point at {@code fraction} (0..1) of the lane's length. */
         public Point at(double fraction) {
             double wanted = Math.max(0, Math.min(1, fraction)) * length;
@@ -116,6 +133,11 @@ public final class DiagramLayout {
     public static final Box KITCHEN = new Box(870, 270, 310, 185);
     public static final Box TOPIC = new Box(910, 550, 220, 110);
     public static final Box DELIVERY = new Box(430, 500, 340, 200);
+    /** The dead-letter queues under the broker queue and under the MealReady topic. */
+    public static final Box BROKER_DLQ = new Box(560, 436, 220, 50);
+    public static final Box TOPIC_DLQ = new Box(910, 666, 220, 50);
+    /** The service registry, top right (shown only while discovery is on). */
+    public static final Box REGISTRY = new Box(880, 20, 300, 170);
 
     private static final Map<ServiceId, Box> SERVICE_BOXES = new EnumMap<>(Map.of(
             ServiceId.ORDER, ORDER, ServiceId.INVENTORY, INVENTORY,
@@ -140,6 +162,9 @@ public final class DiagramLayout {
         put(LinkId.KITCHEN_DELIVERY, TokenLeg.RETURN, lane(DELIVERY.right(), DELIVERY.y() + 42, KITCHEN.x() + 40, KITCHEN.bottom()));
         put(LinkId.KITCHEN_DELIVERY, TokenLeg.TO_HUB, lane(TOPIC.centerX(), KITCHEN.bottom(), TOPIC.centerX(), TOPIC.y()));
         put(LinkId.KITCHEN_DELIVERY, TokenLeg.FROM_HUB, lane(TOPIC.x(), TOPIC.centerY(), DELIVERY.right(), TOPIC.centerY()));
+        // Acknowledgements run back just under the hub's delivery lane.
+        put(LinkId.ORDER_KITCHEN, TokenLeg.ACK, lane(KITCHEN.x(), 386, BROKER.right(), 386));
+        put(LinkId.KITCHEN_DELIVERY, TokenLeg.ACK, lane(DELIVERY.right(), TOPIC.centerY() + 16, TOPIC.x(), TOPIC.centerY() + 16));
     }
 
     private void put(LinkId link, TokenLeg leg, Lane lane) {
@@ -168,6 +193,11 @@ public final class DiagramLayout {
     /** Where a token is at {@code nowMs}: the interpolation of the clock along its lane. */
     public Point positionOf(Token token, double nowMs) {
         return lane(token.link(), token.leg()).at(token.progressAt(nowMs));
+    }
+
+    /** Where a token is at {@code nowMs}, written into {@code xy}. */
+    void place(Token token, double nowMs, double[] xy) {
+        lane(token.link(), token.leg()).at(token.progressAt(nowMs), xy);
     }
 
     /** Where a lost mark is drawn: the end of the lane the message was travelling (its would-be arrival). */

@@ -2,6 +2,7 @@ package dev.switchboard.ui.diagram;
 
 import dev.switchboard.flow.LinkSpec;
 import dev.switchboard.flow.ServiceSpec;
+import dev.switchboard.model.BreakerState;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
@@ -27,9 +28,10 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * What the diagram shows, rebuilt from the trace alone: services and their workers, links, the broker
- * queue and the MealReady subscription, delivery agents, tokens in flight, fading marks of lost
- * messages and timeouts, and each order's status history. Plain Java, no JavaFX, so it is tested
+ * What the diagram shows, rebuilt from the trace alone: services, their instances and workers, links
+ * with their breakers, bulkheads and retry counts, the broker queue and the MealReady subscription with
+ * their dead-letter queues, the service registry, delivery agents, tokens in flight (acks included),
+ * fading marks of lost messages, timeouts and duplicates, and each order's status history. Plain Java, no JavaFX, so it is tested
  * without a window; it is fed every trace event in order on the thread that runs the simulation.
  */
 public final class DiagramState implements TraceListener {
@@ -58,6 +60,12 @@ public final class DiagramState implements TraceListener {
     private long lost;
     private long deadLettered;
     private final java.util.Set<Long> redelivered = new java.util.HashSet<>();
+    private final Map<LinkId, GuardModel> guards = new EnumMap<>(LinkId.class);
+    private final Map<LinkId, DeadLetterModel> deadLetters = new EnumMap<>(LinkId.class);
+    private final ArrayDeque<DuplicateMark> duplicateMarks = new ArrayDeque<>();
+    private final Map<ServiceId, TreeMap<Integer, RegistryEntry>> registry = new EnumMap<>(ServiceId.class);
+    private boolean discoveryOn;
+    private String discoveryDescription = "";
     private String flowName = "";
     private double lastEventMs;
     private long version;
@@ -73,9 +81,17 @@ public final class DiagramState implements TraceListener {
             services.put(id, new ServiceModel(id));
         }
         links.clear();
+        guards.clear();
+        deadLetters.clear();
         for (LinkId id : LinkId.values()) {
             links.put(id, new LinkStatus(id, LinkSpec.defaults(id)));
+            guards.put(id, new GuardModel());
+            deadLetters.put(id, new DeadLetterModel());
         }
+        duplicateMarks.clear();
+        registry.clear();
+        discoveryOn = false;
+        discoveryDescription = "";
         tokens.clear();
         lostMarks.clear();
         timeoutMarks.clear();
@@ -101,6 +117,7 @@ public final class DiagramState implements TraceListener {
             onServiceChanged(c);
         } else if (e instanceof TraceEvent.LinkChanged c) {
             links.put(c.link(), new LinkStatus(c.link(), c.settings()));
+            guards.get(c.link()).follow(c.settings());
         } else if (e instanceof TraceEvent.OrderPlaced p) {
             placed++;
             // The engine starts an order as PLACED without a status change; the history starts there.
@@ -127,9 +144,12 @@ public final class DiagramState implements TraceListener {
             }
         } else if (e instanceof TraceEvent.InboundArrived a) {
             ServiceModel s = services.get(a.service());
-            InboundItem item = new InboundItem(a.orderId(), a.kind(), a.timeMs());
-            // A redelivered message goes back to the head of its queue, not to the tail.
-            if (redelivered.remove(a.orderId()) && (a.kind() == InboundKind.QUEUE_MESSAGE || a.kind() == InboundKind.EVENT)) {
+            // A redelivered message goes back to the head of its queue, not to the tail, and is marked.
+            boolean again = (a.kind() == InboundKind.QUEUE_MESSAGE || a.kind() == InboundKind.EVENT)
+                    && redelivered.remove(a.orderId());
+            InboundItem item = new InboundItem(a.orderId(), a.kind(), a.timeMs(), again);
+            if (again) {
+                s.redeliveredInLine++;
                 s.line.add(0, item);
             } else {
                 s.line.add(item);
@@ -146,6 +166,9 @@ public final class DiagramState implements TraceListener {
             worker.busy(w.orderId(), w.task(), w.timeMs(), w.doneAtMs());
         } else if (e instanceof TraceEvent.WorkerBlocked b) {
             Worker worker = services.get(b.service()).worker(b.worker());
+            if (worker.orderId != b.orderId()) {
+                worker.attempt = 0;
+            }
             worker.state = WorkerState.BLOCKED;
             worker.orderId = b.orderId();
             worker.task = null;
@@ -195,12 +218,56 @@ public final class DiagramState implements TraceListener {
         } else if (e instanceof TraceEvent.MessageRedelivered r) {
             redelivered.add(r.orderId());
         } else if (e instanceof TraceEvent.MessageDeadLettered d) {
+            deadLetters.get(d.link()).add(d.orderId());
             lostMarks.add(new LostMark(d.link(), TokenLeg.TO_HUB, d.orderId(), "dead-lettered", d.timeMs()));
         } else if (e instanceof TraceEvent.EventMissed m) {
+            deadLetters.get(m.link()).missed++;
             lostMarks.add(new LostMark(m.link(), TokenLeg.FROM_HUB, m.orderId(), "event missed", m.timeMs()));
         } else if (e instanceof TraceEvent.CallRejected r) {
+            guards.get(r.link()).refused++;
             // Refused before it left: marked at the caller's end of the link.
             lostMarks.add(new LostMark(r.link(), TokenLeg.RETURN, r.orderId(), "call refused", r.timeMs()));
+        } else if (e instanceof TraceEvent.RetryScheduled r) {
+            guards.get(r.link()).retries++;
+            Worker worker = services.get(r.service()).worker(r.worker());
+            worker.attempt = r.attempt();
+            worker.retryAtMs = r.retryAtMs();
+        } else if (e instanceof TraceEvent.BreakerChanged b) {
+            guards.get(b.link()).breaker = b.to();
+        } else if (e instanceof TraceEvent.BulkheadChanged b) {
+            GuardModel g = guards.get(b.link());
+            g.bulkheadInUse = b.inUse();
+            g.bulkheadMax = b.maxConcurrent();
+            g.bulkheadWaiting = b.waiting();
+        } else if (e instanceof TraceEvent.DuplicateDelivery d) {
+            duplicateMarks.add(new DuplicateMark(d.service(), d.worker(), d.orderId(), d.skipped(), d.timeMs()));
+        } else if (e instanceof TraceEvent.AckSent a) {
+            tokens.add(new Token(TokenKind.ACK, a.link(), TokenLeg.ACK, a.orderId(), a.departMs(), a.arriveMs()));
+        } else if (e instanceof TraceEvent.DiscoveryChanged d) {
+            discoveryOn = d.settings() != null;
+            discoveryDescription = discoveryOn ? describe(d.settings()) : "";
+            if (!discoveryOn) {
+                registry.clear();
+            }
+        } else if (e instanceof TraceEvent.RegistryChanged r) {
+            TreeMap<Integer, RegistryEntry> entries = registry.computeIfAbsent(r.service(), k -> new TreeMap<>());
+            RegistryEntry was = entries.get(r.instance());
+            entries.put(r.instance(), new RegistryEntry(r.service(), r.instance(), r.registered(),
+                    was == null ? -1 : was.lastHeartbeatMs(), r.timeMs()));
+        } else if (e instanceof TraceEvent.Heartbeat h) {
+            TreeMap<Integer, RegistryEntry> entries = registry.computeIfAbsent(h.service(), k -> new TreeMap<>());
+            RegistryEntry was = entries.get(h.instance());
+            // A heartbeat from an instance the registry removed does not register it again; RegistryChanged does.
+            entries.put(h.instance(), new RegistryEntry(h.service(), h.instance(), was != null && was.registered(),
+                    h.timeMs(), was == null ? h.timeMs() : was.changedAtMs()));
+        } else if (e instanceof TraceEvent.Routed r) {
+            if (!r.instanceUp()) {
+                InstanceModel instance = services.get(r.service()).instances.get(r.instance());
+                if (instance != null) {
+                    instance.staleCalls++;
+                    instance.lastStaleMs = r.timeMs();
+                }
+            }
         } else if (e instanceof TraceEvent.InstanceChanged i) {
             onInstanceChanged(i);
         } else if (e instanceof TraceEvent.AgentWaiting w) {
@@ -257,15 +324,29 @@ public final class DiagramState implements TraceListener {
         }
     }
 
+    private static String describe(dev.switchboard.flow.DiscoverySpec d) {
+        return "heartbeat " + Texts.duration(d.heartbeatIntervalMs()) + " · " + d.missedHeartbeats()
+                + " missed · cache " + Texts.duration(d.cacheTtlMs());
+    }
+
     /** An instance's workers go down with it, come back with it, and go when it is removed. */
     private void onInstanceChanged(TraceEvent.InstanceChanged i) {
         ServiceModel s = services.get(i.service());
+        if (i.removed()) {
+            s.instances.remove(i.instance());
+        } else {
+            InstanceModel instance = s.instances.computeIfAbsent(i.instance(), InstanceModel::new);
+            instance.up = i.up();
+            instance.retiring = i.retiring();
+            instance.workers = List.copyOf(i.workers());
+        }
         for (int number : i.workers()) {
             if (i.removed()) {
                 s.workers.remove(number);
                 continue;
             }
             Worker w = s.worker(number);
+            w.instance = i.instance();
             if (!i.up()) {
                 w.idle();
                 w.state = WorkerState.DOWN;
@@ -325,6 +406,9 @@ public final class DiagramState implements TraceListener {
         while (!timeoutMarks.isEmpty() && nowMs - timeoutMarks.peekFirst().atMs() >= TimeoutMark.SHOW_MS) {
             timeoutMarks.pollFirst();
         }
+        while (!duplicateMarks.isEmpty() && nowMs - duplicateMarks.peekFirst().atMs() >= DuplicateMark.SHOW_MS) {
+            duplicateMarks.pollFirst();
+        }
     }
 
     // ---- read accessors for the view and the tests ----
@@ -366,6 +450,67 @@ public final class DiagramState implements TraceListener {
 
     public LinkStatus link(LinkId id) {
         return links.get(id);
+    }
+
+    /** The circuit breaker, bulkhead and retry and refusal counts of a link. */
+    public CallGuards guards(LinkId id) {
+        GuardModel g = guards.get(id);
+        return new CallGuards(id, g.breaker, g.retries, g.refused, g.bulkheadInUse, g.bulkheadMax, g.bulkheadWaiting);
+    }
+
+    /**
+     * The dead-letter queue of a link with a broker: {@code ORDER_KITCHEN} (the queue
+     * "kitchen-orders") or {@code KITCHEN_DELIVERY} (the MealReady topic), with its missed events.
+     */
+    public DeadLetters deadLetters(LinkId id) {
+        DeadLetterModel d = deadLetters.get(id);
+        return new DeadLetters(id, d.count, List.copyOf(d.recent), d.missed);
+    }
+
+    /** The order ids waiting in the service's broker queue or subscription that were redelivered. */
+    public java.util.Set<Long> redeliveredWaiting(ServiceId service) {
+        ServiceModel s = services.get(service);
+        if (s.redeliveredInLine == 0) {
+            // The common case, asked on every frame: no walk through a long queue.
+            return java.util.Set.of();
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (InboundItem item : s.line) {
+            if (item.redelivered()) {
+                ids.add(item.orderId());
+            }
+        }
+        return ids;
+    }
+
+    /** Recent duplicate deliveries on consumers' worker slots, oldest first. */
+    public List<DuplicateMark> duplicateMarks() {
+        return List.copyOf(duplicateMarks);
+    }
+
+    /** The service's instances by number (one entry for a service that runs a single instance). */
+    public List<InstanceStatus> instances(ServiceId id) {
+        List<InstanceStatus> list = new ArrayList<>();
+        for (InstanceModel i : services.get(id).instances.values()) {
+            list.add(new InstanceStatus(id, i.number, i.up, i.retiring, i.workers, i.staleCalls, i.lastStaleMs));
+        }
+        return list;
+    }
+
+    /** True while service discovery is on (the registry node is shown). */
+    public boolean discoveryOn() {
+        return discoveryOn;
+    }
+
+    /** The discovery settings in words, e.g. "heartbeat 1 s · removed after 3 missed · cache 3 s"; empty when off. */
+    public String discoveryDescription() {
+        return discoveryDescription;
+    }
+
+    /** The instances of a service the registry knows, registered or removed, by number. */
+    public List<RegistryEntry> registry(ServiceId id) {
+        TreeMap<Integer, RegistryEntry> entries = registry.get(id);
+        return entries == null ? List.of() : List.copyOf(entries.values());
     }
 
     /** The order ids in the broker queue "kitchen-orders", first to be taken first. */
@@ -447,6 +592,8 @@ public final class DiagramState implements TraceListener {
         final ServiceId id;
         final TreeMap<Integer, Worker> workers = new TreeMap<>();
         final List<InboundItem> line = new ArrayList<>();
+        final TreeMap<Integer, InstanceModel> instances = new TreeMap<>();
+        int redeliveredInLine;
         boolean up = true;
         double slowdown = 1;
         double errorRate;
@@ -512,6 +659,9 @@ public final class DiagramState implements TraceListener {
             for (Iterator<InboundItem> it = line.iterator(); it.hasNext(); ) {
                 InboundItem item = it.next();
                 if (item.orderId() == orderId && item.kind() == kind) {
+                    if (item.redelivered()) {
+                        redeliveredInLine--;
+                    }
                     it.remove();
                     return;
                 }
@@ -524,8 +674,61 @@ public final class DiagramState implements TraceListener {
         }
     }
 
+    private static final class InstanceModel {
+        final int number;
+        boolean up = true;
+        boolean retiring;
+        List<Integer> workers = List.of();
+        long staleCalls;
+        double lastStaleMs;
+
+        InstanceModel(int number) {
+            this.number = number;
+        }
+    }
+
+    private static final class GuardModel {
+        BreakerState breaker;
+        long retries;
+        long refused;
+        int bulkheadInUse;
+        int bulkheadMax;
+        int bulkheadWaiting;
+
+        /** A breaker appears closed when the link gets one and goes when it loses it; likewise the bulkhead. */
+        void follow(LinkSpec settings) {
+            if (settings.breaker() == null) {
+                breaker = null;
+            } else if (breaker == null) {
+                breaker = BreakerState.CLOSED;
+            }
+            if (settings.bulkhead() == null) {
+                bulkheadInUse = bulkheadMax = bulkheadWaiting = 0;
+            } else {
+                bulkheadMax = settings.bulkhead().maxConcurrent();
+            }
+        }
+    }
+
+    private static final class DeadLetterModel {
+        long count;
+        long missed;
+        final ArrayDeque<Long> recent = new ArrayDeque<>();
+
+        void add(long orderId) {
+            count++;
+            recent.addLast(orderId);
+            if (recent.size() > DeadLetters.RECENT) {
+                recent.pollFirst();
+            }
+        }
+    }
+
     private static final class Worker {
         final int index;
+        int instance;
+        int attempt;
+        double retryAtMs;
         WorkerState state;
         long orderId;
         Task task;
@@ -541,6 +744,9 @@ public final class DiagramState implements TraceListener {
         }
 
         void busy(long order, Task newTask, double since, double doneAt) {
+            if (order != orderId) {
+                attempt = 0;
+            }
             state = WorkerState.BUSY;
             orderId = order;
             task = newTask;
@@ -556,11 +762,12 @@ public final class DiagramState implements TraceListener {
             task = null;
             waitsOn = null;
             timeoutAtMs = 0;
+            attempt = 0;
         }
 
         WorkerSlot snapshot(ServiceId service) {
             return new WorkerSlot(service, index, state, orderId, task, sinceMs, doneAtMs, waitsOn,
-                    waitsOn == null ? null : waitsOn.to(), timeoutAtMs);
+                    waitsOn == null ? null : waitsOn.to(), timeoutAtMs, instance, attempt, retryAtMs);
         }
     }
 }

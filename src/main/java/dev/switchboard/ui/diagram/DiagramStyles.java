@@ -43,10 +43,19 @@ public final class DiagramStyles {
     public static final String TOKEN_REPLY_FAILED = "token-reply-failed";
     public static final String TOKEN_QUEUE_MESSAGE = "token-queue-message";
     public static final String TOKEN_EVENT = "token-event";
+    public static final String TOKEN_ACK = "token-ack";
     public static final String LOST_MARK = "lost-mark";
     public static final String SELECTION_RING = "selection-ring";
     public static final String LEGEND = "diagram-legend";
     public static final String LEGEND_ITEM = "legend-item";
+    public static final String BREAKER_BADGE = "breaker-badge";
+    public static final String GUARDS_LABEL = "guards-label";
+    public static final String DLQ_NODE = "dlq-node";
+    public static final String DLQ_CHIP = "dlq-chip";
+    public static final String INSTANCE_BOX = "instance-box";
+    public static final String REGISTRY_NODE = "registry-node";
+    public static final String REGISTRY_ROW = "registry-row";
+    public static final String REGISTRY_ENTRY = "registry-entry";
 
     // ---- pseudo-classes ----
     public static final PseudoClass IDLE = PseudoClass.getPseudoClass("idle");
@@ -66,12 +75,60 @@ public final class DiagramStyles {
     public static final PseudoClass EVENT = PseudoClass.getPseudoClass("event");
     public static final PseudoClass LOSSY = PseudoClass.getPseudoClass("lossy");
     public static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
+    /** A worker whose call has been retried. */
+    public static final PseudoClass RETRYING = PseudoClass.getPseudoClass("retrying");
+    /** A worker that got a message it had processed already (cooked twice). */
+    public static final PseudoClass DUPLICATE = PseudoClass.getPseudoClass("duplicate");
+    /** A chip of a message the broker redelivered. */
+    public static final PseudoClass REDELIVERED = PseudoClass.getPseudoClass("redelivered");
+    /** Circuit breaker badges. */
+    public static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
+    public static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
+    public static final PseudoClass HALF_OPEN = PseudoClass.getPseudoClass("half-open");
+    /** An instance shutting down, or a registry entry the registry removed. */
+    public static final PseudoClass RETIRING = PseudoClass.getPseudoClass("retiring");
+    public static final PseudoClass REMOVED = PseudoClass.getPseudoClass("removed");
+    /** An instance that got calls routed to it while it was down (a stale registry or cache). */
+    public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /** A registry entry that just got a heartbeat. */
+    public static final PseudoClass PULSE = PseudoClass.getPseudoClass("pulse");
+    /** A dead-letter queue holding something. */
+    public static final PseudoClass NONEMPTY = PseudoClass.getPseudoClass("nonempty");
 
     // ---- stable ids ----
     public static final String ID_CUSTOMER = "customer";
     public static final String ID_BROKER_QUEUE = "broker-queue";
     public static final String ID_MEALREADY_TOPIC = "mealready-topic";
     public static final String ID_TOKEN_CANVAS = "token-canvas";
+    public static final String ID_SERVICE_REGISTRY = "service-registry";
+    /** The dead-letter queues of the broker queue and the MealReady topic. */
+    public static final String ID_DLQ_KITCHEN_ORDERS = "dlq-kitchen-orders";
+    public static final String ID_DLQ_MEALREADY = "dlq-mealready";
+
+    /** {@code breaker-order-inventory}: the circuit-breaker badge on a link's edge. */
+    public static String breakerId(LinkId link) {
+        return "breaker-" + link.key().replace("->", "-");
+    }
+
+    /** {@code guards-order-inventory}: retries, refusals and the bulkhead on a link's edge. */
+    public static String guardsId(LinkId link) {
+        return "guards-" + link.key().replace("->", "-");
+    }
+
+    /** {@code instance-inventory-1}: instance 1 (0-based, labelled "#2") of a service with several instances. */
+    public static String instanceId(ServiceId service, int instance) {
+        return "instance-" + service.key() + "-" + instance;
+    }
+
+    /** {@code registry-inventory-1}: instance 1 of Inventory in the registry's list. */
+    public static String registryEntryId(ServiceId service, int instance) {
+        return "registry-" + service.key() + "-" + instance;
+    }
+
+    /** {@code dlq-chip-12}: order 12 among the last dead-lettered messages. */
+    public static String dlqChipId(long orderId) {
+        return "dlq-chip-" + orderId;
+    }
 
     /** {@code service-order}, {@code service-kitchen}, ... */
     public static String serviceId(ServiceId service) {
@@ -129,6 +186,7 @@ public final class DiagramStyles {
             case REPLY_FAILED -> TOKEN_REPLY_FAILED;
             case QUEUE_MESSAGE -> TOKEN_QUEUE_MESSAGE;
             case EVENT -> TOKEN_EVENT;
+            case ACK -> TOKEN_ACK;
         };
     }
 }

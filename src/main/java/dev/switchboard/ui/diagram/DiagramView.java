@@ -6,7 +6,9 @@ import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.trace.TraceEvent;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,7 +33,7 @@ import java.util.Map;
  * each link's style and latency, and the tokens in flight drawn on small canvases layered over the lanes.
  * It shows a {@link DiagramState}; the shell calls {@link #render(double)} on every animation pulse
  * with the virtual time. The whole picture lives in the fixed logical space of {@link DiagramLayout}
- * and is scaled uniformly to the view's size.
+ * and is scaled uniformly to fit the view, centred, up to {@link #maxScaleProperty()}.
  *
  * <h2>Colours and shapes</h2>
  * Tokens: request = blue circle, reply = green diamond, failed reply (error / unavailable) = red
@@ -41,6 +43,20 @@ import java.util.Map;
  * with a bar of the work done, blocked = orange with the callee and the time left before the timeout
  * (the bar empties toward the timeout), down = dark grey, a red outline and "timeout!" after a timeout
  * for {@link TimeoutMark#SHOW_MS} ms. An order's tokens get a dark ring when it is selected; the rest dims.
+ *
+ * <h2>Resilience (issue 4)</h2>
+ * A sync link with a circuit breaker carries a badge across its edge: "breaker closed" (green), "breaker
+ * OPEN" (red), "breaker half-open" (amber); a call the breaker or bulkhead refused leaves a red ✕ "call
+ * refused" at the caller's end. Under the link's label, in violet, its retries, refusals and bulkhead
+ * ("retries 12 · refused 3 · bulkhead 2/2 · 3 waiting"). A worker whose call was retried gets a violet
+ * edge and "↻n"; one that got a message twice a pink edge and "×2". Acks travel back to the broker as
+ * small grey dots. A redelivered message's chip reads "#12↻" with a dark red edge. A dead-letter queue
+ * box sits under the broker queue and under the MealReady topic (shown once the link has a delivery
+ * policy, or something went there) with its count, the last {@value DeadLetters#RECENT} orders and the
+ * events a non-durable subscriber missed. A service with several instances shows one band per instance
+ * ("#2 down", "#3 stopping", "n stale" calls routed to it while down, pink while they come). While
+ * discovery is on, the "Service registry" box lists each service's instances: green, solid for a moment
+ * on each heartbeat; red "#2 ✕" once deregistered.
  * The colours are CSS variables ({@code -sb-token-request}, {@code -sb-token-reply},
  * {@code -sb-token-failed}, {@code -sb-token-queue}, {@code -sb-token-event}, {@code -sb-lost},
  * {@code -sb-selection}, {@code -sb-worker-*}, ...) with fallbacks on {@code .root} in
@@ -53,20 +69,37 @@ import java.util.Map;
  * {@code hub-node} ({@code :full :inactive :flash}), {@code queue-chip} ({@code :selected :dimmed :flash}),
  * {@code more-chip}, {@code customer-node}, {@code agent-slot}, {@code edge} and {@code edge-label}
  * ({@code :sync :queue :event :inactive :lossy :flash}), {@code node-title}, {@code node-status},
- * {@code node-detail}.
+ * {@code node-detail}; {@code breaker-badge} ({@code :closed :open :half-open :flash}), {@code guards-label},
+ * {@code dlq-node} ({@code :nonempty}) and {@code dlq-chip}, {@code instance-box} ({@code :down :retiring
+ * :stale}), {@code registry-node}, {@code registry-row}, {@code registry-entry} ({@code :pulse :removed});
+ * worker slots also {@code :retrying :duplicate}, queue chips {@code :redelivered}.
  *
  * <h2>Stable ids</h2>
  * {@code customer}, {@code service-order}, {@code service-inventory}, {@code service-kitchen},
  * {@code service-delivery}, {@code broker-queue}, {@code mealready-topic}, worker slots
- * {@code worker-<service>-<n>} (e.g. {@code worker-kitchen-0}), queue chips {@code chip-<order>},
+ * {@code worker-<service>-<n>} (e.g. {@code worker-kitchen-0}; n is the engine's 0-based number, the slot
+ * reads "w1"), breaker badges {@code breaker-<from>-<to>}, retry/bulkhead counts {@code guards-<from>-<to>},
+ * dead-letter queues {@code dlq-kitchen-orders} and {@code dlq-mealready} with chips {@code dlq-chip-<order>},
+ * instance bands {@code instance-<service>-<n>} (0-based, labelled "#n+1"), {@code service-registry} with
+ * entries {@code registry-<service>-<n>}, queue chips {@code chip-<order>},
  * MealReady chips {@code event-chip-<order>}, agents out {@code agent-<n>}, edge labels
  * {@code link-order-inventory}, {@code link-order-kitchen}, {@code link-kitchen-delivery}, and the
  * token layer {@code token-canvas} (one small canvas per lane, {@code tokens-order-inventory-call} ...).
  */
 public final class DiagramView extends Region {
 
+    /**
+     * The diagram fits its view but is not enlarged beyond its logical size by default: under the
+     * software renderer, text under any scale other than 1 is drawn glyph by glyph as paths, which
+     * costs about half of every frame; at 1:1 it comes from the glyph cache.
+     */
+    public static final double DEFAULT_MAX_SCALE = 1.0;
+
     /** How long (wall time) {@link #highlight(TraceEvent)} keeps the flash on. */
     public static final Duration FLASH_DURATION = Duration.millis(1500);
+
+    /** The circuit-breaker badge's width: room for "breaker half-open". */
+    static final double BREAKER_BADGE_WIDTH = 102;
 
     private final DiagramState state;
     private final DiagramLayout layout = new DiagramLayout();
@@ -78,12 +111,18 @@ public final class DiagramView extends Region {
     private final HubNode broker;
     private final HubNode topic;
     private final CustomerNode customer;
+    private final DeadLetterNode brokerDlq;
+    private final DeadLetterNode topicDlq;
+    private final RegistryNode registry;
+    private final Map<LinkId, Label> breakerBadges = new EnumMap<>(LinkId.class);
+    private final Map<LinkId, Label> guardLabels = new EnumMap<>(LinkId.class);
     private final Map<LinkId, List<Polyline>> laneNodes = new EnumMap<>(LinkId.class);
     private final Map<LinkId, Label> linkLabels = new EnumMap<>(LinkId.class);
     private final Map<TokenKind, Shape> colourProbes = new EnumMap<>(TokenKind.class);
     private final Shape lostProbe = probe(DiagramStyles.LOST_MARK);
     private final Shape ringProbe = probe(DiagramStyles.SELECTION_RING);
     private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
+    private final DoubleProperty maxScale = new SimpleDoubleProperty(this, "maxScale", DEFAULT_MAX_SCALE);
     private final PauseTransition flashTimer = new PauseTransition(FLASH_DURATION);
     private final List<Node> flashed = new ArrayList<>();
     private long flashOrder;
@@ -115,9 +154,32 @@ public final class DiagramView extends Region {
                 DiagramLayout.BROKER, DiagramStyles::chipId, this::select);
         topic = new HubNode(DiagramStyles.ID_MEALREADY_TOPIC, "MealReady", "topic · Delivery's subscription",
                 DiagramLayout.TOPIC, DiagramStyles::eventChipId, this::select);
-        content.getChildren().addAll(broker, topic);
+        brokerDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_KITCHEN_ORDERS, "dead-letter queue ·", DiagramLayout.BROKER_DLQ, this::select);
+        topicDlq = new DeadLetterNode(DiagramStyles.ID_DLQ_MEALREADY, "dead-letter queue ·", DiagramLayout.TOPIC_DLQ, this::select);
+        content.getChildren().addAll(broker, topic, brokerDlq, topicDlq);
         for (LinkId link : LinkId.values()) {
             content.getChildren().add(linkLabels.get(link));
+        }
+        for (LinkId link : LinkId.values()) {
+            Label badge = new Label();
+            badge.setId(DiagramStyles.breakerId(link));
+            badge.getStyleClass().add(DiagramStyles.BREAKER_BADGE);
+            badge.setVisible(false);
+            // One width for every state, so the badge stays centred on its edge and clear of the label.
+            badge.setMinWidth(BREAKER_BADGE_WIDTH);
+            badge.setPrefWidth(BREAKER_BADGE_WIDTH);
+            badge.setAlignment(javafx.geometry.Pos.CENTER);
+            DiagramLayout.Point at = breakerPosition(link);
+            badge.relocate(at.x(), at.y());
+            breakerBadges.put(link, badge);
+            Label guards = new Label();
+            guards.setId(DiagramStyles.guardsId(link));
+            guards.getStyleClass().add(DiagramStyles.GUARDS_LABEL);
+            guards.setVisible(false);
+            DiagramLayout.Point g = guardsPosition(link);
+            guards.relocate(g.x(), g.y());
+            guardLabels.put(link, guards);
+            content.getChildren().addAll(badge, guards);
         }
         // Edges, labels and the hubs change seldom: cached, they are copied when a token lane over them
         // is repainted. Service and customer boxes change on almost every frame and are not.
@@ -126,6 +188,9 @@ public final class DiagramView extends Region {
                 RenderCache.cache(child);
             }
         }
+        // The registry pulses with every heartbeat: not cached, like the service boxes.
+        registry = new RegistryNode(DiagramLayout.REGISTRY);
+        content.getChildren().add(registry);
         for (TokenKind kind : TokenKind.values()) {
             Shape p = probe(DiagramStyles.TOKEN_SHAPE, DiagramStyles.tokenClass(kind));
             colourProbes.put(kind, p);
@@ -140,6 +205,7 @@ public final class DiagramView extends Region {
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         selectedOrder.addListener((obs, was, now) -> refresh());
         flashTimer.setOnFinished(e -> clearFlash());
+        maxScale.addListener((obs, was, now) -> requestLayout());
         DiagramStyles.ensureStylesheet(this);
         refresh();
     }
@@ -161,7 +227,8 @@ public final class DiagramView extends Region {
             List<Polyline> lanes = new ArrayList<>();
             for (TokenLeg leg : TokenLeg.values()) {
                 DiagramLayout.Lane lane = layout.lane(link, leg);
-                if (lane == null) {
+                if (lane == null || leg == TokenLeg.ACK) {
+                    // Acks travel without an edge of their own: a line under every queue lane would be clutter.
                     continue;
                 }
                 Polyline line = polyline(lane);
@@ -176,17 +243,38 @@ public final class DiagramView extends Region {
             Label label = new Label();
             label.setId(DiagramStyles.linkLabelId(link));
             label.getStyleClass().add(DiagramStyles.EDGE_LABEL);
-            DiagramLayout.Point at = labelPosition(link);
+            DiagramLayout.Point at = labelPosition(link, link.defaultStyle());
             label.relocate(at.x(), at.y());
             linkLabels.put(link, label);
         }
     }
 
-    private static DiagramLayout.Point labelPosition(LinkId link) {
+    /** Where a link's circuit-breaker badge sits: across the middle of its sync edge. */
+    private static DiagramLayout.Point breakerPosition(LinkId link) {
         return switch (link) {
-            case ORDER_INVENTORY -> new DiagramLayout.Point(372, 214);
+            case ORDER_INVENTORY -> new DiagramLayout.Point(330 - BREAKER_BADGE_WIDTH / 2, 222);
+            case ORDER_KITCHEN -> new DiagramLayout.Point(670 - BREAKER_BADGE_WIDTH / 2, 281);
+            case KITCHEN_DELIVERY -> new DiagramLayout.Point(830 - BREAKER_BADGE_WIDTH / 2, 478);
+        };
+    }
+
+    /** Where a link's retry / refusal / bulkhead counts sit: under its label. */
+    private static DiagramLayout.Point guardsPosition(LinkId link) {
+        return switch (link) {
+            case ORDER_INVENTORY -> new DiagramLayout.Point(386, 234);
+            case ORDER_KITCHEN -> new DiagramLayout.Point(640, 236);
+            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 50);
+        };
+    }
+
+    /** Where a link's label sits: next to the edge its current style uses. */
+    private static DiagramLayout.Point labelPosition(LinkId link, LinkStyle style) {
+        return switch (link) {
+            case ORDER_INVENTORY -> new DiagramLayout.Point(386, 212);
             case ORDER_KITCHEN -> new DiagramLayout.Point(DiagramLayout.ORDER.right() + 12, 254);
-            case KITCHEN_DELIVERY -> new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
+            case KITCHEN_DELIVERY -> style == LinkStyle.SYNC
+                    ? new DiagramLayout.Point(DiagramLayout.KITCHEN.x() + 28, DiagramLayout.KITCHEN.bottom() + 30)
+                    : new DiagramLayout.Point(DiagramLayout.TOPIC.x() - 20, DiagramLayout.TOPIC.bottom() + 8);
         };
     }
 
@@ -237,6 +325,14 @@ public final class DiagramView extends Region {
         selectedOrder.set(orderId);
     }
 
+    /**
+     * The largest scale the diagram is drawn at (default {@value #DEFAULT_MAX_SCALE}): raise it to let
+     * the diagram fill a large window (a projector), at the price of slower text under the software renderer.
+     */
+    public DoubleProperty maxScaleProperty() {
+        return maxScale;
+    }
+
     /** Flashes what the event is about (its service, worker, link, queue chip and the tokens of its order) for a moment. */
     public void highlight(TraceEvent event) {
         clearFlash();
@@ -250,6 +346,9 @@ public final class DiagramView extends Region {
         }
         if (focus.link() != null) {
             flashed.add(linkLabels.get(focus.link()));
+            if (breakerBadges.get(focus.link()).isVisible()) {
+                flashed.add(breakerBadges.get(focus.link()));
+            }
             for (Polyline lane : laneNodes.get(focus.link())) {
                 if (!lane.getPseudoClassStates().contains(DiagramStyles.INACTIVE)) {
                     flashed.add(lane);
@@ -260,6 +359,8 @@ public final class DiagramView extends Region {
             flashOrder = focus.orderId();
             addIfPresent(broker.chipOf(focus.orderId()));
             addIfPresent(topic.chipOf(focus.orderId()));
+            addIfPresent(brokerDlq.chipOf(focus.orderId()));
+            addIfPresent(topicDlq.chipOf(focus.orderId()));
             for (ServiceNode node : serviceNodes.values()) {
                 for (int i = 0; node.slot(i) != null; i++) {
                     if (node.slot(i).orderId() == focus.orderId() && !flashed.contains(node.slot(i))) {
@@ -268,11 +369,29 @@ public final class DiagramView extends Region {
                 }
             }
         }
+        flashResilienceNodes(event);
         for (Node n : flashed) {
             n.pseudoClassStateChanged(DiagramStyles.FLASH, true);
         }
         paintTokens();
         flashTimer.playFromStart();
+    }
+
+    /** The nodes of the issue-4 mechanisms an event is about: an instance band, a registry entry, a dead-letter queue. */
+    private void flashResilienceNodes(TraceEvent event) {
+        if (event instanceof TraceEvent.InstanceChanged i) {
+            addIfPresent(serviceNodes.get(i.service()).instanceBox(i.instance()));
+        } else if (event instanceof TraceEvent.Routed r) {
+            addIfPresent(serviceNodes.get(r.service()).instanceBox(r.instance()));
+        } else if (event instanceof TraceEvent.RegistryChanged r) {
+            addIfPresent(registry.entryOf(r.service(), r.instance()));
+        } else if (event instanceof TraceEvent.Heartbeat h) {
+            addIfPresent(registry.entryOf(h.service(), h.instance()));
+        } else if (event instanceof TraceEvent.DiscoveryChanged && registry.isVisible()) {
+            flashed.add(registry);
+        } else if (event instanceof TraceEvent.MessageDeadLettered d) {
+            flashed.add(d.link() == LinkId.KITCHEN_DELIVERY ? topicDlq : brokerDlq);
+        }
     }
 
     private void addIfPresent(Node node) {
@@ -324,21 +443,25 @@ public final class DiagramView extends Region {
     private void refresh() {
         Long selected = selectedOrder.get();
         List<TimeoutMark> timeouts = state.timeoutMarks();
+        List<DuplicateMark> duplicates = state.duplicateMarks();
         for (ServiceId id : ServiceId.values()) {
-            serviceNodes.get(id).update(state.service(id), id == ServiceId.DELIVERY ? state.agents() : null,
-                    nowMs, timeouts, selected);
+            serviceNodes.get(id).update(state.service(id), state.instances(id),
+                    id == ServiceId.DELIVERY ? state.agents() : null, nowMs, timeouts, duplicates, selected);
         }
+        registry.update(state, nowMs);
         customer.update(state.customer());
 
         LinkStatus orderKitchen = state.link(LinkId.ORDER_KITCHEN);
         List<Long> queued = state.queueChips();
         int capacity = orderKitchen.capacity();
         String cap = capacity == LinkSpec.UNLIMITED ? "∞" : Integer.toString(capacity);
-        broker.update(queued, queued.size() + " / " + cap + " waiting", capacity != LinkSpec.UNLIMITED && queued.size() >= capacity,
+        broker.update(queued, state.redeliveredWaiting(ServiceId.KITCHEN), queued.size() + " / " + cap + " waiting", capacity != LinkSpec.UNLIMITED && queued.size() >= capacity,
                 orderKitchen.style() != LinkStyle.QUEUE && queued.isEmpty(), selected);
         List<Long> events = state.mealReadyBacklog();
-        topic.update(events, events.size() + " waiting", false,
+        topic.update(events, state.redeliveredWaiting(ServiceId.DELIVERY), events.size() + " waiting", false,
                 state.link(LinkId.KITCHEN_DELIVERY).style() != LinkStyle.EVENT && events.isEmpty(), selected);
+        updateDeadLetters(brokerDlq, state.deadLetters(LinkId.ORDER_KITCHEN), orderKitchen);
+        updateDeadLetters(topicDlq, state.deadLetters(LinkId.KITCHEN_DELIVERY), state.link(LinkId.KITCHEN_DELIVERY));
 
         for (LinkId link : LinkId.values()) {
             updateLink(state.link(link));
@@ -346,7 +469,44 @@ public final class DiagramView extends Region {
         paintTokens();
     }
 
+    /** A dead-letter queue shows once its link has a delivery policy of its own or something went there. */
+    private static void updateDeadLetters(DeadLetterNode node, DeadLetters dlq, LinkStatus link) {
+        boolean show = dlq.count() > 0 || dlq.missedEvents() > 0
+                || !link.settings().delivery().equals(dev.switchboard.flow.DeliveryPolicy.DEFAULTS);
+        if (node.isVisible() != show) {
+            node.setVisible(show);
+        }
+        node.update(dlq);
+    }
+
+    private void updateGuards(LinkStatus status) {
+        CallGuards g = state.guards(status.link());
+        boolean sync = status.style() == LinkStyle.SYNC;
+        Label badge = breakerBadges.get(status.link());
+        boolean showBadge = sync && g.hasBreaker();
+        if (badge.isVisible() != showBadge) {
+            badge.setVisible(showBadge);
+        }
+        if (showBadge) {
+            WorkerSlotNode.setText(badge, switch (g.breaker()) {
+                case CLOSED -> "breaker closed";
+                case OPEN -> "breaker OPEN";
+                case HALF_OPEN -> "breaker half-open";
+            });
+            badge.pseudoClassStateChanged(DiagramStyles.CLOSED, g.breaker() == dev.switchboard.model.BreakerState.CLOSED);
+            badge.pseudoClassStateChanged(DiagramStyles.OPEN, g.breaker() == dev.switchboard.model.BreakerState.OPEN);
+            badge.pseudoClassStateChanged(DiagramStyles.HALF_OPEN, g.breaker() == dev.switchboard.model.BreakerState.HALF_OPEN);
+        }
+        Label guards = guardLabels.get(status.link());
+        String text = sync ? g.describe() : "";
+        if (guards.isVisible() != !text.isEmpty()) {
+            guards.setVisible(!text.isEmpty());
+        }
+        WorkerSlotNode.setText(guards, text);
+    }
+
     private void updateLink(LinkStatus status) {
+        updateGuards(status);
         LinkStyle style = status.style();
         for (Polyline lane : laneNodes.get(status.link())) {
             TokenLeg leg = (TokenLeg) lane.getUserData();
@@ -358,6 +518,10 @@ public final class DiagramView extends Region {
         }
         Label label = linkLabels.get(status.link());
         setStylePseudo(label, style, false, status.lossRate() > 0);
+        DiagramLayout.Point at = labelPosition(status.link(), style);
+        if (label.getLayoutX() != at.x() || label.getLayoutY() != at.y()) {
+            label.relocate(at.x(), at.y());
+        }
         StringBuilder text = new StringBuilder(status.link().key()).append(": ").append(style.key())
                 .append(" · ").append(status.latencyDescription());
         if (style == LinkStyle.SYNC) {
@@ -393,7 +557,7 @@ public final class DiagramView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        scale = Math.max(0.05, Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT));
+        scale = Math.max(0.05, Math.min(maxScale.get(), Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT)));
         offsetX = (w - DiagramLayout.WIDTH * scale) / 2;
         offsetY = (h - DiagramLayout.HEIGHT * scale) / 2;
         contentScale.setX(scale);

@@ -2,6 +2,7 @@ package dev.switchboard.ui.diagram;
 
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
+import dev.switchboard.trace.Command;
 import dev.switchboard.trace.TraceEvent;
 
 /**
@@ -69,7 +70,57 @@ public record EventFocus(ServiceId service, int worker, LinkId link, long orderI
             return new EventFocus(ServiceId.DELIVERY, -1, null, a.orderId());
         } else if (e instanceof TraceEvent.AgentReleased r) {
             return new EventFocus(ServiceId.DELIVERY, -1, null, 0);
+        } else if (e instanceof TraceEvent.CommandApplied c) {
+            return of(c.command());
+        } else if (e instanceof TraceEvent.RetryScheduled r) {
+            return new EventFocus(r.service(), r.worker(), r.link(), r.orderId());
+        } else if (e instanceof TraceEvent.CallRejected r) {
+            return new EventFocus(r.service(), r.worker(), r.link(), r.orderId());
+        } else if (e instanceof TraceEvent.MessageRedelivered r) {
+            return new EventFocus(null, -1, r.link(), r.orderId());
+        } else if (e instanceof TraceEvent.MessageDeadLettered d) {
+            return new EventFocus(null, -1, d.link(), d.orderId());
+        } else if (e instanceof TraceEvent.InstanceChanged i) {
+            return new EventFocus(i.service(), -1, null, 0);
         }
         return NOTHING;
+    }
+
+    /** What a user's command changes: a link or a service. */
+    static EventFocus of(Command command) {
+        if (command instanceof Command.SetLinkLatency c) {
+            return onLink(c.link());
+        } else if (command instanceof Command.SetLinkLoss c) {
+            return onLink(c.link());
+        } else if (command instanceof Command.SetLinkTimeout c) {
+            return onLink(c.link());
+        } else if (command instanceof Command.SetLinkStyle c) {
+            return onLink(c.link());
+        } else if (command instanceof Command.SetQueueCapacity c) {
+            return onLink(c.link());
+        } else if (command instanceof Command.SetErrorRate c) {
+            return onService(c.service());
+        } else if (command instanceof Command.SetServiceDown c) {
+            return onService(c.service());
+        } else if (command instanceof Command.SetSlowdown c) {
+            return onService(c.service());
+        } else if (command instanceof Command.SetWorkers c) {
+            return onService(c.service());
+        } else if (command instanceof Command.SetWorkTime c) {
+            return onService(c.service());
+        } else if (command instanceof Command.SetStockOutRate) {
+            return onService(ServiceId.INVENTORY);
+        } else if (command instanceof Command.SetAgents || command instanceof Command.SetTripTime) {
+            return onService(ServiceId.DELIVERY);
+        }
+        return NOTHING;
+    }
+
+    private static EventFocus onLink(LinkId link) {
+        return new EventFocus(null, -1, link, 0);
+    }
+
+    private static EventFocus onService(ServiceId service) {
+        return new EventFocus(service, -1, null, 0);
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.LongFunction;
  * The broker queue "kitchen-orders" or the MealReady topic: a title, its depth (and capacity) and the
  * waiting messages as chips, first to be taken first; when more wait than fit, the first ones and
  * "+k". Style class {@code hub-node}; chips {@code queue-chip} (id {@code chip-<order>} or
- * {@code event-chip-<order>}) with {@code :selected}/{@code :dimmed}, the overflow chip {@code more-chip};
+ * {@code event-chip-<order>}) with {@code :selected}/{@code :dimmed}, and {@code :redelivered} plus a
+ * "↻" for a message the broker put back after a failed delivery; the overflow chip {@code more-chip};
  * pseudo-classes {@code :full} (at capacity), {@code :inactive} (its link has another style now), {@code :flash}.
  */
 final class HubNode extends VBox {
@@ -28,6 +29,7 @@ final class HubNode extends VBox {
     private final LongFunction<String> chipId;
     private List<Long> shownOrders = List.of();
     private Long shownSelection;
+    private java.util.Set<Long> shownRedelivered = java.util.Set.of();
 
     HubNode(String id, String title, String subtitle, DiagramLayout.Box box, LongFunction<String> chipId,
             Consumer<Long> onSelect) {
@@ -40,6 +42,7 @@ final class HubNode extends VBox {
         sub.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         depth.getStyleClass().add(DiagramStyles.NODE_STATUS);
         more.getStyleClass().addAll(DiagramStyles.QUEUE_CHIP, DiagramStyles.MORE_CHIP);
+        RenderCache.cache(t, sub);
         getChildren().addAll(t, sub, depth, chips);
         for (int i = 0; i < MAX_CHIPS; i++) {
             Label chip = new Label();
@@ -59,14 +62,21 @@ final class HubNode extends VBox {
     }
 
     void update(List<Long> orders, String depthText, boolean full, boolean inactive, Long selected) {
+        update(orders, java.util.Set.of(), depthText, full, inactive, selected);
+    }
+
+    void update(List<Long> orders, java.util.Set<Long> redelivered, String depthText, boolean full, boolean inactive,
+                Long selected) {
         WorkerSlotNode.setText(depth, depthText);
         pseudoClassStateChanged(DiagramStyles.FULL, full);
         pseudoClassStateChanged(DiagramStyles.INACTIVE, inactive);
-        if (orders.equals(shownOrders) && java.util.Objects.equals(selected, shownSelection)) {
+        if (orders.equals(shownOrders) && java.util.Objects.equals(selected, shownSelection)
+                && redelivered.equals(shownRedelivered)) {
             return;
         }
         shownOrders = List.copyOf(orders);
         shownSelection = selected;
+        shownRedelivered = java.util.Set.copyOf(redelivered);
         int shown = orders.size() > MAX_CHIPS + 1 ? MAX_CHIPS : orders.size();
         List<javafx.scene.Node> children = new ArrayList<>(shown + 1);
         for (int i = 0; i < shown; i++) {
@@ -74,7 +84,9 @@ final class HubNode extends VBox {
             Label chip = chipPool.get(i);
             chip.setUserData(order);
             chip.setId(chipId.apply(order));
-            WorkerSlotNode.setText(chip, Texts.order(order));
+            boolean again = redelivered.contains(order);
+            WorkerSlotNode.setText(chip, again ? Texts.order(order) + "↻" : Texts.order(order));
+            chip.pseudoClassStateChanged(DiagramStyles.REDELIVERED, again);
             boolean mine = selected != null && selected == order;
             chip.pseudoClassStateChanged(DiagramStyles.SELECTED, mine);
             chip.pseudoClassStateChanged(DiagramStyles.DIMMED, selected != null && !mine);

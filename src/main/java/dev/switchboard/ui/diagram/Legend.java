@@ -33,7 +33,17 @@ public final class Legend extends FlowPane {
                 item(slot(WorkerState.IDLE), "idle worker"),
                 item(slot(WorkerState.BUSY), "busy"),
                 item(slot(WorkerState.BLOCKED), "blocked on a call"),
-                item(slot(WorkerState.DOWN), "down"));
+                item(slot(WorkerState.DOWN), "down"),
+                item(token(new Circle(r * 0.55), TokenKind.ACK), "ack to the broker"),
+                item(breakers(), "circuit breaker closed / open / half-open"),
+                item(flagged(slot(WorkerState.BLOCKED), DiagramStyles.RETRYING), "↻n call retried n times"),
+                item(flagged(slot(WorkerState.BUSY), DiagramStyles.DUPLICATE), "×2 delivered twice"),
+                item(chip(DiagramStyles.QUEUE_CHIP, "#7↻", DiagramStyles.REDELIVERED), "redelivered"),
+                item(chip(DiagramStyles.DLQ_CHIP, "#7", null), "dead-lettered"),
+                item(chip(DiagramStyles.INSTANCE_BOX, "#2 down", DiagramStyles.DOWN), "instance down"),
+                item(chip(DiagramStyles.INSTANCE_BOX, "#2 stale", DiagramStyles.STALE), "call routed to a down instance"),
+                item(chip(DiagramStyles.REGISTRY_ENTRY, "#1", DiagramStyles.PULSE), "heartbeat"),
+                item(chip(DiagramStyles.REGISTRY_ENTRY, "#2 ✕", DiagramStyles.REMOVED), "deregistered"));
         DiagramStyles.ensureStylesheet(this);
     }
 
@@ -67,6 +77,35 @@ public final class Legend extends FlowPane {
             case DOWN -> DiagramStyles.DOWN;
         }, true);
         return swatch;
+    }
+
+    private static Node breakers() {
+        HBox box = new HBox(2);
+        for (javafx.css.PseudoClass state : new javafx.css.PseudoClass[] {
+                DiagramStyles.CLOSED, DiagramStyles.OPEN, DiagramStyles.HALF_OPEN}) {
+            Label badge = new Label(state == DiagramStyles.OPEN ? "OPEN" : state == DiagramStyles.CLOSED ? "closed" : "half");
+            badge.getStyleClass().addAll(DiagramStyles.BREAKER_BADGE, "legend-badge");
+            badge.pseudoClassStateChanged(state, true);
+            box.getChildren().add(badge);
+        }
+        return box;
+    }
+
+    private static Node flagged(Node node, javafx.css.PseudoClass flag) {
+        node.pseudoClassStateChanged(flag, true);
+        return node;
+    }
+
+    /** A small sample of a diagram label; inside {@code .diagram} in the view, so the legend wraps it in one too. */
+    private static Node chip(String styleClass, String text, javafx.css.PseudoClass state) {
+        Label chip = new Label(text);
+        chip.getStyleClass().add(styleClass);
+        if (state != null) {
+            chip.pseudoClassStateChanged(state, true);
+        }
+        javafx.scene.layout.StackPane scope = new javafx.scene.layout.StackPane(chip);
+        scope.getStyleClass().add(DiagramStyles.DIAGRAM);
+        return scope;
     }
 
     private static HBox item(Node graphic, String text) {

@@ -5,6 +5,7 @@ import dev.switchboard.model.WorkerState;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * A service box: its name, status (up, DOWN, slowed ×k), inbound backlog and error rate, and its
- * workers as slots; the Delivery Service also shows its agents. Style class {@code service-node},
- * id {@code service-<key>}; pseudo-classes {@code :busy} (a worker holds work), {@code :blocked}
+ * workers as slots; the Delivery Service also shows its agents. A service running several instances
+ * groups its slots in one band per instance ({@code instance-box}, id {@code instance-<key>-<n>},
+ * labelled {@code #n+1} with up / down / stopping, pseudo-classes {@code :down :retiring :stale}).
+ * Style class {@code service-node}, id {@code service-<key>}; pseudo-classes {@code :busy} (a worker holds work), {@code :blocked}
  * (a worker waits on a call), {@code :down}, {@code :slowed}, {@code :erroring}, {@code :flash}.
  */
 final class ServiceNode extends VBox {
@@ -22,14 +25,28 @@ final class ServiceNode extends VBox {
     /** More workers than this and the slots turn compact (order id only). */
     static final int FULL_SLOTS_MAX = 6;
     /** More workers than this and the slots turn into small squares (colour only). */
-    static final int COMPACT_SLOTS_MAX = 24;
+    static final int COMPACT_SLOTS_MAX = 20;
+    /** At most this many slots are drawn (eight rows of small squares); the rest are counted in the text. */
+    static final int MAX_SLOTS = 176;
+    /** Space between the box's text and the first row of slots. */
+    private static final double SLOTS_TOP = 4;
+    /** Width of an instance band's caption ("#2 down"), left of its slots. */
+    static final double INSTANCE_HEADER_WIDTH = 54;
+    /** Height left for the slots under a service box's text (the smallest box, Inventory). */
+    private static final double SLOTS_HEIGHT = 100;
 
     private final ServiceId service;
     private final Consumer<Long> onSelect;
     private final Label status = new Label();
     private final Label detail = new Label();
-    private final FlowPane slots = new FlowPane(4, 4);
+    private final Pane slots = new Pane();
+    private final double slotsWidth;
+    private int placedCount = -1;
+    private WorkerSlotNode.Density placedDensity;
     private final List<WorkerSlotNode> slotNodes = new ArrayList<>();
+    private final java.util.Map<Integer, Label> instanceBoxes = new java.util.TreeMap<>();
+    private String placedGrouping = "";
+    private WorkerSlotNode.Density groupedDensity;
     private final AgentPane agentPane;
 
     ServiceNode(ServiceId service, DiagramLayout.Box box, Consumer<Long> onSelect) {
@@ -43,11 +60,10 @@ final class ServiceNode extends VBox {
         detail.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         RenderCache.cache(title);
         slots.getStyleClass().add(DiagramStyles.WORKER_SLOTS);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(slots.widthProperty());
-        clip.heightProperty().bind(slots.heightProperty());
-        slots.setClip(clip);
+        // No clip (a clip costs an offscreen pass per repaint under the software renderer): the
+        // slot densities and MAX_SLOTS keep the slots inside the box instead.
         slots.setMinHeight(0);
+        slotsWidth = box.width() - 16;
         getChildren().addAll(title, status, detail, slots);
         if (service == ServiceId.DELIVERY) {
             agentPane = new AgentPane(onSelect);
@@ -65,7 +81,18 @@ final class ServiceNode extends VBox {
         return index < slotNodes.size() ? slotNodes.get(index) : null;
     }
 
+    /** The band of instance {@code number} (0-based), or null when the service shows no bands. */
+    Label instanceBox(int number) {
+        Label box = instanceBoxes.get(number);
+        return box != null && box.isVisible() ? box : null;
+    }
+
     void update(ServiceStatus s, AgentPool agents, double nowMs, List<TimeoutMark> timeouts, Long selected) {
+        update(s, List.of(), agents, nowMs, timeouts, List.of(), selected);
+    }
+
+    void update(ServiceStatus s, List<InstanceStatus> instances, AgentPool agents, double nowMs,
+                List<TimeoutMark> timeouts, List<DuplicateMark> duplicates, Long selected) {
         pseudoClassStateChanged(DiagramStyles.DOWN, !s.up());
         pseudoClassStateChanged(DiagramStyles.SLOWED, s.slowed());
         pseudoClassStateChanged(DiagramStyles.ERRORING, s.errorRate() > 0);
@@ -78,9 +105,18 @@ final class ServiceNode extends VBox {
         if (s.errorRate() > 0) {
             d.append(" · errors ").append(Texts.percent(s.errorRate()));
         }
+        List<WorkerSlot> workers = s.workers();
+        boolean grouped = instances.size() > 1;
+        if (grouped) {
+            workers = new ArrayList<>(workers);
+            workers.sort(java.util.Comparator.comparingInt(WorkerSlot::instance).thenComparingInt(WorkerSlot::index));
+        }
+        if (workers.size() > MAX_SLOTS) {
+            d.append(" · ").append(workers.size() - MAX_SLOTS).append(" workers not drawn");
+            workers = workers.subList(0, MAX_SLOTS);
+        }
         WorkerSlotNode.setText(detail, d.toString());
 
-        List<WorkerSlot> workers = s.workers();
         while (slotNodes.size() < workers.size()) {
             WorkerSlotNode node = new WorkerSlotNode(DiagramStyles.workerId(service, slotNodes.size()));
             node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -89,18 +125,32 @@ final class ServiceNode extends VBox {
                     e.consume();
                 }
             });
+            // Unmanaged: a slot's text changing re-lays out that slot only, not the box and the
+            // whole diagram above it; placeSlots() positions the slots instead of a layout pane.
+            node.setManaged(false);
             slotNodes.add(node);
             slots.getChildren().add(node);
         }
         while (slotNodes.size() > workers.size()) {
             slots.getChildren().remove(slotNodes.remove(slotNodes.size() - 1));
         }
-        WorkerSlotNode.Density density = workers.size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
-                : workers.size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
-        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
-        if (slots.getHgap() != gap) {
-            slots.setHgap(gap);
-            slots.setVgap(gap);
+        WorkerSlotNode.Density density = s.workers().size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO
+                : s.workers().size() > FULL_SLOTS_MAX ? WorkerSlotNode.Density.COMPACT : WorkerSlotNode.Density.FULL;
+        if (grouped) {
+            // Bands of full slots would not fit: compact slots, or colour squares when even they would not.
+            density = instances.size() * (WorkerSlotNode.COMPACT_HEIGHT + 7) > SLOTS_HEIGHT
+                    || s.workers().size() > COMPACT_SLOTS_MAX ? WorkerSlotNode.Density.MICRO : WorkerSlotNode.Density.COMPACT;
+            placeGrouped(workers, instances, density);
+            updateInstanceBoxes(instances, nowMs);
+        } else {
+            if (!placedGrouping.isEmpty()) {
+                placedGrouping = "";
+                placedCount = -1;
+                for (Label box : instanceBoxes.values()) {
+                    box.setVisible(false);
+                }
+            }
+            placeSlots(workers.size(), density);
         }
         for (int i = 0; i < workers.size(); i++) {
             WorkerSlot w = workers.get(i);
@@ -110,14 +160,126 @@ final class ServiceNode extends VBox {
             if (!id.equals(node.getId())) {
                 node.setId(id);
             }
-            if (node.density() != density) {
-                node.setDensity(density);
-            }
-            node.update(w, nowMs, timedOut(timeouts, w, nowMs), selected);
+            node.update(w, nowMs, timedOut(timeouts, w, nowMs), duplicateOn(duplicates, w, nowMs), selected);
         }
         if (agentPane != null && agents != null) {
             agentPane.update(agents, nowMs, selected);
         }
+    }
+
+    /** Puts the slots in rows, left to right, only when their number or size changed. */
+    private void placeSlots(int count, WorkerSlotNode.Density density) {
+        if (count == placedCount && density == placedDensity) {
+            return;
+        }
+        placedCount = count;
+        placedDensity = density;
+        double w = WorkerSlotNode.widthOf(density);
+        double h = WorkerSlotNode.heightOf(density);
+        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
+        int perRow = Math.max(1, (int) Math.floor((slotsWidth + gap) / (w + gap)));
+        for (int i = 0; i < count; i++) {
+            slotNodes.get(i).setDensity(density);
+            slotNodes.get(i).resizeRelocate((i % perRow) * (w + gap), SLOTS_TOP + (i / perRow) * (h + gap), w, h);
+        }
+        int rows = (count + perRow - 1) / perRow;
+        double height = rows == 0 ? 0 : rows * (h + gap) - gap;
+        slots.setPrefHeight(SLOTS_TOP + height + 2);
+    }
+
+    /**
+     * Puts each instance's slots in a band of its own, the caption on the left, only when the
+     * instances, their worker counts or the slot size changed.
+     */
+    private void placeGrouped(List<WorkerSlot> workers, List<InstanceStatus> instances, WorkerSlotNode.Density density) {
+        StringBuilder key = new StringBuilder(density.name());
+        for (WorkerSlot w : workers) {
+            key.append(',').append(w.instance());
+        }
+        for (InstanceStatus i : instances) {
+            key.append(';').append(i.instance());
+        }
+        if (key.toString().equals(placedGrouping)) {
+            return;
+        }
+        placedGrouping = key.toString();
+        placedCount = -1;
+        groupedDensity = density;
+        double w = WorkerSlotNode.widthOf(density);
+        double h = WorkerSlotNode.heightOf(density);
+        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 3;
+        int perRow = Math.max(1, (int) Math.floor((slotsWidth - INSTANCE_HEADER_WIDTH + gap) / (w + gap)));
+        for (Label box : instanceBoxes.values()) {
+            box.setVisible(false);
+        }
+        double y = SLOTS_TOP;
+        int next = 0;
+        for (InstanceStatus instance : instances) {
+            int first = next;
+            while (next < workers.size() && workers.get(next).instance() == instance.instance()) {
+                next++;
+            }
+            int count = next - first;
+            int rows = Math.max(1, (count + perRow - 1) / perRow);
+            // Micro bands (four or five instances) have room for a one-line caption only.
+            double minBand = density == WorkerSlotNode.Density.MICRO ? 11 : WorkerSlotNode.COMPACT_HEIGHT;
+            double band = Math.max(minBand, rows * (h + gap) - gap) + 4;
+            Label box = instanceBoxes.computeIfAbsent(instance.instance(), this::newInstanceBox);
+            box.setVisible(true);
+            box.resizeRelocate(0, y, slotsWidth, band);
+            for (int i = 0; i < count; i++) {
+                WorkerSlotNode node = slotNodes.get(first + i);
+                node.setDensity(density);
+                node.resizeRelocate(INSTANCE_HEADER_WIDTH + (i % perRow) * (w + gap), y + 2 + (i / perRow) * (h + gap), w, h);
+            }
+            y += band + 3;
+        }
+        // Workers of an instance not (or no longer) known: after the bands, without a caption.
+        for (int i = next; i < workers.size(); i++) {
+            slotNodes.get(i).setDensity(density);
+            slotNodes.get(i).resizeRelocate(INSTANCE_HEADER_WIDTH + ((i - next) % perRow) * (w + gap),
+                    y + ((i - next) / perRow) * (h + gap), w, h);
+        }
+        slots.setPrefHeight(y + 2);
+    }
+
+    private Label newInstanceBox(int number) {
+        Label box = new Label();
+        box.setId(DiagramStyles.instanceId(service, number));
+        box.getStyleClass().add(DiagramStyles.INSTANCE_BOX);
+        box.setManaged(false);
+        box.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        // Behind the slots, which are drawn over the band's right part.
+        slots.getChildren().add(0, box);
+        return box;
+    }
+
+    private void updateInstanceBoxes(List<InstanceStatus> instances, double nowMs) {
+        for (InstanceStatus i : instances) {
+            Label box = instanceBoxes.get(i.instance());
+            if (box == null) {
+                continue;
+            }
+            String state = !i.up() ? "down" : i.retiring() ? "stopping" : "up";
+            String stale = i.staleCalls() == 0 ? "" : groupedDensity == WorkerSlotNode.Density.MICRO
+                    ? " ·" + i.staleCalls() : "\n" + i.staleCalls() + " stale";
+            String text = "#" + (i.instance() + 1) + " " + state + stale;
+            WorkerSlotNode.setText(box, text);
+            box.pseudoClassStateChanged(DiagramStyles.DOWN, !i.up());
+            box.pseudoClassStateChanged(DiagramStyles.RETIRING, i.retiring());
+            box.pseudoClassStateChanged(DiagramStyles.STALE, i.staleAt(nowMs));
+        }
+    }
+
+    /** The duplicate delivery shown on the slot, if one is recent and the worker still holds that order. */
+    private DuplicateMark duplicateOn(List<DuplicateMark> duplicates, WorkerSlot worker, double nowMs) {
+        for (int i = duplicates.size() - 1; i >= 0; i--) {
+            DuplicateMark d = duplicates.get(i);
+            if (d.service() == service && d.worker() == worker.index() && d.showingAt(nowMs)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** A recent timeout shows on the slot until the worker takes other work. */
@@ -173,7 +335,8 @@ final class ServiceNode extends VBox {
                 if (!id.equals(l.getId())) {
                     l.setId(id);
                 }
-                int pct = (int) Math.round(a.tripProgressAt(nowMs) * 100);
+                // Whole tenths: the label changes a few times per trip, not on every frame.
+                int pct = (int) Math.floor(a.tripProgressAt(nowMs) * 10) * 10;
                 WorkerSlotNode.setText(l, Texts.order(a.orderId()) + " " + pct + "%");
                 boolean mine = selected != null && a.orderId() == selected;
                 l.pseudoClassStateChanged(DiagramStyles.SELECTED, mine);

@@ -11,5 +11,7 @@ public enum TokenKind {
     /** A message to or from the broker queue (amber square). */
     QUEUE_MESSAGE,
     /** A MealReady event to or from the topic (purple triangle). */
-    EVENT
+    EVENT,
+    /** A consumer's acknowledgement on its way back to the broker (small grey dot). */
+    ACK
 }

@@ -12,5 +12,7 @@ public enum TokenLeg {
     /** Sender to the broker queue or the topic. */
     TO_HUB,
     /** Broker queue or topic to the consumer that took the item. */
-    FROM_HUB
+    FROM_HUB,
+    /** The consumer's acknowledgement back to the broker queue or topic. */
+    ACK
 }

@@ -34,6 +34,7 @@ final class TokenPainter {
     private final Map<TokenKind, Paint> fills = new EnumMap<>(TokenKind.class);
     private Paint lostColor = Color.web("#c62828");
     private Paint ringColor = Color.web("#111827");
+    private final double[] xy = new double[2];
     private final double[] px = new double[4];
     private final double[] py = new double[4];
     private final Font markFont = Font.font(10);
@@ -49,6 +50,7 @@ final class TokenPainter {
         fills.put(TokenKind.REPLY_FAILED, Color.web("#dc2626"));
         fills.put(TokenKind.QUEUE_MESSAGE, Color.web("#d97706"));
         fills.put(TokenKind.EVENT, Color.web("#7c3aed"));
+        fills.put(TokenKind.ACK, Color.web("#64748b"));
     }
 
     void setFill(TokenKind kind, Paint paint) {
@@ -95,9 +97,9 @@ final class TokenPainter {
             }
             TokenLayer.LaneCanvas lc = layer.canvasOf(t.link(), t.leg());
             GraphicsContext gc = begin(lc);
-            DiagramLayout.Point p = layout.positionOf(t, nowMs);
-            double x = (p.x() - lc.box.x()) * scale;
-            double y = (p.y() - lc.box.y()) * scale;
+            layout.place(t, nowMs, xy);
+            double x = (xy[0] - lc.box.x()) * scale;
+            double y = (xy[1] - lc.box.y()) * scale;
             if (t.orderId() == ringed) {
                 gc.setGlobalAlpha(1);
                 gc.setTransform(1, 0, 0, 1, 0, 0);
@@ -189,6 +191,7 @@ final class TokenPainter {
                 px[2] = x - r * 1.1; py[2] = y + r * 0.9;
                 gc.fillPolygon(px, py, 3);
             }
+            case ACK -> gc.fillOval(x - r * 0.55, y - r * 0.55, 1.1 * r, 1.1 * r);
         }
     }
 

@@ -9,8 +9,10 @@ import javafx.scene.transform.Scale;
 /**
  * One worker slot of a service node: the order it holds, what it does, and either a bar of the work
  * done or, when blocked, the callee it waits for and the time left before its call times out.
- * Style class {@code worker-slot}; pseudo-classes {@code :idle :busy :blocked :down :timed-out
- * :selected :dimmed :flash}; {@code compact} (order id only) or {@code micro} (colour only) when the service has too many
+ * The slot is labelled {@code w1}, {@code w2} ... (counted from 1, as the narration says "worker 1"),
+ * while its id keeps the engine's 0-based number. A retried call shows "↻n" (n retries so far) and a
+ * duplicate delivery "×2". Style class {@code worker-slot}; pseudo-classes {@code :idle :busy :blocked
+ * :down :timed-out :retrying :duplicate :selected :dimmed :flash}; {@code compact} (order id only) or {@code micro} (colour only) when the service has too many
  * workers for full slots.
  */
 final class WorkerSlotNode extends VBox {
@@ -51,7 +53,26 @@ final class WorkerSlotNode extends VBox {
         return orderId;
     }
 
+    static double widthOf(Density value) {
+        return switch (value) {
+            case FULL -> WIDTH;
+            case COMPACT -> COMPACT_WIDTH;
+            case MICRO -> MICRO_SIZE;
+        };
+    }
+
+    static double heightOf(Density value) {
+        return switch (value) {
+            case FULL -> HEIGHT;
+            case COMPACT -> COMPACT_HEIGHT;
+            case MICRO -> MICRO_SIZE;
+        };
+    }
+
     void setDensity(Density value) {
+        if (value == density) {
+            return;
+        }
         density = value;
         getStyleClass().removeAll(DiagramStyles.COMPACT, DiagramStyles.MICRO);
         if (value == Density.COMPACT) {
@@ -85,7 +106,7 @@ final class WorkerSlotNode extends VBox {
         return density;
     }
 
-    void update(WorkerSlot slot, double nowMs, boolean timedOut, Long selected) {
+    void update(WorkerSlot slot, double nowMs, boolean timedOut, DuplicateMark duplicate, Long selected) {
         orderId = slot.orderId();
         WorkerState state = slot.state();
         pseudo(DiagramStyles.IDLE, state == WorkerState.IDLE);
@@ -93,11 +114,13 @@ final class WorkerSlotNode extends VBox {
         pseudo(DiagramStyles.BLOCKED, state == WorkerState.BLOCKED);
         pseudo(DiagramStyles.DOWN, state == WorkerState.DOWN);
         pseudo(DiagramStyles.TIMED_OUT, timedOut);
+        pseudo(DiagramStyles.RETRYING, slot.retrying());
+        pseudo(DiagramStyles.DUPLICATE, duplicate != null && !duplicate.skipped());
         boolean mine = selected != null && slot.orderId() == selected;
         pseudo(DiagramStyles.SELECTED, mine);
         pseudo(DiagramStyles.DIMMED, selected != null && !mine);
 
-        String order = slot.holdsOrder() ? Texts.order(slot.orderId()) : (density == Density.FULL ? "w" + slot.index() : "");
+        String order = slot.holdsOrder() ? Texts.order(slot.orderId()) : (density == Density.FULL ? slot.label() : "");
         String detail;
         double done = 0;
         switch (state) {
@@ -105,7 +128,7 @@ final class WorkerSlotNode extends VBox {
             case DOWN -> detail = "down";
             case BLOCKED -> {
                 String callee = slot.callee() == null ? "?" : slot.callee().key();
-                detail = "→ " + callee;
+                detail = (slot.retrying() ? "↻" + (slot.attempt() - 1) + " " : "") + "→ " + callee;
                 if (density == Density.FULL) {
                     order = order + "  " + Texts.shortDuration(slot.timeoutInMs(nowMs));
                 }
@@ -115,15 +138,32 @@ final class WorkerSlotNode extends VBox {
             }
             default -> {
                 detail = slot.task() == null ? (timedOut ? "timeout!" : "working") : Texts.taskWord(slot.task());
+                if (slot.task() == null && slot.retrying() && nowMs < slot.retryAtMs()) {
+                    // Between a failed attempt and the next: the backoff.
+                    detail = "retry " + (slot.attempt() - 1) + " soon";
+                }
                 done = slot.workProgressAt(nowMs);
             }
+        }
+        if (duplicate != null) {
+            // The second delivery may be done already (a 20 ms dispatch): then the mark names its order.
+            String what = slot.holdsOrder() && slot.orderId() == duplicate.orderId() ? detail : Texts.order(duplicate.orderId());
+            detail = (duplicate.skipped() ? "dup skipped " : "×2 ") + what;
+            if (density == Density.COMPACT) {
+                order = order + (duplicate.skipped() ? " dup" : "×2");
+            }
+        }
+        if (density == Density.COMPACT && slot.retrying()) {
+            // A compact slot has no detail line: the retry mark goes with the order.
+            order = order + "↻" + (slot.attempt() - 1);
         }
         setText(orderLabel, order);
         setText(detailLabel, detail);
         if (density != Density.FULL) {
             // What the small slot cannot say, its tooltip does.
-            String tip = "worker " + slot.index() + (slot.holdsOrder() ? " · " + order : "") + " · "
-                    + (state == WorkerState.BLOCKED ? "waits for " + detail.substring(2) + ", timeout in "
+            String tip = "worker " + (slot.index() + 1) + (slot.holdsOrder() ? " · " + order : "") + " · "
+                    + (state == WorkerState.BLOCKED ? "waits for " + (slot.callee() == null ? "?" : slot.callee().key())
+                    + (slot.retrying() ? " (retry " + (slot.attempt() - 1) + ")" : "") + ", timeout in "
                     + Texts.duration(slot.timeoutInMs(nowMs)) : detail);
             if (tooltip == null) {
                 tooltip = new javafx.scene.control.Tooltip();

@@ -114,6 +114,10 @@ class DiagramStateTest {
         assertEquals(lane.start().x(), p.x(), 1e-9);
         assertEquals(lane.start().y() + 0.25 * (lane.end().y() - lane.start().y()), p.y(), 1e-9);
 
+        double[] xy = new double[2];
+        layout.place(token, 105, xy);
+        assertEquals(p, new DiagramLayout.Point(xy[0], xy[1]), "the renderer's allocation-free path agrees");
+
         assertTrue(state.tokensInFlightAt(120).isEmpty(), "arrived at 120, no longer travelling");
         assertTrue(state.tokensInFlightAt(99).isEmpty(), "not yet left at 99");
     }

@@ -110,6 +110,17 @@ class DiagramViewTest {
     }
 
     @Test
+    void theLegendAndTheTokensTakeTheirColoursFromTheSameCss(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(10, 42));
+        javafx.scene.shape.Shape legendRequest = robot.lookup(".diagram-legend .token-request").query();
+        javafx.scene.shape.Shape legendFailed = robot.lookup(".diagram-legend .token-reply-failed").query();
+        assertEquals(javafx.scene.paint.Color.web("#2563eb"), legendRequest.getFill(), "-sb-token-request from diagram.css");
+        assertEquals(javafx.scene.paint.Color.web("#dc2626"), legendFailed.getFill(), "-sb-token-failed from diagram.css");
+        assertEquals(TokenKind.values().length, robot.lookup(".diagram-legend .token-shape").queryAll().size(),
+                "one shape per token kind");
+    }
+
+    @Test
     void aCookingKitchenWorkerShowsBusyWithItsOrder(FxRobot robot) {
         load(robot, DiagramFlows.hybrid(50, 42));
         stepUntil(robot, () -> state.service(ServiceId.KITCHEN).anyInState(WorkerState.BUSY)
@@ -265,5 +276,119 @@ class DiagramViewTest {
             assertTrue(viewBounds.contains(b), id + " " + b + " inside " + viewBounds);
         }
         assertTrue(view.scale() < 0.7, "scaled down to fit: " + view.scale());
+    }
+
+    // ---- issue 4: resilience marks ----
+
+    private void loadSample(FxRobot robot, String fileName) {
+        try {
+            load(robot, dev.switchboard.flow.SampleFlows.byFileName(fileName).orElseThrow().load());
+        } catch (Exception e) {
+            throw new AssertionError(fileName + " does not load", e);
+        }
+    }
+
+    @Test
+    void workerSlotsAreLabelledFromOneAsTheNarrationCountsThem(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(10, 42));
+        assertTrue(texts(robot.lookup("#worker-kitchen-0").query()).startsWith("w1|idle|"),
+                texts(robot.lookup("#worker-kitchen-0").query()));
+        assertTrue(texts(robot.lookup("#worker-order-3").query()).startsWith("w4|"));
+    }
+
+    @Test
+    void aFlowWithoutResilienceShowsNoBadgeNoDeadLetterQueueNoRegistry(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(10, 42));
+        for (String id : List.of("#breaker-order-inventory", "#guards-order-inventory", "#dlq-kitchen-orders",
+                "#dlq-mealready", "#service-registry")) {
+            assertFalse(robot.lookup(id).query().isVisible(), id);
+        }
+        assertTrue(robot.lookup("#instance-inventory-0").tryQuery().isEmpty(), "one instance: no bands");
+    }
+
+    @Test
+    void theBreakerBadgeOnItsEdgeFollowsTheBreakerAndRefusalsAreCounted(FxRobot robot) {
+        loadSample(robot, "circuit-breaker.json");
+        Label badge = robot.lookup("#breaker-order-inventory").query();
+        assertTrue(badge.isVisible());
+        assertTrue(has(badge, "closed"));
+        assertEquals("breaker closed", badge.getText());
+
+        stepUntil(robot, () -> state.guards(LinkId.ORDER_INVENTORY).refused() > 0, 60_000);
+        assertTrue(has(badge, "open"));
+        assertFalse(has(badge, "closed"));
+        assertEquals("breaker OPEN", badge.getText());
+        Label guards = robot.lookup("#guards-order-inventory").query();
+        assertTrue(guards.isVisible());
+        assertEquals("refused 1", guards.getText());
+
+        stepUntil(robot, () -> state.guards(LinkId.ORDER_INVENTORY).breaker() == dev.switchboard.model.BreakerState.HALF_OPEN, 60_000);
+        assertTrue(has(badge, "half-open"));
+        assertEquals("breaker half-open", badge.getText());
+    }
+
+    @Test
+    void aRetriedCallShowsOnItsWorkerAndTheRetriesOnTheEdge(FxRobot robot) {
+        loadSample(robot, "retry-storm.json");
+        stepUntil(robot, () -> state.service(ServiceId.ORDER).workers().stream()
+                .anyMatch(w -> w.retrying() && w.state() == WorkerState.BLOCKED), 60_000);
+        WorkerSlot retrying = state.service(ServiceId.ORDER).workers().stream()
+                .filter(w -> w.retrying() && w.state() == WorkerState.BLOCKED).findFirst().orElseThrow();
+        Node slot = robot.lookup("#" + DiagramStyles.workerId(ServiceId.ORDER, retrying.index())).query();
+        assertTrue(has(slot, "retrying"));
+        // Order runs 8 workers, so its slots are compact: the mark goes with the order id.
+        assertEquals("#" + retrying.orderId() + "↻" + (retrying.attempt() - 1) + "|", texts(slot));
+        Label guards = robot.lookup("#guards-order-inventory").query();
+        assertTrue(guards.getText().startsWith("retries " + state.guards(LinkId.ORDER_INVENTORY).retries()), guards.getText());
+    }
+
+    @Test
+    void theDeadLetterQueueByTheKitchenQueueCountsAndShowsTheDeadLetteredOrders(FxRobot robot) {
+        loadSample(robot, "poison-message.json");
+        Node dlq = robot.lookup("#dlq-kitchen-orders").query();
+        assertTrue(dlq.isVisible(), "the sample limits deliveries, so its dead-letter queue shows from the start");
+        assertFalse(has(dlq, "nonempty"));
+
+        stepUntil(robot, () -> state.deadLetters(LinkId.ORDER_KITCHEN).count() == 2, 60_000);
+        assertTrue(has(dlq, "nonempty"));
+        assertTrue(texts(dlq).startsWith("dead-letter queue · 2|"), texts(dlq));
+        for (long order : state.deadLetters(LinkId.ORDER_KITCHEN).recent()) {
+            assertNotNull(robot.lookup("#" + DiagramStyles.dlqChipId(order)).tryQuery().orElse(null), "chip of " + order);
+        }
+    }
+
+    @Test
+    void instancesGetBandsAndTheRegistryListsThemWithDeregistrationVisible(FxRobot robot) {
+        loadSample(robot, "instance-failover.json");
+        assertTrue(robot.lookup("#service-registry").query().isVisible());
+        for (int i = 0; i < 3; i++) {
+            Label band = robot.lookup("#instance-inventory-" + i).query();
+            assertTrue(band.isVisible());
+            assertEquals("#" + (i + 1) + " up", band.getText());
+            assertNotNull(robot.lookup("#registry-inventory-" + i).tryQuery().orElse(null));
+        }
+        assertTrue(robot.lookup("#instance-order-0").tryQuery().isEmpty(), "Order runs one instance: no band");
+
+        stepUntil(robot, () -> state.instances(ServiceId.INVENTORY).get(1).staleCalls() > 0, 60_000);
+        Label crashed = robot.lookup("#instance-inventory-1").query();
+        assertTrue(has(crashed, "down"));
+        assertTrue(has(crashed, "stale"));
+        assertTrue(crashed.getText().startsWith("#2 down\n1 stale"), crashed.getText());
+
+        stepUntil(robot, () -> !state.registry(ServiceId.INVENTORY).get(1).registered(), 60_000);
+        Label entry = robot.lookup("#registry-inventory-1").query();
+        assertTrue(has(entry, "removed"));
+        assertEquals("#2 ✕", entry.getText());
+    }
+
+    @Test
+    void highlightingARegistryOrInstanceEventFlashesItsEntryAndItsBand(FxRobot robot) {
+        loadSample(robot, "instance-failover.json");
+        stepUntil(robot, () -> !state.instances(ServiceId.INVENTORY).get(1).up(), 60_000);
+        robot.interact(() -> view.highlight(new TraceEvent.RegistryChanged(sim.nowMs(), ServiceId.INVENTORY, 1, false, "missed")));
+        assertTrue(has(robot.lookup("#registry-inventory-1").query(), "flash"));
+        robot.interact(() -> view.highlight(new TraceEvent.Routed(sim.nowMs(), ServiceId.INVENTORY, 1, 5, 9, false)));
+        assertTrue(has(robot.lookup("#instance-inventory-1").query(), "flash"));
+        assertFalse(has(robot.lookup("#registry-inventory-1").query(), "flash"), "one highlight at a time");
     }
 }
