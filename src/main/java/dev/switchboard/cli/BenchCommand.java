@@ -5,6 +5,7 @@ import dev.switchboard.flow.FlowException;
 import dev.switchboard.trace.Report;
 
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -52,9 +53,11 @@ final class BenchCommand {
                 return Main.EXIT_USAGE;
             }
         }
-        out.printf(Locale.ROOT, "Switchboard bench on %s, %d processors, Java %s, max heap %.0f MB%n",
+        List<String> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList();
+        out.printf(Locale.ROOT, "Switchboard bench on %s, %d processors, Java %s, max heap %.0f MB, collectors %s%n",
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / MB);
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / MB, collectors);
         // the engine first: a long flow run before it would leave the event loop's call sites
         // shaped by the system's many event kinds, which is not what the hold model measures
         if (events > 0) {

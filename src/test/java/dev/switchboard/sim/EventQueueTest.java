@@ -62,4 +62,24 @@ class EventQueueTest {
         assertSame(actions.get(2), queue.poll());
         assertTrue(queue.isEmpty());
     }
+
+    @Test
+    void aClearedQueueIsEmptyAndCanBeFilledAgain() {
+        EventQueue queue = new EventQueue();
+        for (int i = 0; i < 1000; i++) {
+            queue.add(i % 7, () -> { });
+        }
+        queue.clear();
+        assertTrue(queue.isEmpty());
+        List<Runnable> actions = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            Runnable action = () -> { };
+            actions.add(action);
+            queue.add(5, action);
+        }
+        for (Runnable action : actions) {
+            assertSame(action, queue.poll());
+        }
+        assertTrue(queue.isEmpty());
+    }
 }
