@@ -32,7 +32,8 @@ final class HeadlessRun {
         simulation.start();
         long total = flow.orders().count();
         long untilCheck = EVENTS_BETWEEN_PROGRESS_CHECKS;
-        while (simulation.step()) {
+        // background events (heartbeats) go on for ever; the run ends when no work is left
+        while (simulation.hasPendingEvents() && simulation.step()) {
             if (--untilCheck == 0) {
                 untilCheck = EVENTS_BETWEEN_PROGRESS_CHECKS;
                 progress.update(metrics.ordersFinished(), total, simulation.nowMs());

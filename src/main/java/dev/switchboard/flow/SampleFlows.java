@@ -36,6 +36,11 @@ public final class SampleFlows {
         return Holder.ALL;
     }
 
+    /** The shipped samples' file names, in teaching order. */
+    public static List<String> fileNames() {
+        return FILE_NAMES;
+    }
+
     public static SampleFlow defaultSample() {
         return all().get(0);
     }

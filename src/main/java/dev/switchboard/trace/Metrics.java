@@ -140,6 +140,10 @@ public final class Metrics implements TraceListener {
             }
         } else if (event instanceof TraceEvent.FallbackUsed) {
             fallbacks++;
+        } else if (event instanceof TraceEvent.Routed e) {
+            if (!e.instanceUp()) {
+                service(e.service()).staleCalls++;
+            }
         } else if (event instanceof TraceEvent.ServiceChanged e) {
             // each instance runs the configured number of workers
             service(e.service()).setWorkers(e.timeMs(), e.settings().workers() * e.settings().instances());
@@ -231,6 +235,7 @@ public final class Metrics implements TraceListener {
         private long workLost;
         private long duplicates;
         private long duplicatesSkipped;
+        private long staleCalls;
 
         byte stateOf(int worker) {
             return worker < workerStates.length ? workerStates[worker] : IDLE;
@@ -301,7 +306,7 @@ public final class Metrics implements TraceListener {
             double meanQueueLength = endMs > 0 ? depthIntegral / endMs : 0;
             double meanWaitMs = taken > 0 ? waitedMsSum / taken : 0;
             return new Report.Service(utilization, meanWaitMs, meanQueueLength, maxDepth, handled, errors,
-                    blocked, busy, taken, dropped, workLost, duplicates, duplicatesSkipped);
+                    blocked, busy, taken, dropped, workLost, duplicates, duplicatesSkipped, staleCalls);
         }
     }
 

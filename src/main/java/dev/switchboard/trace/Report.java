@@ -64,10 +64,11 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
      * @param workLost        pieces of work lost because the service crashed
      * @param duplicates      redelivered orders this service worked on a second time
      * @param duplicatesSkipped redelivered orders an idempotent consumer recognised and skipped
+     * @param staleCalls      work routed to one of its instances while that instance was down (the failover window)
      */
     public record Service(double utilization, double meanQueueWaitMs, double meanQueueLength, int maxQueueLength,
                           long handled, long errors, double blockedMs, double busyMs, long taken, long dropped,
-                          long workLost, long duplicates, long duplicatesSkipped) {
+                          long workLost, long duplicates, long duplicatesSkipped, long staleCalls) {
     }
 
     /**

@@ -65,6 +65,7 @@ public final class ReportJson {
             integer("workLost", s.workLost());
             integer("duplicates", s.duplicates());
             integer("duplicatesSkipped", s.duplicatesSkipped());
+            integer("staleCalls", s.staleCalls());
             close();
         }
         close();

@@ -26,13 +26,13 @@ public final class ReportText {
         latencyRow(out, "accept (first answer)", r.acceptLatencyMs());
         latencyRow(out, "delivery", r.deliveryLatencyMs());
         out.append('\n');
-        line(out, "%-10s %6s %12s %11s %9s %9s %7s %12s %12s %9s %6s", "Service", "util", "wait ms", "mean queue",
-                "max queue", "handled", "errors", "busy ms", "blocked ms", "work lost", "dup");
+        line(out, "%-10s %6s %12s %11s %9s %9s %7s %12s %12s %9s %6s %6s", "Service", "util", "wait ms", "mean queue",
+                "max queue", "handled", "errors", "busy ms", "blocked ms", "work lost", "dup", "stale");
         for (Map.Entry<ServiceId, Report.Service> e : r.services().entrySet()) {
             Report.Service s = e.getValue();
-            line(out, "%-10s %5.1f%% %12s %11s %9d %9d %7d %12s %12s %9d %6d", e.getKey().key(), s.utilization() * 100,
+            line(out, "%-10s %5.1f%% %12s %11s %9d %9d %7d %12s %12s %9d %6d %6d", e.getKey().key(), s.utilization() * 100,
                     ms(s.meanQueueWaitMs()), ms(s.meanQueueLength()), s.maxQueueLength(), s.handled(), s.errors(),
-                    ms(s.busyMs()), ms(s.blockedMs()), s.workLost(), s.duplicates());
+                    ms(s.busyMs()), ms(s.blockedMs()), s.workLost(), s.duplicates(), s.staleCalls());
         }
         out.append('\n');
         line(out, "%-18s %9s %6s %9s %6s %8s %8s %9s %12s %5s %10s %10s %10s", "Link", "messages", "lost",

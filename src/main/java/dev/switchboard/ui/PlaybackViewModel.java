@@ -106,7 +106,8 @@ public final class PlaybackViewModel {
         playing.set(false);
         long before = dispatched;
         boolean ran = false;
-        while (dispatched == before && simulation.step()) {
+        // background events (registry heartbeats) alone do not make a run worth stepping on
+        while (dispatched == before && simulation.hasPendingEvents() && simulation.step()) {
             ran = true;
         }
         if (!ran) {
@@ -202,7 +203,7 @@ public final class PlaybackViewModel {
 
     /** Whether the run has nothing left to happen. */
     public boolean isIdle() {
-        return simulation == null || Double.isInfinite(simulation.nextEventTimeMs());
+        return simulation == null || !simulation.hasPendingEvents();
     }
 
     /** The text of the clock, e.g. {@code t = 12.345 s}. */

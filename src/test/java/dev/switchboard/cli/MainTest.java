@@ -37,6 +37,19 @@ class MainTest {
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A hang guard, not a speed check: a registry's heartbeats go on for ever, the run must not. */
+    @org.junit.jupiter.api.Timeout(120)
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dev.switchboard.flow.SampleFlows#fileNames")
+    void everySampleRunsToTheEndWithEveryOrderInABucket(String sample) throws Exception {
+        Outcome result = main("run", sample);
+        assertEquals(0, result.status(), result.err());
+        JsonNode orders = MAPPER.readTree(result.out()).get("orders");
+        assertEquals(0, orders.get("inFlight").asLong(), sample);
+        assertEquals(orders.get("placed").asLong(), orders.get("delivered").asLong() + orders.get("rejected").asLong()
+                + orders.get("failed").asLong() + orders.get("lost").asLong() + orders.get("deadLettered").asLong(), sample);
+    }
+
     @Test
     void runningASamplePrintsAValidJsonReportAndExitsZero() throws Exception {
         Outcome result = main("run", "hybrid-order.json");

@@ -273,6 +273,18 @@ class MetricsTest {
     }
 
     @Test
+    void callsRoutedToADownInstanceAreCountedAsStale() {
+        List<TraceEvent> t = new ArrayList<>();
+        t.add(new TraceEvent.Routed(10, ServiceId.INVENTORY, 1, 1, 1, false));
+        t.add(new TraceEvent.Routed(20, ServiceId.INVENTORY, 2, 2, 2, true));
+        t.add(new TraceEvent.Routed(30, ServiceId.INVENTORY, 1, 3, 3, false));
+        t.add(new TraceEvent.Routed(40, ServiceId.ORDER, 0, 4, 0, true));
+        Report report = run(t);
+        assertEquals(2, report.services().get(ServiceId.INVENTORY).staleCalls());
+        assertEquals(0, report.services().get(ServiceId.ORDER).staleCalls());
+    }
+
+    @Test
     void capacityCountsTheWorkersOfEveryInstance() {
         List<TraceEvent> t = new ArrayList<>();
         t.add(new TraceEvent.ServiceChanged(0, KITCHEN, ServiceSpec.defaults().withWorkers(2).withInstances(3), true, "x"));

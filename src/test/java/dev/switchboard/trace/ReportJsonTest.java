@@ -21,7 +21,7 @@ class ReportJsonTest {
     static Report sampleReport() {
         Map<ServiceId, Report.Service> services = new EnumMap<>(ServiceId.class);
         for (ServiceId id : ServiceId.values()) {
-            services.put(id, new Report.Service(0.12345678, 1.5, 0.25, 3, 10 + id.ordinal(), 1, 40, 123.4567, 11, 0, 2, 1, 0));
+            services.put(id, new Report.Service(0.12345678, 1.5, 0.25, 3, 10 + id.ordinal(), 1, 40, 123.4567, 11, 0, 2, 1, 0, 0));
         }
         Map<LinkId, Report.Link> links = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
@@ -45,7 +45,7 @@ class ReportJsonTest {
         assertEquals(List.of("order", "inventory", "kitchen", "delivery"), names(root.get("services")));
         for (JsonNode service : root.get("services")) {
             assertEquals(List.of("utilization", "meanQueueWaitMs", "meanQueueLength", "maxQueueLength", "handled",
-                    "errors", "blockedMs", "busyMs", "taken", "dropped", "workLost", "duplicates", "duplicatesSkipped"),
+                    "errors", "blockedMs", "busyMs", "taken", "dropped", "workLost", "duplicates", "duplicatesSkipped", "staleCalls"),
                     names(service));
         }
         assertEquals(List.of("order->inventory", "order->kitchen", "kitchen->delivery"), names(root.get("links")));

@@ -29,6 +29,14 @@ class PlaybackViewModelTest {
     }
 
     @Test
+    void aRunWithARegistryFinishesThoughItsHeartbeatsGoOn() throws Exception {
+        vm.open(dev.switchboard.flow.FlowLoader.loadSample("instance-failover.json"), "test");
+        playback.advanceBy(120_000);
+        assertTrue(playback.isIdle(), "no work left: only heartbeats are scheduled");
+        assertFalse(playback.step(), "stepping past the end shows 'run finished', not heartbeats for ever");
+    }
+
+    @Test
     void aFreshRunIsPausedAtZeroWithTheFlowsSettingsShown() {
         assertFalse(playback.isPlaying());
         assertEquals("t = 0.000 s", playback.clockTextProperty().get());
