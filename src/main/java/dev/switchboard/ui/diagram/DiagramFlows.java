@@ -1,11 +1,12 @@
 package dev.switchboard.ui.diagram;
 
-import dev.switchboard.flow.FaultSpec;
 import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.FlowException;
+import dev.switchboard.flow.FlowLoader;
 import dev.switchboard.flow.LinkSpec;
 import dev.switchboard.flow.OrdersSpec;
+import dev.switchboard.flow.SampleFlows;
 import dev.switchboard.flow.ServiceSpec;
-import dev.switchboard.model.FaultKind;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.sim.Distribution;
@@ -14,32 +15,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flows built in code for the diagram's tests, screenshots and frame-rate benchmark, so they do not
- * depend on the sample files: the hybrid flow of the issue, and a busy variant that keeps well over a
- * thousand tokens travelling at once.
+ * Flows for the diagram's tests, screenshots and frame-rate benchmark: the shipped hybrid sample with
+ * another order count and seed, a slowed-down variant for the eye, and a busy variant that keeps well
+ * over a thousand tokens travelling at once.
  */
 final class DiagramFlows {
 
     private DiagramFlows() {
     }
 
-    /** The hybrid flow: sync stock check, queued kitchen, event-driven delivery, Kitchen down 10–15 s. */
+    /** The shipped hybrid sample (sync stock check, queued kitchen, event-driven delivery, Kitchen down 10–15 s). */
     static Flow hybrid(int orders, long seed) {
-        return new Flow("Hybrid order flow", "built in code", seed,
-                new OrdersSpec(orders, new Distribution.Exponential(400)),
-                Map.of(
-                        ServiceId.ORDER, ServiceSpec.defaults().withWorkers(4).withWorkMs(Distribution.fixed(5)),
-                        ServiceId.INVENTORY, ServiceSpec.defaults().withWorkers(2).withWorkMs(new Distribution.Exponential(30))
-                                .withStockOutRate(0.05),
-                        ServiceId.KITCHEN, ServiceSpec.defaults().withWorkers(2).withWorkMs(new Distribution.Uniform(300, 900)),
-                        ServiceId.DELIVERY, ServiceSpec.defaults().withWorkers(2).withWorkMs(Distribution.fixed(20)).withAgents(3)
-                                .withTripMs(new Distribution.Uniform(1000, 3000))),
-                Map.of(
-                        LinkId.ORDER_INVENTORY, LinkSpec.defaults(LinkId.ORDER_INVENTORY).withLatencyMs(Distribution.fixed(20))
-                                .withTimeoutMs(1000),
-                        LinkId.ORDER_KITCHEN, LinkSpec.defaults(LinkId.ORDER_KITCHEN).withLatencyMs(Distribution.fixed(5)).withCapacity(1000),
-                        LinkId.KITCHEN_DELIVERY, LinkSpec.defaults(LinkId.KITCHEN_DELIVERY).withLatencyMs(Distribution.fixed(5))),
-                List.of(new FaultSpec(ServiceId.KITCHEN, null, FaultKind.DOWN, 10_000, 5_000, 0)));
+        try {
+            return FlowLoader.loadSample(SampleFlows.DEFAULT_FILE).withOrderCount(orders).withSeed(seed);
+        } catch (FlowException e) {
+            throw new IllegalStateException("the shipped sample does not load: " + e.getMessage(), e);
+        }
     }
 
     /**
