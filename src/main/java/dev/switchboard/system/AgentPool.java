@@ -6,6 +6,7 @@ import java.util.BitSet;
 /** The delivery agents: which are out on a trip, the limit, and the orders waiting for one. */
 final class AgentPool {
     private final BitSet busy = new BitSet();
+    private int busyCount;
     private int limit;
     final ArrayDeque<Order> waiting = new ArrayDeque<>();
 
@@ -18,7 +19,7 @@ final class AgentPool {
     }
 
     int busyCount() {
-        return busy.cardinality();
+        return busyCount;
     }
 
     int freeCount() {
@@ -32,10 +33,14 @@ final class AgentPool {
         }
         int agent = busy.nextClearBit(0);
         busy.set(agent);
+        busyCount++;
         return agent;
     }
 
     void release(int agent) {
-        busy.clear(agent);
+        if (busy.get(agent)) {
+            busy.clear(agent);
+            busyCount--;
+        }
     }
 }

@@ -489,10 +489,10 @@ public final class DiagramState implements TraceListener {
     }
 
     /** The service's instances by number (one entry for a service that runs a single instance). */
-    public List<InstanceStatus> instances(ServiceId id) {
-        List<InstanceStatus> list = new ArrayList<>();
+    public List<InstanceBand> instances(ServiceId id) {
+        List<InstanceBand> list = new ArrayList<>();
         for (InstanceModel i : services.get(id).instances.values()) {
-            list.add(new InstanceStatus(id, i.number, i.up, i.retiring, i.workers, i.staleCalls, i.lastStaleMs));
+            list.add(new InstanceBand(id, i.number, i.up, i.retiring, i.workers, i.staleCalls, i.lastStaleMs));
         }
         return list;
     }

@@ -91,7 +91,7 @@ final class ServiceNode extends VBox {
         update(s, List.of(), agents, nowMs, timeouts, List.of(), selected);
     }
 
-    void update(ServiceStatus s, List<InstanceStatus> instances, AgentPool agents, double nowMs,
+    void update(ServiceStatus s, List<InstanceBand> instances, AgentPool agents, double nowMs,
                 List<TimeoutMark> timeouts, List<DuplicateMark> duplicates, Long selected) {
         pseudoClassStateChanged(DiagramStyles.DOWN, !s.up());
         pseudoClassStateChanged(DiagramStyles.SLOWED, s.slowed());
@@ -191,12 +191,12 @@ final class ServiceNode extends VBox {
      * Puts each instance's slots in a band of its own, the caption on the left, only when the
      * instances, their worker counts or the slot size changed.
      */
-    private void placeGrouped(List<WorkerSlot> workers, List<InstanceStatus> instances, WorkerSlotNode.Density density) {
+    private void placeGrouped(List<WorkerSlot> workers, List<InstanceBand> instances, WorkerSlotNode.Density density) {
         StringBuilder key = new StringBuilder(density.name());
         for (WorkerSlot w : workers) {
             key.append(',').append(w.instance());
         }
-        for (InstanceStatus i : instances) {
+        for (InstanceBand i : instances) {
             key.append(';').append(i.instance());
         }
         if (key.toString().equals(placedGrouping)) {
@@ -214,7 +214,7 @@ final class ServiceNode extends VBox {
         }
         double y = SLOTS_TOP;
         int next = 0;
-        for (InstanceStatus instance : instances) {
+        for (InstanceBand instance : instances) {
             int first = next;
             while (next < workers.size() && workers.get(next).instance() == instance.instance()) {
                 next++;
@@ -254,8 +254,8 @@ final class ServiceNode extends VBox {
         return box;
     }
 
-    private void updateInstanceBoxes(List<InstanceStatus> instances, double nowMs) {
-        for (InstanceStatus i : instances) {
+    private void updateInstanceBoxes(List<InstanceBand> instances, double nowMs) {
+        for (InstanceBand i : instances) {
             Label box = instanceBoxes.get(i.instance());
             if (box == null) {
                 continue;

@@ -171,7 +171,7 @@ class DiagramStateResilienceSimulationTest {
             }
             for (ServiceId id : ServiceId.values()) {
                 TreeMap<Integer, Boolean> shown = new TreeMap<>();
-                for (InstanceStatus i : state.instances(id)) {
+                for (InstanceBand i : state.instances(id)) {
                     shown.put(i.instance(), i.up());
                     check(i.staleCalls() == stale.getOrDefault(id + "#" + i.instance(), 0L), e, "stale calls of " + i);
                     for (WorkerSlot w : state.service(id).workers()) {

@@ -174,11 +174,11 @@ class DiagramStateResilienceTest {
         feed(new ServiceChanged(0, ServiceId.INVENTORY, ServiceSpec.defaults().withWorkers(2).withInstances(2), true, "start"),
                 new InstanceChanged(0, ServiceId.INVENTORY, 0, true, false, false, List.of(0, 1), "start"),
                 new InstanceChanged(0, ServiceId.INVENTORY, 1, true, false, false, List.of(2, 3), "start"));
-        assertEquals(List.of(0, 1), state.instances(ServiceId.INVENTORY).stream().map(InstanceStatus::instance).toList());
+        assertEquals(List.of(0, 1), state.instances(ServiceId.INVENTORY).stream().map(InstanceBand::instance).toList());
         assertEquals(List.of(0, 0, 1, 1), state.service(ServiceId.INVENTORY).workers().stream().map(WorkerSlot::instance).toList());
 
         feed(new InstanceChanged(100, ServiceId.INVENTORY, 1, false, false, false, List.of(2, 3), "crash"));
-        InstanceStatus crashed = state.instances(ServiceId.INVENTORY).get(1);
+        InstanceBand crashed = state.instances(ServiceId.INVENTORY).get(1);
         assertFalse(crashed.up());
         assertEquals(List.of(WorkerState.IDLE, WorkerState.IDLE, WorkerState.DOWN, WorkerState.DOWN),
                 state.service(ServiceId.INVENTORY).workers().stream().map(WorkerSlot::state).toList());
@@ -188,14 +188,14 @@ class DiagramStateResilienceTest {
                 new TraceEvent.Routed(140, ServiceId.INVENTORY, 1, 11, 6, false));
         crashed = state.instances(ServiceId.INVENTORY).get(1);
         assertEquals(2, crashed.staleCalls());
-        assertTrue(crashed.staleAt(140 + InstanceStatus.STALE_SHOW_MS - 1));
-        assertFalse(crashed.staleAt(140 + InstanceStatus.STALE_SHOW_MS));
+        assertTrue(crashed.staleAt(140 + InstanceBand.STALE_SHOW_MS - 1));
+        assertFalse(crashed.staleAt(140 + InstanceBand.STALE_SHOW_MS));
         assertEquals(0, state.instances(ServiceId.INVENTORY).get(0).staleCalls());
 
         feed(new InstanceChanged(200, ServiceId.INVENTORY, 1, false, true, false, List.of(2, 3), "shutting down"));
         assertTrue(state.instances(ServiceId.INVENTORY).get(1).retiring());
         feed(new InstanceChanged(300, ServiceId.INVENTORY, 1, false, false, true, List.of(2, 3), "gone"));
-        assertEquals(List.of(0), state.instances(ServiceId.INVENTORY).stream().map(InstanceStatus::instance).toList());
+        assertEquals(List.of(0), state.instances(ServiceId.INVENTORY).stream().map(InstanceBand::instance).toList());
         assertEquals(List.of(0, 1), state.service(ServiceId.INVENTORY).workers().stream().map(WorkerSlot::index).toList());
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * shown as {@code #number+1}), up or down, shutting down ({@code retiring}), the workers it owns, and
  * how many calls were routed to it while it was down ({@code staleCalls}, the latest at {@code lastStaleMs}).
  */
-public record InstanceStatus(ServiceId service, int instance, boolean up, boolean retiring, List<Integer> workers,
+public record InstanceBand(ServiceId service, int instance, boolean up, boolean retiring, List<Integer> workers,
                              long staleCalls, double lastStaleMs) {
 
     /** How long (virtual ms) an instance box keeps its stale-call flag after such a call. */
