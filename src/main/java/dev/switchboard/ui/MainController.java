@@ -195,7 +195,7 @@ public final class MainController {
     private void initNarration(PlaybackViewModel playback) {
         NarrationViewModel narration = vm.narration();
         narrationList.setItems(narration.lines());
-        narrationList.setCellFactory(list -> new NarrationCell(narration));
+        narrationList.setCellFactory(list -> new NarrationCell(list, narration));
         narrationSummaryLabel.textProperty().bind(narration.summaryProperty());
         playback.playingProperty().addListener((obs, was, now) -> narrationList.refresh());
         narration.latestBatchStartProperty().addListener((obs, old, start) -> {
@@ -410,13 +410,18 @@ public final class MainController {
         return perSecond < 0.05 ? "off" : String.format(Locale.ROOT, "%.1f /s", perSecond);
     }
 
-    /** A narration line, highlighted while it belongs to the latest step. */
+    /** A narration line, wrapped to the list's width and highlighted while it belongs to the latest step. */
     private static final class NarrationCell extends ListCell<NarrationLine> {
+        /** Room for the vertical scroll bar, so a wrapped line never needs a horizontal one. */
+        private static final double SCROLL_BAR_ALLOWANCE_PX = 24;
         private final NarrationViewModel narration;
 
-        NarrationCell(NarrationViewModel narration) {
+        NarrationCell(ListView<NarrationLine> list, NarrationViewModel narration) {
             this.narration = narration;
             getStyleClass().add(StyleClasses.NARRATION_CELL);
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(SCROLL_BAR_ALLOWANCE_PX));
+            setMaxWidth(USE_PREF_SIZE);
         }
 
         @Override

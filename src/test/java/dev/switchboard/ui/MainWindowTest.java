@@ -98,6 +98,24 @@ class MainWindowTest {
     }
 
     @Test
+    void longNarrationLinesWrapInsteadOfRunningPastTheList(FxRobot robot) {
+        robot.interact(() -> playback().placeOrder());
+        for (int i = 0; i < 6; i++) {
+            robot.interact(() -> playback().step()); // up to the Order worker blocking on Inventory: a long sentence
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = find(robot, "#narrationList");
+        var cells = robot.lookup("." + StyleClasses.NARRATION_CELL).queryAll();
+        assertTrue(cells.size() > 5, "narration cells shown: " + cells.size());
+        for (Node cell : cells) {
+            javafx.scene.control.ListCell<?> listCell = (javafx.scene.control.ListCell<?>) cell;
+            assertTrue(listCell.isWrapText());
+            assertTrue(listCell.getWidth() <= list.getWidth(), "a cell " + listCell.getWidth() + " px wide in a list of "
+                    + list.getWidth() + " px");
+        }
+    }
+
+    @Test
     void theWindowOpensWithTheHybridFlowPausedAtZero(FxRobot robot) {
         Stage stage = (Stage) window.scene().getWindow();
         assertEquals("Switchboard — Hybrid order flow", stage.getTitle());
