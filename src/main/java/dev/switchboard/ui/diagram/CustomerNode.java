@@ -21,10 +21,7 @@ final class CustomerNode extends VBox {
         // change is cheaper than five.
         tally.getStyleClass().add(DiagramStyles.NODE_DETAIL);
         getChildren().addAll(title, tally);
-        setMinSize(box.width(), box.height());
-        setPrefSize(box.width(), box.height());
-        setMaxSize(box.width(), box.height());
-        relocate(box.x(), box.y());
+        box.pin(this);
     }
 
     void update(CustomerTally t) {

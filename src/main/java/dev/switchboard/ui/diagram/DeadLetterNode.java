@@ -1,7 +1,6 @@
 package dev.switchboard.ui.diagram;
 
 import javafx.scene.control.Label;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -29,21 +28,8 @@ final class DeadLetterNode extends VBox {
         getStyleClass().add(DiagramStyles.DLQ_NODE);
         count.getStyleClass().add(DiagramStyles.NODE_STATUS);
         getChildren().addAll(count, chips);
-        for (int i = 0; i < DeadLetters.RECENT; i++) {
-            Label chip = new Label();
-            chip.getStyleClass().add(DiagramStyles.DLQ_CHIP);
-            chip.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-                if (chip.getUserData() instanceof Long order) {
-                    onSelect.accept(order);
-                    e.consume();
-                }
-            });
-            chipPool.add(chip);
-        }
-        setMinSize(box.width(), box.height());
-        setPrefSize(box.width(), box.height());
-        setMaxSize(box.width(), box.height());
-        relocate(box.x(), box.y());
+        chipPool.addAll(OrderChips.pool(DeadLetters.RECENT, DiagramStyles.DLQ_CHIP, onSelect));
+        box.pin(this);
         update(new DeadLetters(null, 0, List.of(), 0));
     }
 

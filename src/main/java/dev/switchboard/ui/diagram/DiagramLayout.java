@@ -27,6 +27,14 @@ public final class DiagramLayout {
 
     /** A box in logical coordinates. */
     public record Box(double x, double y, double width, double height) {
+        /** Gives {@code region} exactly this box's size and puts it at this box's place. */
+        void pin(javafx.scene.layout.Region region) {
+            region.setMinSize(width, height);
+            region.setPrefSize(width, height);
+            region.setMaxSize(width, height);
+            region.relocate(x, y);
+        }
+
         public double right() {
             return x + width;
         }

@@ -1,7 +1,6 @@
 package dev.switchboard.ui.diagram;
 
 import javafx.scene.control.Label;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
@@ -44,21 +43,8 @@ final class HubNode extends VBox {
         more.getStyleClass().addAll(DiagramStyles.QUEUE_CHIP, DiagramStyles.MORE_CHIP);
         RenderCache.cache(t, sub);
         getChildren().addAll(t, sub, depth, chips);
-        for (int i = 0; i < MAX_CHIPS; i++) {
-            Label chip = new Label();
-            chip.getStyleClass().add(DiagramStyles.QUEUE_CHIP);
-            chip.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-                if (chip.getUserData() instanceof Long order) {
-                    onSelect.accept(order);
-                    e.consume();
-                }
-            });
-            chipPool.add(chip);
-        }
-        setMinSize(box.width(), box.height());
-        setPrefSize(box.width(), box.height());
-        setMaxSize(box.width(), box.height());
-        relocate(box.x(), box.y());
+        chipPool.addAll(OrderChips.pool(MAX_CHIPS, DiagramStyles.QUEUE_CHIP, onSelect));
+        box.pin(this);
     }
 
     void update(List<Long> orders, String depthText, boolean full, boolean inactive, Long selected) {

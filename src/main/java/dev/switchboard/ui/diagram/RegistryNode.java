@@ -40,10 +40,7 @@ final class RegistryNode extends VBox {
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             rows.put(id, row);
         }
-        setMinSize(box.width(), box.height());
-        setPrefSize(box.width(), box.height());
-        setMaxSize(box.width(), box.height());
-        relocate(box.x(), box.y());
+        box.pin(this);
         setVisible(false);
     }
 

@@ -71,10 +71,7 @@ final class ServiceNode extends VBox {
         } else {
             agentPane = null;
         }
-        setMinSize(box.width(), box.height());
-        setPrefSize(box.width(), box.height());
-        setMaxSize(box.width(), box.height());
-        relocate(box.x(), box.y());
+        box.pin(this);
     }
 
     WorkerSlotNode slot(int index) {

@@ -26,23 +26,7 @@ class DiagramStateSimulationTest {
         DiagramState state = new DiagramState();
         List<String> mismatches = new ArrayList<>();
         sim.addListener(state);
-        sim.addListener(e -> {
-            ServiceId service = null;
-            int depth = -1;
-            if (e instanceof TraceEvent.InboundArrived a) {
-                service = a.service();
-                depth = a.depth();
-            } else if (e instanceof TraceEvent.InboundTaken t) {
-                service = t.service();
-                depth = t.depth();
-            } else if (e instanceof TraceEvent.InboundDropped d) {
-                service = d.service();
-                depth = d.depth();
-            }
-            if (service != null && state.lineLength(service) != depth) {
-                mismatches.add(e + " but the diagram has " + state.lineLength(service));
-            }
-        });
+        sim.addListener(depthCheck(state, mismatches, Integer.MAX_VALUE));
         sim.start();
         sim.runToEnd();
 
@@ -60,19 +44,16 @@ class DiagramStateSimulationTest {
         assertTrue(state.statusOf(1).isTerminal());
     }
 
-    static java.util.stream.Stream<String> sampleFiles() {
-        return dev.switchboard.flow.SampleFlows.all().stream().map(dev.switchboard.flow.SampleFlow::fileName);
+    static java.util.List<String> sampleFiles() {
+        return dev.switchboard.flow.SampleFlows.fileNames();
     }
 
-    /** Every shipped sample, the resilience ones included: lines match the engine, and the run ends clean. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("sampleFiles")
-    void everySampleFlowKeepsTheDiagramInStepWithTheEngine(String fileName) throws Exception {
-        Simulation sim = new Simulation(dev.switchboard.flow.SampleFlows.byFileName(fileName).orElseThrow().load());
-        DiagramState state = new DiagramState();
-        List<String> mismatches = new ArrayList<>();
-        sim.addListener(state);
-        sim.addListener(e -> {
+    /**
+     * A listener that notes every inbound event whose depth (as the engine reports it) differs from
+     * the diagram's line length for that service, up to {@code limit} notes.
+     */
+    private static dev.switchboard.trace.TraceListener depthCheck(DiagramState state, List<String> mismatches, int limit) {
+        return e -> {
             ServiceId service = null;
             int depth = -1;
             if (e instanceof TraceEvent.InboundArrived a) {
@@ -85,10 +66,21 @@ class DiagramStateSimulationTest {
                 service = d.service();
                 depth = d.depth();
             }
-            if (service != null && state.lineLength(service) != depth && mismatches.size() < 5) {
+            if (service != null && state.lineLength(service) != depth && mismatches.size() < limit) {
                 mismatches.add(e + " but the diagram has " + state.lineLength(service));
             }
-        });
+        };
+    }
+
+    /** Every shipped sample, the resilience ones included: lines match the engine, and the run ends clean. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("sampleFiles")
+    void everySampleFlowKeepsTheDiagramInStepWithTheEngine(String fileName) throws Exception {
+        Simulation sim = new Simulation(dev.switchboard.flow.SampleFlows.byFileName(fileName).orElseThrow().load());
+        DiagramState state = new DiagramState();
+        List<String> mismatches = new ArrayList<>();
+        sim.addListener(state);
+        sim.addListener(depthCheck(state, mismatches, 5));
         sim.start();
         sim.runUntil(600_000);
 
