@@ -1,7 +1,10 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.Echo;
 import dev.switchboard.flow.FlowException;
+import dev.switchboard.flow.Suggestions;
+import dev.switchboard.sim.VirtualTimeLimitException;
 import dev.switchboard.trace.Report;
 import dev.switchboard.trace.ReportJson;
 import dev.switchboard.trace.ReportText;
@@ -15,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,6 +58,9 @@ public final class Main {
 
     private static final Set<String> RUN_OPTIONS = Set.of("seed", "orders", "trace", "format");
 
+    /** The command words, for the did-you-mean of a mistyped one; keep in step with the switch in {@link #run}. */
+    static final List<String> COMMANDS = List.of("run", "bench", "help");
+
     private Main() {
     }
 
@@ -85,12 +92,16 @@ public final class Main {
                     out.flush();
                     return EXIT_OK;
                 default:
-                    throw new UsageException("unknown command \"" + args[0] + "\"");
+                    throw new UsageException("unknown command " + Echo.quoted(args[0])
+                            + Suggestions.didYouMean(args[0], COMMANDS));
             }
         } catch (UsageException e) {
             err.println("switchboard: " + e.getMessage());
             err.print(USAGE);
             return EXIT_USAGE;
+        } catch (VirtualTimeLimitException e) {
+            err.println("switchboard: " + e.getMessage() + "; run fewer orders (--orders) or use shorter times");
+            return EXIT_FAILED;
         } catch (OutOfMemoryError e) {
             // a backlog that grows without bound (orders arriving faster than served) can fill any heap
             err.println("switchboard: out of memory; run fewer orders (--orders) or give Java more heap (-Xmx)");
@@ -123,9 +134,13 @@ public final class Main {
             }
         }
 
+        String flowName = arguments.positionals().get(0);
+        if (tracePath != null) {
+            refuseOverwriting(flowName, tracePath);
+        }
         Flow flow;
         try {
-            flow = FlowFiles.load(arguments.positionals().get(0));
+            flow = FlowFiles.load(flowName);
         } catch (FlowException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
@@ -151,6 +166,29 @@ public final class Main {
         out.print(format.equals("json") ? ReportJson.write(report) : ReportText.write(report));
         out.flush();
         return EXIT_OK;
+    }
+
+    /** Writing the trace over the flow file (by the same name, a link or another path) would destroy the flow. */
+    private static void refuseOverwriting(String flowName, Path output) throws UsageException {
+        Path input;
+        try {
+            input = Path.of(flowName);
+        } catch (InvalidPathException e) {
+            return;
+        }
+        if (!Files.exists(input) || !Files.exists(output)) {
+            return;
+        }
+        boolean same;
+        try {
+            same = Files.isSameFile(input, output);
+        } catch (IOException e) {
+            return;
+        }
+        if (same) {
+            throw new UsageException("--trace " + output + " is the flow file itself; writing the trace there would"
+                    + " overwrite the flow (give another file name)");
+        }
     }
 
     private static String message(Exception e) {

@@ -1,5 +1,7 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.sim.TimeLimits;
+
 /**
  * A circuit breaker on a sync link: it opens when at least {@code minimumCalls} of the last
  * {@code windowSize} calls were made and {@code failureRateThreshold} of them failed; it rejects
@@ -18,9 +20,7 @@ public record BreakerPolicy(double failureRateThreshold, int windowSize, int min
         if (minimumCalls < 1 || minimumCalls > windowSize) {
             throw new IllegalArgumentException("minimumCalls must be 1 to windowSize (" + windowSize + ") but was " + minimumCalls);
         }
-        if (!(openMs > 0) || Double.isInfinite(openMs)) {
-            throw new IllegalArgumentException("openMs must be a finite number > 0 but was " + openMs);
-        }
+        TimeLimits.requireDuration("openMs", openMs, true);
         if (halfOpenCalls < 1 || halfOpenCalls > 100) {
             throw new IllegalArgumentException("halfOpenCalls must be 1 to 100 but was " + halfOpenCalls);
         }

@@ -1,5 +1,7 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.sim.TimeLimits;
+
 /**
  * A bulkhead on a sync link: at most {@code maxConcurrent} calls from the caller on it at once.
  * A call beyond that is rejected at once ({@code waits == false}) or waits up to {@code maxWaitMs}
@@ -11,8 +13,6 @@ public record BulkheadPolicy(int maxConcurrent, boolean waits, double maxWaitMs)
         if (maxConcurrent < 1 || maxConcurrent > 1000) {
             throw new IllegalArgumentException("maxConcurrent must be 1 to 1000 but was " + maxConcurrent);
         }
-        if (!(maxWaitMs >= 0) || Double.isInfinite(maxWaitMs)) {
-            throw new IllegalArgumentException("maxWaitMs must be a finite number >= 0 but was " + maxWaitMs);
-        }
+        TimeLimits.requireDuration("maxWaitMs", maxWaitMs, false);
     }
 }

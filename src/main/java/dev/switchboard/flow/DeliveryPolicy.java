@@ -1,5 +1,7 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.sim.TimeLimits;
+
 /**
  * How a queue or event link delivers: with {@code acks} a consumer acknowledges a message only
  * when its work is done, so a crash or a failure puts it back (redelivered) until it has been
@@ -19,13 +21,12 @@ public record DeliveryPolicy(boolean acks, int maxDeliveries, double ackTimeoutM
         if (maxDeliveries < 1 || maxDeliveries > 1000) {
             throw new IllegalArgumentException("maxDeliveries must be 1 to 1000 but was " + maxDeliveries);
         }
-        if (!(ackTimeoutMs > 0) || Double.isInfinite(ackTimeoutMs)) {
-            throw new IllegalArgumentException("ackTimeoutMs must be a finite number > 0 but was " + ackTimeoutMs);
-        }
+        TimeLimits.requireDuration("ackTimeoutMs", ackTimeoutMs, true);
         java.util.Objects.requireNonNull(overflow, "overflow");
-        if (!(messageTtlMs >= 0) || Double.isInfinite(messageTtlMs)) {
+        if (!(messageTtlMs >= 0)) {
             throw new IllegalArgumentException("messageTtlMs must be a finite number >= 0 (0 = none) but was " + messageTtlMs);
         }
+        TimeLimits.requireDuration("messageTtlMs", messageTtlMs, false);
     }
 
     public DeliveryPolicy withAcks(boolean on) {

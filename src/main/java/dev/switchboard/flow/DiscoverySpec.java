@@ -1,5 +1,7 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.sim.TimeLimits;
+
 /**
  * Service discovery: every instance sends the registry a heartbeat each {@code heartbeatIntervalMs};
  * the registry, checking once per interval, removes an instance once more than
@@ -17,9 +19,7 @@ public record DiscoverySpec(double heartbeatIntervalMs, int missedHeartbeats, do
         if (missedHeartbeats < 1 || missedHeartbeats > 100) {
             throw new IllegalArgumentException("missedHeartbeats must be 1 to 100 but was " + missedHeartbeats);
         }
-        if (!(cacheTtlMs >= 0) || Double.isInfinite(cacheTtlMs)) {
-            throw new IllegalArgumentException("cacheTtlMs must be a finite number >= 0 but was " + cacheTtlMs);
-        }
+        TimeLimits.requireDuration("cacheTtlMs", cacheTtlMs, false);
         java.util.Objects.requireNonNull(balancing, "balancing");
     }
 

@@ -33,8 +33,8 @@ final class DistributionReader {
             throw fields.errorAtObject("a distribution needs a kind: " + FORMS);
         }
         if (members.size() > 1) {
-            throw values.error(members.get(1).nameAt(), path, "a distribution has exactly one kind but this one has \""
-                    + members.get(0).name() + "\" and \"" + members.get(1).name() + "\"");
+            throw values.error(members.get(1).nameAt(), path, "a distribution has exactly one kind but this one has "
+                    + Echo.quoted(members.get(0).name()) + " and " + Echo.quoted(members.get(1).name()));
         }
         String kind = members.get(0).name();
         JsonValue parameters = members.get(0).value();

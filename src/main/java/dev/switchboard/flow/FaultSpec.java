@@ -3,6 +3,7 @@ package dev.switchboard.flow;
 import dev.switchboard.model.FaultKind;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.TimeLimits;
 
 /**
  * A fault scheduled in a flow: from {@code atMs} for {@code forMs}, on a service ({@code down},
@@ -30,11 +31,10 @@ public record FaultSpec(ServiceId service, LinkId link, FaultKind kind, double a
         if (kind.onService() != (service != null)) {
             throw new IllegalArgumentException("fault kind " + kind.key() + " applies to a " + (kind.onService() ? "service" : "link"));
         }
-        if (!(atMs >= 0) || Double.isInfinite(atMs)) {
-            throw new IllegalArgumentException("atMs must be a finite number >= 0 but was " + atMs);
-        }
-        if (!(forMs > 0) || Double.isInfinite(forMs)) {
-            throw new IllegalArgumentException("forMs must be a finite number > 0 but was " + forMs);
+        TimeLimits.requireDuration("atMs", atMs, false);
+        TimeLimits.requireDuration("forMs", forMs, true);
+        if (kind == FaultKind.SLOW) {
+            TimeLimits.requireFactor("factor", value);
         }
     }
 

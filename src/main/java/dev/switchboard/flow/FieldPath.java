@@ -19,7 +19,7 @@ final class FieldPath {
         if (PLAIN_NAME.matcher(name).matches()) {
             return parent.isEmpty() ? name : parent + "." + name;
         }
-        return parent + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        return parent + "[" + Echo.quoted(name) + "]";
     }
 
     static String index(String parent, int index) {

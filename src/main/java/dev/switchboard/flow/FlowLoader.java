@@ -39,7 +39,10 @@ public final class FlowLoader {
                 throw FlowException.unplaced(sourceName, "is " + (size / 1024) + " KB, too large for a flow file (at most "
                         + (MAX_FILE_BYTES / 1024) + " KB)");
             }
-            bytes = Files.readAllBytes(file);
+            // A pipe, /dev/stdin or a device has no size to check: the limit holds for the bytes actually read.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = readAtMost(in, sourceName);
+            }
         } catch (NoSuchFileException e) {
             throw FlowException.unplaced(sourceName, "no such file");
         } catch (AccessDeniedException e) {
@@ -48,6 +51,16 @@ public final class FlowLoader {
             throw FlowException.unplaced(sourceName, "cannot read the file: " + e.getMessage());
         }
         return parse(decode(bytes, sourceName), sourceName);
+    }
+
+    /** Reads the whole stream, refusing it as soon as it has given more than {@link #MAX_FILE_BYTES}. */
+    static byte[] readAtMost(InputStream in, String sourceName) throws IOException, FlowException {
+        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw FlowException.unplaced(sourceName, "gives more than " + (MAX_FILE_BYTES / 1024)
+                    + " KB, too large for a flow file (at most " + (MAX_FILE_BYTES / 1024) + " KB); stopped reading there");
+        }
+        return bytes;
     }
 
     /** Reads a sample shipped with Switchboard, e.g. {@code loadSample("hybrid-order.json")}, from the classpath. */

@@ -4,6 +4,7 @@ import dev.switchboard.model.FaultKind;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.sim.Distribution;
+import dev.switchboard.sim.TimeLimits;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -249,19 +250,18 @@ final class FlowReader {
         }
         String example = kind == FaultKind.SLOW ? "3" : "0.5";
         double x = values.number(f.require(wanted, example), f.pathOf(wanted));
-        if (kind == FaultKind.SLOW && !(x > 0)) {
-            throw f.errorAt(wanted, "must be a number > 0 but was " + written(f, wanted));
-        }
-        if (kind != FaultKind.SLOW) {
-            f.build(() -> {
+        f.build(() -> {
+            if (kind == FaultKind.SLOW) {
+                TimeLimits.requireFactor("factor", x);
+            } else {
                 ServiceSpec.requireRate("rate", x);
-                return x;
-            });
-        }
+            }
+            return x;
+        });
         return x;
     }
 
     private static String written(ObjectFields f, String name) {
-        return ((JsonValue.NumberValue) f.get(name).orElseThrow()).text();
+        return Echo.plain(((JsonValue.NumberValue) f.get(name).orElseThrow()).text());
     }
 }

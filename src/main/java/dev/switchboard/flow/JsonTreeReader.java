@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,8 +21,22 @@ import java.util.regex.Pattern;
  */
 final class JsonTreeReader {
 
+    /** More digits than any duration or count needs; a longer number is refused where it starts. */
+    static final int MAX_NUMBER_CHARS = 1000;
+
+    /**
+     * Jackson's own limits on names and numbers are lifted above the largest flow file: it reports
+     * them without a place (a name's limit at the token before it), while read here they are refused
+     * where they start, a long name as an unknown field shown short, a long number by the check below.
+     */
+    private static final int LONGER_THAN_ANY_FILE = (int) FlowLoader.MAX_FILE_BYTES + 1;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNameLength(LONGER_THAN_ANY_FILE)
+                    .maxNumberLength(LONGER_THAN_ANY_FILE)
+                    .build())
             .build();
 
     private static final String ANY_VALUE = "a value (a number, a \"string\", true, false, null, an object {...} or a list [...])";
@@ -43,26 +59,29 @@ final class JsonTreeReader {
         try (parser) {
             parser.nextToken();
             JsonValue root = readValue(parser, sourceName, FieldPath.ROOT);
-            requireNothingAfter(parser, sourceName);
+            requireNothingAfter(parser, sourceName, text);
             return root;
+        } catch (StreamConstraintsException e) {
+            // A limit (nesting too deep) carries no location; the token that broke it is the current one.
+            throw at(sourceName, text, parser.currentTokenLocation(), plainWords(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            // Limit violations (too long a number, too deep nesting) carry no location; the parser knows it.
             JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw at(sourceName, location, plainWords(e.getOriginalMessage()));
+            throw at(sourceName, text, location, plainWords(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new FlowException(sourceName, 0, 0, "", "cannot read the text: " + e.getMessage());
         }
     }
 
-    private static void requireNothingAfter(JsonParser parser, String sourceName) throws FlowException, IOException {
+    private static void requireNothingAfter(JsonParser parser, String sourceName, String text)
+            throws FlowException, IOException {
         String problem = "more text after the end of the JSON value; a flow file holds exactly one object {...}";
         try {
             if (parser.nextToken() != null) {
-                throw at(sourceName, parser.currentTokenLocation(), problem);
+                throw at(sourceName, text, parser.currentTokenLocation(), problem);
             }
         } catch (JsonProcessingException e) {
             // Whatever the trailing text is, the real mistake is that there is any.
-            throw at(sourceName, e.getLocation(), problem);
+            throw at(sourceName, text, e.getLocation(), problem);
         }
     }
 
@@ -90,12 +109,16 @@ final class JsonTreeReader {
             }
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
+                if (parser.getTextLength() > MAX_NUMBER_CHARS) {
+                    throw new FlowException(sourceName, at.line(), at.column(), path, "a number with "
+                            + parser.getTextLength() + " characters; a number in a flow file has at most " + MAX_NUMBER_CHARS);
+                }
                 try {
                     return new JsonValue.NumberValue(parser.getText(), parser.getDecimalValue(), at);
                 } catch (NumberFormatException e) {
                     // An exponent beyond what BigDecimal can hold, e.g. 1e99999999999.
                     throw new FlowException(sourceName, at.line(), at.column(), path,
-                            "the number " + parser.getText() + " is too large or too small to read");
+                            "the number " + Echo.plain(parser.getText()) + " is too large or too small to read");
                 }
             case VALUE_STRING:
                 return new JsonValue.TextValue(parser.getText(), at);
@@ -115,11 +138,47 @@ final class JsonTreeReader {
         return new JsonValue.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
     }
 
-    private static FlowException at(String sourceName, JsonLocation location, String problem) {
+    private static FlowException at(String sourceName, String text, JsonLocation location, String problem) {
         if (location == null || location.getLineNr() < 1) {
             return new FlowException(sourceName, 0, 0, "", problem);
         }
-        return new FlowException(sourceName, location.getLineNr(), Math.max(1, location.getColumnNr()), "", problem);
+        int line = location.getLineNr();
+        return new FlowException(sourceName, line, Math.max(1, Math.min(location.getColumnNr(), lineLength(text, line) + 1)),
+                "", problem);
+    }
+
+    /**
+     * The characters on a line (counting from 1) without its line break: a column Jackson gives
+     * from its read-ahead is kept to at most one past this, the end of the line or of the file.
+     */
+    private static int lineLength(String text, int line) {
+        int start = 0;
+        for (int n = 1; n < line; n++) {
+            int next = nextLineStart(text, start);
+            if (next < 0) {
+                return Integer.MAX_VALUE;
+            }
+            start = next;
+        }
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return end - start;
+    }
+
+    /** Jackson counts \n, \r and \r\n as one line break each. */
+    private static int nextLineStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c == '\r') {
+                return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
+        }
+        return -1;
     }
 
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile(
@@ -182,7 +241,7 @@ final class JsonTreeReader {
         }
         Matcher unrecognized = UNRECOGNIZED_TOKEN.matcher(m);
         if (unrecognized.matches()) {
-            return "unknown word '" + unrecognized.group(1) + "'; expected " + ANY_VALUE
+            return "unknown word '" + Echo.plain(unrecognized.group(1)) + "'; expected " + ANY_VALUE
                     + " (text must be in double quotes)";
         }
         if (m.startsWith("Unexpected end-of-input")) {
@@ -239,6 +298,6 @@ final class JsonTreeReader {
         if (code == -1) {
             return "the end of the file";
         }
-        return "'" + new String(Character.toChars(code)) + "'";
+        return "'" + Echo.plain(new String(Character.toChars(code))) + "'";
     }
 }

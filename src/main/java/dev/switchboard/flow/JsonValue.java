@@ -47,15 +47,14 @@ sealed interface JsonValue {
     record NumberValue(String text, BigDecimal value, Position at) implements JsonValue {
         @Override
         public String kindName() {
-            return "the number " + text;
+            return "the number " + Echo.plain(text);
         }
     }
 
     record TextValue(String text, Position at) implements JsonValue {
         @Override
         public String kindName() {
-            String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
-            return "the string \"" + shown + "\"";
+            return "the string " + Echo.quoted(text);
         }
     }
 

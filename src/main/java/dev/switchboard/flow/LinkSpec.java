@@ -3,6 +3,7 @@ package dev.switchboard.flow;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.sim.Distribution;
+import dev.switchboard.sim.TimeLimits;
 
 /**
  * One link's settings. {@code timeoutMs}, {@code retry}, {@code breaker} (null = none),
@@ -20,9 +21,7 @@ public record LinkSpec(LinkStyle style, Distribution latencyMs, double lossRate,
         java.util.Objects.requireNonNull(style, "style");
         latencyMs = latencyMs == null ? Distribution.ZERO : latencyMs;
         ServiceSpec.requireRate("lossRate", lossRate);
-        if (!(timeoutMs > 0) || Double.isInfinite(timeoutMs)) {
-            throw new IllegalArgumentException("timeoutMs must be a finite number > 0 but was " + timeoutMs);
-        }
+        TimeLimits.requireDuration("timeoutMs", timeoutMs, true);
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1 but was " + capacity);
         }

@@ -155,7 +155,7 @@ final class ObjectFields {
         if (value instanceof JsonValue.NumberValue number) {
             String printed = Double.toString(number.value().doubleValue());
             if (message.endsWith(" " + printed)) {
-                return message.substring(0, message.length() - printed.length()) + number.text();
+                return message.substring(0, message.length() - printed.length()) + Echo.plain(number.text());
             }
         }
         if (value instanceof JsonValue.ListValue list) {

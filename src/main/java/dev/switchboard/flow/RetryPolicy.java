@@ -1,5 +1,9 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.sim.TimeLimits;
+
+import java.util.Locale;
+
 /**
  * Retries of a sync call: up to {@code maxAttempts} attempts in all, the n-th retry after
  * {@code baseDelayMs × multiplier^(n-1)}, spread by ± {@code jitter} (a fraction) so that callers
@@ -17,13 +21,24 @@ public record RetryPolicy(int maxAttempts, double baseDelayMs, double multiplier
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new IllegalArgumentException("maxAttempts must be 1 to 20 but was " + maxAttempts);
         }
-        if (!(baseDelayMs >= 0) || Double.isInfinite(baseDelayMs)) {
-            throw new IllegalArgumentException("baseDelayMs must be a finite number >= 0 but was " + baseDelayMs);
-        }
+        TimeLimits.requireDuration("baseDelayMs", baseDelayMs, false);
         if (!(multiplier >= 1 && multiplier <= 10)) {
             throw new IllegalArgumentException("multiplier must be 1 to 10 but was " + multiplier);
         }
         ServiceSpec.requireRate("jitter", jitter);
+        // The back-off grows geometrically; its longest wait, the last retry's, must stay a duration the clock keeps exact.
+        double longestMs = baseDelayMs * Math.pow(multiplier, maxAttempts - 2);
+        if (maxAttempts > 1 && longestMs > TimeLimits.MAX_DURATION_MS) {
+            throw new IllegalArgumentException("maxAttempts " + maxAttempts + " with baseDelayMs " + plain(baseDelayMs)
+                    + " and multiplier " + plain(multiplier) + " makes the last retry wait " + plain(longestMs)
+                    + " ms, more than the longest delay, " + TimeLimits.MAX_DURATION_TEXT
+                    + " (use fewer attempts, a smaller multiplier or a shorter baseDelayMs)");
+        }
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.3g", value);
     }
 
     public boolean enabled() {

@@ -1,6 +1,7 @@
 package dev.switchboard.flow;
 
 import dev.switchboard.sim.Distribution;
+import dev.switchboard.sim.TimeLimits;
 
 /**
  * One service's settings. {@code agents} and {@code tripMs} matter for delivery only,
@@ -18,18 +19,19 @@ public record ServiceSpec(int workers, Distribution workMs, double errorRate, do
     public static final double DEFAULT_SLOWDOWN = 1.0;
 
     public ServiceSpec {
-        if (workers < 0) {
-            throw new IllegalArgumentException("workers must be >= 0 but was " + workers);
+        if (workers < 1) {
+            // With no worker a service takes requests and never answers: every order waits for ever, silently.
+            throw new IllegalArgumentException("workers must be >= 1 but was " + workers + " (to stop a service, give it a"
+                    + " down fault, e.g. \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"atMs\": 0, \"forMs\": 5000}])");
         }
         workMs = workMs == null ? Distribution.ZERO : workMs;
         tripMs = tripMs == null ? Distribution.ZERO : tripMs;
         requireRate("errorRate", errorRate);
         requireRate("stockOutRate", stockOutRate);
-        if (!(slowdown > 0) || Double.isInfinite(slowdown)) {
-            throw new IllegalArgumentException("slowdown must be a finite number > 0 but was " + slowdown);
-        }
-        if (agents < 0) {
-            throw new IllegalArgumentException("agents must be >= 0 but was " + agents);
+        TimeLimits.requireFactor("slowdown", slowdown);
+        if (agents < 1) {
+            // As with workers: no agent means every meal waits for a courier for ever.
+            throw new IllegalArgumentException("agents must be >= 1 but was " + agents + " (leave agents out for no limit)");
         }
         requireRate("poisonRate", poisonRate);
         if (instances < 1 || instances > MAX_INSTANCES) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the allowed name a mistyped one was probably meant to be, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -15,7 +15,7 @@ final class Suggestions {
      * letters changed, swapped, added or dropped, a different case, or one containing the other.
      * Ties go to the earlier candidate, so callers list names in their natural order.
      */
-    static Optional<String> closest(String input, List<String> candidates) {
+    public static Optional<String> closest(String input, List<String> candidates) {
         String typed = input.toLowerCase(Locale.ROOT);
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         String best = null;
@@ -33,7 +33,7 @@ final class Suggestions {
     }
 
     /** {@code ; did you mean "workers"?} or nothing when no candidate is close. */
-    static String didYouMean(String input, List<String> candidates) {
+    public static String didYouMean(String input, List<String> candidates) {
         return closest(input, candidates).map(s -> "; did you mean \"" + s + "\"?").orElse("");
     }
 

@@ -47,14 +47,14 @@ final class ValueReader {
             String memberPath = FieldPath.child(path, member.name());
             JsonValue.Member earlier = seen.putIfAbsent(member.name(), member);
             if (earlier != null) {
-                throw error(member.nameAt(), memberPath, "\"" + member.name() + "\" is given twice (first at line "
+                throw error(member.nameAt(), memberPath, Echo.quoted(member.name()) + " is given twice (first at line "
                         + earlier.nameAt().line() + ", column " + earlier.nameAt().column() + ")");
             }
             if (!allowed.contains(member.name())) {
                 String reason = notHere.get(member.name());
                 String problem = reason != null
                         ? reason + " (allowed here: " + String.join(", ", allowed) + ")"
-                        : "unknown " + noun + " \"" + member.name() + "\"" + Suggestions.didYouMean(member.name(), allowed)
+                        : "unknown " + noun + " " + Echo.quoted(member.name()) + Suggestions.didYouMean(member.name(), allowed)
                                 + (allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")");
                 throw error(member.nameAt(), memberPath, problem);
             }
@@ -84,7 +84,7 @@ final class ValueReader {
     String keyword(JsonValue value, String path, String noun, List<String> allowed) throws FlowException {
         String text = text(value, path);
         if (!allowed.contains(text)) {
-            throw error(value, path, "unknown " + noun + " \"" + text + "\"" + Suggestions.didYouMean(text, allowed)
+            throw error(value, path, "unknown " + noun + " " + Echo.quoted(text) + Suggestions.didYouMean(text, allowed)
                     + " (allowed: " + String.join(", ", allowed) + ")");
         }
         return text;
@@ -103,7 +103,7 @@ final class ValueReader {
         }
         double result = number.value().doubleValue();
         if (Double.isInfinite(result)) {
-            throw error(value, path, "the number " + number.text() + " is too large");
+            throw error(value, path, "the number " + Echo.plain(number.text()) + " is too large");
         }
         return result;
     }
@@ -115,13 +115,13 @@ final class ValueReader {
         }
         BigDecimal exact = number.value();
         if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
-            throw error(value, path, "must be a whole number but was " + number.text());
+            throw error(value, path, "must be a whole number but was " + Echo.plain(number.text()));
         }
         if (exact.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw error(value, path, "must be at most " + max + " but was " + number.text());
+            throw error(value, path, "must be at most " + max + " but was " + Echo.plain(number.text()));
         }
         if (exact.compareTo(BigDecimal.valueOf(min)) < 0) {
-            throw error(value, path, "must be at least " + min + " but was " + number.text());
+            throw error(value, path, "must be at least " + min + " but was " + Echo.plain(number.text()));
         }
         return exact.longValue();
     }

@@ -139,10 +139,9 @@ public sealed interface Distribution {
         }
     }
 
+    /** A parameter is a duration: from 0 to {@link TimeLimits#MAX_DURATION_MS}, so no sample or sum of samples overflows. */
     private static void requireNonNegative(String what, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(what + " must be a finite number >= 0 but was " + value);
-        }
+        TimeLimits.requireDuration(what, value, false);
     }
 
     /** Formats a number without a trailing ".0" so it reads like the flow file. */

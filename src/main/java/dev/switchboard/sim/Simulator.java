@@ -84,12 +84,20 @@ public final class Simulator {
         pendingWork++;
     }
 
-    /** Runs exactly one event; returns false when there was none. */
+    /**
+     * Runs exactly one event; returns false when there was none.
+     *
+     * @throws VirtualTimeLimitException when the next event is later than {@link TimeLimits#MAX_TIME_MS}
+     */
     public boolean step() {
         if (queue.isEmpty()) {
             return false;
         }
-        nowMs = queue.peekTimeMs();
+        double nextMs = queue.peekTimeMs();
+        if (nextMs > TimeLimits.MAX_TIME_MS) {
+            throw new VirtualTimeLimitException(nextMs);
+        }
+        nowMs = nextMs;
         Runnable action = queue.poll();
         if (!(action instanceof Daemon)) {
             pendingWork--;

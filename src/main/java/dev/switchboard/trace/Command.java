@@ -9,6 +9,7 @@ import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.sim.Distribution;
+import dev.switchboard.sim.TimeLimits;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -38,9 +39,17 @@ public sealed interface Command {
 
     /** Automatic arrivals as a Poisson stream of {@code ratePerSecond} orders per second; 0 stops them. */
     record SetArrivalRate(double ratePerSecond) implements Command {
+        private static final String MIN_ARRIVAL_RATE_TEXT = "0.000001";
+
         public SetArrivalRate {
             if (!(ratePerSecond >= 0 && ratePerSecond <= 10_000)) {
                 throw new IllegalArgumentException("The arrival rate must be 0 to 10000 orders per second, not " + ratePerSecond + ".");
+            }
+            // The time between arrivals is a duration like any other: at most TimeLimits.MAX_DURATION_MS.
+            if (ratePerSecond > 0 && 1000 / ratePerSecond > TimeLimits.MAX_DURATION_MS) {
+                throw new IllegalArgumentException("An arrival rate above 0 must be at least " + MIN_ARRIVAL_RATE_TEXT
+                        + " orders per second (one order in " + TimeLimits.MAX_DURATION_TEXT + "), not " + ratePerSecond
+                        + "; 0 stops arrivals.");
             }
         }
 
@@ -80,6 +89,10 @@ public sealed interface Command {
             Objects.requireNonNull(link, "link");
             if (!(timeoutMs > 0) || Double.isInfinite(timeoutMs)) {
                 throw new IllegalArgumentException("A timeout must be a positive number of milliseconds, not " + timeoutMs + ".");
+            }
+            if (timeoutMs > TimeLimits.MAX_DURATION_MS) {
+                throw new IllegalArgumentException("A timeout must be at most " + TimeLimits.MAX_DURATION_TEXT + ", not "
+                        + timeoutMs + ".");
             }
         }
 
@@ -147,7 +160,7 @@ public sealed interface Command {
     record SetSlowdown(ServiceId service, double factor) implements Command {
         public SetSlowdown {
             Objects.requireNonNull(service, "service");
-            if (!(factor >= 0.1 && factor <= 100)) {
+            if (!(factor >= TimeLimits.MIN_FACTOR && factor <= TimeLimits.MAX_FACTOR)) {
                 throw new IllegalArgumentException("A slowdown factor must be 0.1 to 100, not " + factor + ".");
             }
         }
