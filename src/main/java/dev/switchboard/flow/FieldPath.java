@@ -17,7 +17,8 @@ final class FieldPath {
 
     static String child(String parent, String name) {
         if (PLAIN_NAME.matcher(name).matches()) {
-            return parent.isEmpty() ? name : parent + "." + name;
+            String shown = Echo.plain(name);
+            return parent.isEmpty() ? shown : parent + "." + shown;
         }
         return parent + "[" + Echo.quoted(name) + "]";
     }

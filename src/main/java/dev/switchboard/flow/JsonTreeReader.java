@@ -110,8 +110,8 @@ final class JsonTreeReader {
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 if (parser.getTextLength() > MAX_NUMBER_CHARS) {
-                    throw new FlowException(sourceName, at.line(), at.column(), path, "a number with "
-                            + parser.getTextLength() + " characters; a number in a flow file has at most " + MAX_NUMBER_CHARS);
+                    throw new FlowException(sourceName, at.line(), at.column(), path, "a number with too many digits ("
+                            + parser.getTextLength() + " characters; at most " + MAX_NUMBER_CHARS + ")");
                 }
                 try {
                     return new JsonValue.NumberValue(parser.getText(), parser.getDecimalValue(), at);

@@ -27,12 +27,15 @@ public record RetryPolicy(int maxAttempts, double baseDelayMs, double multiplier
         }
         ServiceSpec.requireRate("jitter", jitter);
         // The back-off grows geometrically; its longest wait, the last retry's, must stay a duration the clock keeps exact.
-        double longestMs = baseDelayMs * Math.pow(multiplier, maxAttempts - 2);
-        if (maxAttempts > 1 && longestMs > TimeLimits.MAX_DURATION_MS) {
-            throw new IllegalArgumentException("maxAttempts " + maxAttempts + " with baseDelayMs " + plain(baseDelayMs)
-                    + " and multiplier " + plain(multiplier) + " makes the last retry wait " + plain(longestMs)
-                    + " ms, more than the longest delay, " + TimeLimits.MAX_DURATION_TEXT
-                    + " (use fewer attempts, a smaller multiplier or a shorter baseDelayMs)");
+        if (maxAttempts > 1 && delayMs(baseDelayMs, multiplier, maxAttempts) > TimeLimits.MAX_DURATION_MS) {
+            int most = 2;
+            while (delayMs(baseDelayMs, multiplier, most + 1) <= TimeLimits.MAX_DURATION_MS) {
+                most++;
+            }
+            throw new IllegalArgumentException("maxAttempts must be at most " + most + " with baseDelayMs "
+                    + plain(baseDelayMs) + " and multiplier " + plain(multiplier) + " but was " + maxAttempts
+                    + " (the last retry would wait " + plain(delayMs(baseDelayMs, multiplier, maxAttempts)) + " ms; the longest delay is "
+                    + TimeLimits.MAX_DURATION_TEXT + ")");
         }
     }
 
@@ -47,6 +50,10 @@ public record RetryPolicy(int maxAttempts, double baseDelayMs, double multiplier
 
     /** The delay before attempt {@code attempt} (2 for the first retry), before jitter. */
     public double backoffMs(int attempt) {
+        return delayMs(baseDelayMs, multiplier, attempt);
+    }
+
+    private static double delayMs(double baseDelayMs, double multiplier, int attempt) {
         return baseDelayMs * Math.pow(multiplier, attempt - 2);
     }
 }

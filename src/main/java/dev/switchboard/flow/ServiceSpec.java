@@ -17,12 +17,13 @@ public record ServiceSpec(int workers, Distribution workMs, double errorRate, do
     public static final int DEFAULT_WORKERS = 1;
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final double DEFAULT_SLOWDOWN = 1.0;
+    private static final String WORKERS_HINT =
+            " (a service without workers never finishes an order; to stop a service, give it a down fault)";
 
     public ServiceSpec {
         if (workers < 1) {
             // With no worker a service takes requests and never answers: every order waits for ever, silently.
-            throw new IllegalArgumentException("workers must be >= 1 but was " + workers + " (to stop a service, give it a"
-                    + " down fault, e.g. \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"atMs\": 0, \"forMs\": 5000}])");
+            throw new IllegalArgumentException("workers must be >= 1 but was " + workers + WORKERS_HINT);
         }
         workMs = workMs == null ? Distribution.ZERO : workMs;
         tripMs = tripMs == null ? Distribution.ZERO : tripMs;

@@ -46,12 +46,13 @@ class FlowErrorsTest {
                 """;
         FlowException e = error(json, "kitchen-backlog.json");
 
-        assertEquals("kitchen-backlog.json:14:11: services.kitchen.workers: must be >= 0 but was -3", e.getMessage());
+        assertEquals("kitchen-backlog.json:14:11: services.kitchen.workers: must be >= 1 but was -3"
+                + " (a service without workers never finishes an order; to stop a service, give it a down fault)", e.getMessage());
         assertEquals("kitchen-backlog.json", e.sourceName());
         assertEquals(14, e.line());
         assertEquals(11, e.column());
         assertEquals("services.kitchen.workers", e.fieldPath());
-        assertEquals("must be >= 0 but was -3", e.problem());
+        assertTrue(e.problem().startsWith("must be >= 1 but was -3 ("), e.problem());
         assertTrue(e.hasPosition());
     }
 
@@ -178,11 +179,9 @@ class FlowErrorsTest {
     }
 
     @Test
-    void aNumberWithThousandsOfDigitsIsRefusedWithAPosition() {
-        FlowException e = error("{\"name\": \"x\", \"seed\": " + "9".repeat(2000) + "}", SOURCE);
-        assertEquals("a number with too many digits", e.problem());
-        assertEquals(1, e.line());
-        assertTrue(e.column() > 23, "column " + e.column());
+    void aNumberWithThousandsOfDigitsIsRefusedWhereItStarts() {
+        String json = "{\"name\": \"x\", \"seed\": " + "9".repeat(2000) + "}";
+        assertAt(json, "999", "seed", "a number with too many digits (2000 characters; at most 1000)");
     }
 
     @Test
@@ -352,7 +351,8 @@ class FlowErrorsTest {
     @Test
     void aNegativeWorkerCountIsAnError() {
         String json = "{\"name\": \"x\", \"services\": {\"order\": {\"workers\": -1}}}";
-        assertAt(json, "-1", "services.order.workers", "must be >= 0 but was -1");
+        assertAt(json, "-1", "services.order.workers", "must be >= 1 but was -1"
+                + " (a service without workers never finishes an order; to stop a service, give it a down fault)");
     }
 
     @Test
@@ -382,7 +382,7 @@ class FlowErrorsTest {
     @Test
     void aZeroSlowdownIsAnError() {
         String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"slowdown\": 0}}}";
-        assertAt(json, "0}", "services.kitchen.slowdown", "must be a finite number > 0 but was 0");
+        assertAt(json, "0}", "services.kitchen.slowdown", "must be 0.1 to 100 but was 0");
     }
 
     @Test
@@ -565,7 +565,7 @@ class FlowErrorsTest {
     @Test
     void aSlowFactorOfZeroIsAnError() {
         String json = "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"slow\", \"forMs\": 5, \"factor\": 0}]}";
-        assertAt(json, "0}", "faults[0].factor", "must be a number > 0 but was 0");
+        assertAt(json, "0}", "faults[0].factor", "must be 0.1 to 100 but was 0");
     }
 
     @Test
@@ -1055,6 +1055,135 @@ class FlowErrorsTest {
     }
 
     // ---- helpers ----
+
+    // ---- the ranges of time the model keeps exact (issue 8, items 8, 9, 15) ----
+
+    private static final String LONGEST = "must be at most 1000000000 ms (about 11.6 days) but was ";
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> durationsPastTheLongest() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"services\": {\"inventory\": {\"workMs\": 1e308, \"slowdown\": 2}}}",
+                        "1e308", "services.inventory.workMs", "fixed value " + LONGEST + "1e308"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"orders\": {\"count\": 2, \"interarrivalMs\": 1.7976931348623157e308}}",
+                        "1.79", "orders.interarrivalMs", "fixed value " + LONGEST + "1.7976931348623157e308"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"orders\": {\"interarrivalMs\": {\"fixed\": 20000000000000000}}}",
+                        "2000", "orders.interarrivalMs.fixed", "fixed value " + LONGEST + "20000000000000000"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"latencyMs\": {\"uniform\": [1, 2e9]}}}}",
+                        "[1", "links[\"order->inventory\"].latencyMs.uniform", "uniform maximum " + LONGEST + "2e9"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"services\": {\"delivery\": {\"tripMs\": {\"normal\": [10, 1e10]}}}}",
+                        "[10", "services.delivery.tripMs.normal", "normal standard deviation " + LONGEST + "1e10"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workMs\": {\"exponential\": 1e12}}}}",
+                        "1e12", "services.kitchen.workMs.exponential", "exponential mean " + LONGEST + "1e12"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"timeoutMs\": 1e308}}}",
+                        "1e308", "links[\"order->inventory\"].timeoutMs", LONGEST + "1e308"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"acks\": true, \"ackTimeoutMs\": 5e9}}}",
+                        "5e9", "links[\"order->kitchen\"].ackTimeoutMs", LONGEST + "5e9"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"links\": {\"order->kitchen\": {\"messageTtlMs\": 5e9}}}",
+                        "5e9", "links[\"order->kitchen\"].messageTtlMs", LONGEST + "5e9"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"circuitBreaker\": {\"openMs\": 5e9}}}}",
+                        "5e9", "links[\"order->inventory\"].circuitBreaker.openMs", LONGEST + "5e9"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"bulkhead\": {\"maxConcurrent\": 1,"
+                                + " \"policy\": \"wait\", \"maxWaitMs\": 5e9}}}}",
+                        "5e9", "links[\"order->inventory\"].bulkhead.maxWaitMs", LONGEST + "5e9"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"retry\": {\"maxAttempts\": 2,"
+                                + " \"baseDelayMs\": 5e9}}}}",
+                        "5e9", "links[\"order->inventory\"].retry.baseDelayMs", LONGEST + "5e9"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"discovery\": {\"cacheTtlMs\": 5e9}}",
+                        "5e9", "discovery.cacheTtlMs", LONGEST + "5e9"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\","
+                                + " \"atMs\": 1.7976931348623157e308, \"forMs\": 1.7976931348623157e308}]}",
+                        "1.79", "faults[0].atMs", LONGEST + "1.7976931348623157e308"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"down\", \"forMs\": 1e10}]}",
+                        "1e10", "faults[0].forMs", LONGEST + "1e10"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("durationsPastTheLongest")
+    void aDurationLongerThanTheLongestTheModelKeepsExactIsRefusedWhereItIsWritten(String json, String marker,
+                                                                                    String fieldPath, String problem) {
+        assertAt(json, marker, fieldPath, problem);
+    }
+
+    @Test
+    void aRetryBackOffThatWouldGrowPastTheLongestDelayIsRefusedAtItsAttempts() {
+        String json = "{\"name\": \"x\", \"links\": {\"order->inventory\": {\"retry\": {\"maxAttempts\": 20,"
+                + " \"baseDelayMs\": 100, \"multiplier\": 10}}}}";
+        assertAt(json, "20,", "links[\"order->inventory\"].retry.maxAttempts",
+                "must be at most 9 with baseDelayMs 100 and multiplier 10 but was 20 (the last retry would wait"
+                        + " 1.00e+20 ms; the longest delay is 1000000000 ms (about 11.6 days))");
+    }
+
+    @Test
+    void aSlowdownOrSlowFaultFactorAboveAHundredIsRefused() {
+        assertAt("{\"name\": \"x\", \"services\": {\"kitchen\": {\"slowdown\": 1e300}}}", "1e300",
+                "services.kitchen.slowdown", "must be 0.1 to 100 but was 1e300");
+        assertAt("{\"name\": \"x\", \"faults\": [{\"service\": \"kitchen\", \"kind\": \"slow\", \"forMs\": 5,"
+                        + " \"factor\": 1000}]}", "1000", "faults[0].factor", "must be 0.1 to 100 but was 1000");
+    }
+
+    @Test
+    void aServiceWithNoWorkersIsRefusedWithTheWayToStopAService() {
+        String json = "{\"name\": \"x\", \"services\": {\"kitchen\": {\"workers\": 0}}}";
+        assertAt(json, "0}", "services.kitchen.workers", "must be >= 1 but was 0"
+                + " (a service without workers never finishes an order; to stop a service, give it a down fault)");
+    }
+
+    @Test
+    void aDeliveryWithNoAgentsIsRefused() {
+        String json = "{\"name\": \"x\", \"services\": {\"delivery\": {\"agents\": 0}}}";
+        assertAt(json, "0}", "services.delivery.agents", "must be >= 1 but was 0 (leave agents out for no limit)");
+    }
+
+    // ---- positions inside the text and echoes on one short line (issue 8, item 14) ----
+
+    @Test
+    void nestingTooDeepPointsAtTheBracketThatGoesTooDeepOnItsLine() {
+        String json = "{\n  \"name\": \"a\",\n  \"description\": " + "[".repeat(1100) + "]".repeat(1100) + "\n}\n";
+        // the root object is depth 1, so the 1000th '[' is the first one too deep
+        int column = "  \"description\": ".length() + 1000;
+        assertProblem(json, "", 3, column, "the JSON is nested too deeply for a flow file");
+    }
+
+    @Test
+    void aVeryLongUnknownFieldNameIsReportedAtItsQuoteAndShownShort() {
+        String key = "k".repeat(60_000);
+        String json = "{\"name\": \"a\", \"" + key + "\": 1}";
+        String shown = "k".repeat(Echo.MAX_CHARS - 1) + "…";
+        assertAt(json, "\"kkk", shown, "unknown field \"" + shown + "\" (allowed: name, description, seed, orders, services,"
+                + " links, faults, discovery)");
+        assertTrue(error(json, SOURCE).getMessage().length() < 300);
+    }
+
+    @Test
+    void aLineBreakInsideAnEchoedValueIsShownEscapedSoTheMessageStaysOneLine() {
+        String json = "{\n  \"name\": \"a\",\n  \"faults\": [ { \"service\": \"kitchen\", \"kind\": \"dow\\n\", \"forMs\": 1 } ]\n}";
+        assertAt(json, "\"dow", "faults[0].kind",
+                "unknown fault kind \"dow\\n\"; did you mean \"down\"? (allowed: down, slow, errors, loss)");
+    }
+
+    @Test
+    void aLongEchoedValueIsCutShortWithAnEllipsis() {
+        String style = "s".repeat(10_000);
+        String json = "{\"name\": \"a\", \"links\": {\"order->kitchen\": {\"style\": \"" + style + "\"}}}";
+        FlowException e = error(json, SOURCE);
+        assertTrue(e.problem().startsWith("unknown link style \"" + "s".repeat(Echo.MAX_CHARS - 1) + "…\""), e.problem());
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+    }
 
     private static FlowException error(String json, String source) {
         FlowException e = assertThrows(FlowException.class, () -> FlowLoader.parse(json, source));
