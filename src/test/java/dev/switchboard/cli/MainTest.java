@@ -199,4 +199,90 @@ class MainTest {
         assertTrue(result.out().contains("M events/s"), result.out());
         assertTrue(result.out().contains("peak used"), result.out());
     }
+
+    // ---- issue 8: command words, outputs over inputs, the ranges of time ----
+
+    @Test
+    void aMistypedCommandIsAUsageErrorWithTheCommandItWasProbablyMeantToBe() {
+        Outcome result = main("runn", "hybrid-order.json");
+        assertEquals(2, result.status());
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith("switchboard: unknown command \"runn\"; did you mean \"run\"?\nUsage:"),
+                result.err());
+        Outcome bogus = main("bogus");
+        assertEquals(2, bogus.status());
+        assertTrue(bogus.err().startsWith("switchboard: unknown command \"bogus\"\nUsage:"), bogus.err());
+    }
+
+    @Test
+    void aTraceNamingTheFlowFileItselfIsRefusedAndTheFlowIsLeftAsItWas(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("flow.json");
+        String text = "{ \"name\": \"Mine\", \"orders\": { \"count\": 2 } }";
+        Files.writeString(flow, text);
+        for (String traceName : List.of(flow.toString(), dir.resolve(".").resolve("flow.json").toString())) {
+            Outcome result = main("run", flow.toString(), "--trace", traceName);
+            assertEquals(2, result.status(), result.err());
+            assertEquals("", result.out());
+            assertTrue(result.err().startsWith("switchboard: --trace " + traceName + " is the flow file itself; writing the"
+                    + " trace there would overwrite the flow (give another file name)"), result.err());
+            assertEquals(text, Files.readString(flow));
+        }
+    }
+
+    @Test
+    void aTraceThroughALinkToTheFlowFileIsRefusedToo(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("flow.json");
+        Files.writeString(flow, "{ \"name\": \"Mine\" }");
+        Path link = Files.createSymbolicLink(dir.resolve("trace.jsonl"), flow);
+        Outcome result = main("run", flow.toString(), "--trace", link.toString());
+        assertEquals(2, result.status(), result.err());
+        assertEquals("{ \"name\": \"Mine\" }", Files.readString(flow));
+    }
+
+    @Test
+    void aFlowWithHugeDurationsIsRefusedAtTheFieldInsteadOfCrashingTheRun(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("huge.json");
+        Files.writeString(flow, "{ \"name\": \"huge\", \"orders\": { \"count\": 1 },\n"
+                + "  \"services\": { \"inventory\": { \"workMs\": 1e308, \"slowdown\": 2 } } }");
+        Outcome result = main("run", flow.toString());
+        assertEquals(2, result.status(), result.err());
+        assertEquals(flow + ":2:42: services.inventory.workMs: fixed value must be at most 1000000000 ms (about 11.6 days)"
+                + " but was 1e308\n", result.err());
+    }
+
+    @Test
+    void aRunAtTheLongestDurationsFinishesWithEveryTimeANumber(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("longest.json");
+        Files.writeString(flow, """
+                {"name": "longest", "orders": {"count": 3, "interarrivalMs": 1e9},
+                 "services": {"inventory": {"workMs": 1e9}, "kitchen": {"workMs": {"exponential": 1e9}},
+                              "delivery": {"tripMs": {"uniform": [0, 1e9]}}},
+                 "links": {"order->inventory": {"latencyMs": 1e9, "timeoutMs": 1e9,
+                                                "retry": {"maxAttempts": 3, "baseDelayMs": 1e9, "multiplier": 1}},
+                           "order->kitchen": {"latencyMs": {"normal": [1e9, 1e9]}, "acks": true, "ackTimeoutMs": 1e9}},
+                 "faults": [{"service": "kitchen", "kind": "slow", "atMs": 1e9, "forMs": 1e9, "factor": 2}]}
+                """);
+        Path trace = dir.resolve("trace.jsonl");
+        Outcome result = main("run", flow.toString(), "--trace", trace.toString());
+        assertEquals(0, result.status(), result.err());
+        assertFalse(result.out().contains("null"), result.out());
+        for (String line : Files.readAllLines(trace)) {
+            JsonNode event = MAPPER.readTree(line);
+            assertTrue(event.get("timeMs").isNumber(), line);
+            assertTrue(event.get("timeMs").asDouble() < 1e12, line);
+        }
+        assertEquals(3, MAPPER.readTree(result.out()).get("orders").get("placed").asLong());
+    }
+
+    @Test
+    void aRunThatWouldPassTheLatestVirtualTimeStopsWithOneLineInsteadOfRoundingTimes(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("long-run.json");
+        // 2000 orders 1e9 ms apart: the last ones would arrive near 2e12 ms, where a double keeps only 1/4096 ms
+        Files.writeString(flow, "{ \"name\": \"long run\", \"orders\": { \"count\": 2000, \"interarrivalMs\": 1e9 } }");
+        Outcome result = main("run", flow.toString());
+        assertEquals(1, result.status(), result.err());
+        assertTrue(result.err().matches("switchboard: the run reached an event at t = 1000\\d{9} ms, past the latest"
+                + " virtual time the engine keeps exact \\(1000000000000 ms \\(about 31.7 years\\)\\); run fewer orders"
+                + " \\(--orders\\) or use shorter times\n"), result.err());
+    }
 }

@@ -383,4 +383,49 @@ class FlowLoaderTest {
         FlowException path = assertThrows(FlowException.class, () -> FlowLoader.loadSample("../pom.xml"));
         assertTrue(path.problem().startsWith("not a sample file name"), path.problem());
     }
+
+    // ---- issue 8: the size limit holds for bytes read, the longest durations load ----
+
+    @Test
+    void aStreamLongerThanTheLimitIsRefusedAfterReadingJustPastTheLimit() {
+        // an endless stream, as a pipe or a device gives: nothing says its size in advance
+        java.io.InputStream endless = new java.io.InputStream() {
+            long given;
+
+            @Override
+            public int read() {
+                given++;
+                return ' ';
+            }
+        };
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.readAtMost(endless, "<stdin>"));
+        assertEquals("<stdin>: gives more than 4096 KB, too large for a flow file (at most 4096 KB); stopped reading there",
+                e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Timeout(60)
+    @Test
+    void aDeviceWithoutASizeIsRefusedByTheBytesItGivesNotReadToTheEnd() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "needs /dev/zero");
+        FlowException e = assertThrows(FlowException.class, () -> FlowLoader.load(zero));
+        assertEquals("/dev/zero: gives more than 4096 KB, too large for a flow file (at most 4096 KB); stopped reading there",
+                e.getMessage());
+    }
+
+    @Test
+    void everyDurationMayBeAsLongAsTheLongestTheModelKeepsExact() throws FlowException {
+        Flow flow = FlowLoader.parse("""
+                {"name": "longest", "orders": {"count": 2, "interarrivalMs": 1e9},
+                 "services": {"kitchen": {"workMs": {"uniform": [0, 1e9]}, "slowdown": 100}},
+                 "links": {"order->inventory": {"latencyMs": {"normal": [1e9, 1e9]}, "timeoutMs": 1e9,
+                                                "retry": {"maxAttempts": 9, "baseDelayMs": 100, "multiplier": 10}},
+                           "order->kitchen": {"acks": true, "ackTimeoutMs": 1e9, "messageTtlMs": 1e9}},
+                 "faults": [{"service": "kitchen", "kind": "slow", "atMs": 1e9, "forMs": 1e9, "factor": 100}],
+                 "discovery": {"cacheTtlMs": 1e9}}
+                """, "longest.json");
+        assertEquals(1e9, flow.link(LinkId.ORDER_INVENTORY).timeoutMs());
+        assertEquals(1e9, flow.link(LinkId.ORDER_INVENTORY).retry().backoffMs(9));
+        assertEquals(100, flow.faults().get(0).value());
+    }
 }

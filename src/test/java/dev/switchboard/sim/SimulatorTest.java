@@ -87,4 +87,26 @@ class SimulatorTest {
         assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(5, () -> { }));
         assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.NaN, () -> { }));
     }
+
+    @Test
+    void anEventPastTheLatestVirtualTimeStopsTheRunInsteadOfRunningWithRoundedTimes() {
+        Simulator sim = new Simulator();
+        List<String> ran = new ArrayList<>();
+        sim.schedule(TimeLimits.MAX_TIME_MS, () -> {
+            ran.add("at the limit");
+            sim.schedule(1, () -> ran.add("past the limit"));
+        });
+        assertTrue(sim.step());
+        assertEquals(TimeLimits.MAX_TIME_MS, sim.nowMs());
+        VirtualTimeLimitException e = assertThrows(VirtualTimeLimitException.class, sim::step);
+        assertEquals(TimeLimits.MAX_TIME_MS + 1, e.eventTimeMs());
+        assertEquals(List.of("at the limit"), ran);
+        assertEquals(TimeLimits.MAX_TIME_MS, sim.nowMs());
+    }
+
+    @Test
+    void atTheLatestVirtualTimeTheClockStillResolvesAMicrosecond() {
+        assertTrue(Math.ulp(TimeLimits.MAX_TIME_MS) < 0.001, "ulp " + Math.ulp(TimeLimits.MAX_TIME_MS));
+        assertTrue(TimeLimits.MAX_TIME_MS + 0.001 > TimeLimits.MAX_TIME_MS);
+    }
 }
