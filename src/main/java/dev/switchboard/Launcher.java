@@ -27,7 +27,14 @@ public final class Launcher {
             System.err.println("switchboard: " + problem);
             System.exit(EXIT_NO_DISPLAY);
         }
-        dev.switchboard.ui.SwitchboardApp.main(args);
+        try {
+            dev.switchboard.ui.SwitchboardApp.main(args);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's answer when DISPLAY names a display that is not there ("Unable to open DISPLAY")
+            System.err.println("switchboard: cannot open the window: " + e.getMessage() + " (DISPLAY="
+                    + System.getenv("DISPLAY") + ")");
+            System.exit(EXIT_NO_DISPLAY);
+        }
     }
 
     /**
