@@ -7,6 +7,9 @@ import java.util.Optional;
 /** Finds the allowed name a mistyped one was probably meant to be, by edit distance. */
 public final class Suggestions {
 
+    /** Longer input is not a typo of any name here. */
+    static final int MAX_TYPO_CHARS = 100;
+
     private Suggestions() {
     }
 
@@ -16,6 +19,10 @@ public final class Suggestions {
      * Ties go to the earlier candidate, so callers list names in their natural order.
      */
     public static Optional<String> closest(String input, List<String> candidates) {
+        if (input.length() > MAX_TYPO_CHARS) {
+            // no name is that long, and the distance table would grow with it (a 4 MB key: gigabytes)
+            return Optional.empty();
+        }
         String typed = input.toLowerCase(Locale.ROOT);
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         String best = null;

@@ -179,6 +179,15 @@ class FlowErrorsTest {
     }
 
     @Test
+    void aFieldNameAsLongAsTheLargestFileIsRefusedWithoutTryingToMatchIt() {
+        // the did-you-mean's distance table for a 4 MB name would take gigabytes
+        String key = "k".repeat((int) FlowLoader.MAX_FILE_BYTES - 100);
+        FlowException e = error("{\"name\": \"a\", \"" + key + "\": 1}", SOURCE);
+        assertEquals(15, e.column());
+        assertTrue(e.problem().startsWith("unknown field \"kkk"), e.problem());
+    }
+
+    @Test
     void aNumberWithThousandsOfDigitsIsRefusedWhereItStarts() {
         String json = "{\"name\": \"x\", \"seed\": " + "9".repeat(2000) + "}";
         assertAt(json, "999", "seed", "a number with too many digits (2000 characters; at most 1000)");

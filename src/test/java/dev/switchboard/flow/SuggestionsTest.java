@@ -47,4 +47,10 @@ class SuggestionsTest {
         assertEquals("; did you mean \"order->kitchen\"?",
                 Suggestions.didYouMean("order-->kitchen", List.of("order->inventory", "order->kitchen", "kitchen->delivery")));
     }
+
+    @Test
+    void inputLongerThanAnyNameGetsNoSuggestionEvenWhenItContainsOne() {
+        assertEquals(Optional.of("workers"), Suggestions.closest("workers" + "x".repeat(50), SERVICE_FIELDS));
+        assertEquals(Optional.empty(), Suggestions.closest("workers" + "x".repeat(Suggestions.MAX_TYPO_CHARS), SERVICE_FIELDS));
+    }
 }
