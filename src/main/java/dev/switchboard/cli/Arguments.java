@@ -1,5 +1,7 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.flow.Echo;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ final class Arguments {
                 name = name.substring(0, equals);
             }
             if (!known.contains(name)) {
-                throw new UsageException("unknown option --" + name);
+                throw new UsageException("unknown option --" + Echo.plain(name));
             }
             if (value == null) {
                 if (i + 1 >= words.size()) {
@@ -70,7 +72,7 @@ final class Arguments {
         try {
             value = Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, not \"" + text + "\"");
+            throw new UsageException("--" + name + " must be a whole number, not " + Echo.quoted(text));
         }
         if (value < min || value > max) {
             throw new UsageException("--" + name + " must be between " + min + " and " + max + ", not " + value);

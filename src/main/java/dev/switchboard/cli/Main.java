@@ -121,7 +121,7 @@ public final class Main {
         }
         String format = arguments.text("format", "json");
         if (!format.equals("json") && !format.equals("text")) {
-            throw new UsageException("--format is json or text, not \"" + format + "\"");
+            throw new UsageException("--format is json or text, not " + Echo.quoted(format));
         }
         long seed = arguments.longValue("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         int orders = (int) arguments.longValue("orders", 0, 0, Integer.MAX_VALUE);
