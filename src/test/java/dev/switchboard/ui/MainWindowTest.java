@@ -278,7 +278,8 @@ class MainWindowTest {
 
         robot.interact(() -> assertFalse(window.controller().openFlowFile(broken)));
         DialogPane dialog = find(robot, "#flowErrorDialog");
-        assertTrue(dialog.getContentText().endsWith("broken.json:9:31: services.kitchen.workers: must be >= 0 but was -3"),
+        assertTrue(dialog.getContentText().endsWith("broken.json:9:31: services.kitchen.workers: must be >= 1 but was -3"
+                        + " (a service without workers never finishes an order; to stop a service, give it a down fault)"),
                 dialog.getContentText());
         assertTrue(dialog.getContentText().contains("services.kitchen.workers"), dialog.getContentText());
         robot.clickOn(dialog.lookupButton(javafx.scene.control.ButtonType.OK));
