@@ -285,4 +285,23 @@ class MainTest {
                 + " virtual time the engine keeps exact \\(1000000000000 ms \\(about 31.7 years\\)\\); run fewer orders"
                 + " \\(--orders\\) or use shorter times\n"), result.err());
     }
+
+    @Test
+    void anOrderPlacedNearTheLatestVirtualTimeMeetsTheSameFateAsOnePlacedAtOneSecond(@TempDir Path dir) throws Exception {
+        // a 3 ms timeout against 1 + 1.5 + 1 ms of travel and work: the order fails, wherever the clock is
+        String services = "\"services\": { \"inventory\": { \"workMs\": 1.5 } },"
+                + " \"links\": { \"order->inventory\": { \"latencyMs\": 1, \"timeoutMs\": 3 } } }";
+        Path early = dir.resolve("early.json");
+        Files.writeString(early, "{ \"name\": \"early\", \"orders\": { \"count\": 1, \"interarrivalMs\": 1000 }, " + services);
+        Path late = dir.resolve("late.json");
+        // 999 orders 1e9 ms apart: the last is placed at 9.99e11 ms, just inside the limit
+        Files.writeString(late, "{ \"name\": \"late\", \"orders\": { \"count\": 999, \"interarrivalMs\": 1e9 }, " + services);
+        JsonNode earlyOrders = MAPPER.readTree(main("run", early.toString()).out()).get("orders");
+        Outcome lateRun = main("run", late.toString());
+        assertEquals(0, lateRun.status(), lateRun.err());
+        JsonNode lateOrders = MAPPER.readTree(lateRun.out()).get("orders");
+        assertEquals(1, earlyOrders.get("failed").asLong());
+        assertEquals(999, lateOrders.get("failed").asLong());
+        assertEquals(0, lateOrders.get("delivered").asLong());
+    }
 }
