@@ -20,11 +20,16 @@ public final class TimeLimits {
     public static final double MIN_FACTOR = 0.1;
     public static final double MAX_FACTOR = 100;
 
-    /** How the longest duration reads in a message. */
-    public static final String MAX_DURATION_TEXT = "1000000000 ms (about 11.6 days)";
+    private static final double DAY_MS = 86_400_000;
+    private static final double YEAR_MS = 365.25 * DAY_MS;
 
-    /** How the latest virtual time reads in a message. */
-    public static final String MAX_TIME_TEXT = "1000000000000 ms (about 31.7 years)";
+    /** How the longest duration reads in a message: {@code 1000000000 ms (about 11.6 days)}. */
+    public static final String MAX_DURATION_TEXT = String.format(Locale.ROOT, "%d ms (about %.1f days)",
+            (long) MAX_DURATION_MS, MAX_DURATION_MS / DAY_MS);
+
+    /** How the latest virtual time reads in a message: {@code 1000000000000 ms (about 31.7 years)}. */
+    public static final String MAX_TIME_TEXT = String.format(Locale.ROOT, "%d ms (about %.1f years)",
+            (long) MAX_TIME_MS, MAX_TIME_MS / YEAR_MS);
 
     private TimeLimits() {
     }
