@@ -92,8 +92,11 @@ public final class Main {
                     out.flush();
                     return EXIT_OK;
                 default:
-                    throw new UsageException("unknown command " + Echo.quoted(args[0])
-                            + Suggestions.didYouMean(args[0], COMMANDS));
+                    String hint = args[0].endsWith(".json")
+                            ? "; to play a flow: switchboard run " + Echo.plain(args[0]) + ", or in the window: --flow "
+                                    + Echo.plain(args[0])
+                            : Suggestions.didYouMean(args[0], COMMANDS);
+                    throw new UsageException("unknown command " + Echo.quoted(args[0]) + hint);
             }
         } catch (UsageException e) {
             err.println("switchboard: " + e.getMessage());

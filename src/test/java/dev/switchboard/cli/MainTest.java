@@ -212,6 +212,10 @@ class MainTest {
         Outcome bogus = main("bogus");
         assertEquals(2, bogus.status());
         assertTrue(bogus.err().startsWith("switchboard: unknown command \"bogus\"\nUsage:"), bogus.err());
+        Outcome file = main("hybrid-order.json");
+        assertEquals(2, file.status());
+        assertTrue(file.err().startsWith("switchboard: unknown command \"hybrid-order.json\"; to play a flow: switchboard"
+                + " run hybrid-order.json, or in the window: --flow hybrid-order.json\n"), file.err());
     }
 
     @Test
