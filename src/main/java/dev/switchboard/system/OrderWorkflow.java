@@ -148,6 +148,7 @@ final class OrderWorkflow {
         trace.emit(new TraceEvent.OrderStatusChanged(now, order.id, order.status, terminal, reason));
         order.status = terminal;
         order.finished = true;
+        order.outcome = outcome;
         finished++;
         trace.emit(new TraceEvent.OrderFinished(now, order.id, outcome, order.placedAtMs, reason));
     }
@@ -206,6 +207,7 @@ final class OrderWorkflow {
                     now - item.arrivedMs(), service.depth()));
             worker.item = item;
             worker.state = WorkerState.BUSY;
+            item.order().changeInHand(service.id, +1);
             if (item.isDurable()) {
                 broker.delivered(item);
                 worker.itemTag = item.deliveryTag;
@@ -219,12 +221,17 @@ final class OrderWorkflow {
     private void begin(Worker worker, InboundItem item) {
         ServiceId id = worker.service.id;
         boolean processed = item.order().wasProcessedBy(id);
-        if (item.isDurable() && (processed || item.holders > 1)) {
+        // a redelivered message, or a sync request again for an order (a retry, or a caller redoing its work)
+        if (item.kind() != InboundKind.NEW_ORDER && (processed || item.order().inHand(id) > 1)) {
             // an idempotent consumer remembers finished orders; one still in another worker's hands it cannot know of
             boolean skip = processed && worker.service.settings().idempotent();
             trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
             if (skip) {
-                broker.ack(item, worker.itemTag);
+                if (item.kind() == InboundKind.REQUEST) {
+                    calls.reply(item.call(), ReplyKind.OK); // done already: the caller may go on
+                } else {
+                    broker.ack(item, worker.itemTag);
+                }
                 release(worker);
                 return;
             }
@@ -338,6 +345,7 @@ final class OrderWorkflow {
         ServiceNode service = worker.service;
         if (worker.item != null) {
             letGo(worker);
+            worker.item.order().changeInHand(service.id, -1);
         }
         worker.item = null;
         worker.exchange = null;
@@ -474,7 +482,12 @@ final class OrderWorkflow {
             order.dispatchCall = null;
         }
         sim.schedule(tripMs, () -> {
-            finish(order, Outcome.DELIVERED, "delivery agent " + (agent + 1) + " handed the meal over");
+            if (order.finished) {
+                // the order's fate was decided before this trip ended (a failure, the dead-letter queue, an earlier trip)
+                trace.emit(new TraceEvent.TripForFinishedOrder(sim.nowMs(), order.id, agent, order.outcome));
+            } else {
+                finish(order, Outcome.DELIVERED, "delivery agent " + (agent + 1) + " handed the meal over");
+            }
             agents.release(agent);
             trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
             assignWaiting();
@@ -504,6 +517,7 @@ final class OrderWorkflow {
             InboundItem item = worker.item;
             if (item != null) {
                 letGo(worker);
+                item.order().changeInHand(service.id, -1);
             }
             worker.epoch++;
             worker.state = WorkerState.DOWN;
