@@ -208,6 +208,7 @@ final class OrderWorkflow {
             worker.item = item;
             worker.state = WorkerState.BUSY;
             item.order().changeInHand(service.id, +1);
+            worker.inHand = true;
             if (item.isDurable()) {
                 broker.delivered(item);
                 worker.itemTag = item.deliveryTag;
@@ -333,11 +334,15 @@ final class OrderWorkflow {
         release(worker);
     }
 
-    /** The worker no longer holds its message (done, given back, or lost in a crash). */
+    /** The worker no longer holds its item (done, given back, or lost in a crash). */
     private static void letGo(Worker worker) {
         if (worker.holding) {
             worker.holding = false;
             worker.item.holders--;
+        }
+        if (worker.inHand) {
+            worker.inHand = false;
+            worker.item.order().changeInHand(worker.service.id, -1);
         }
     }
 
@@ -345,7 +350,6 @@ final class OrderWorkflow {
         ServiceNode service = worker.service;
         if (worker.item != null) {
             letGo(worker);
-            worker.item.order().changeInHand(service.id, -1);
         }
         worker.item = null;
         worker.exchange = null;
@@ -517,7 +521,6 @@ final class OrderWorkflow {
             InboundItem item = worker.item;
             if (item != null) {
                 letGo(worker);
-                item.order().changeInHand(service.id, -1);
             }
             worker.epoch++;
             worker.state = WorkerState.DOWN;
