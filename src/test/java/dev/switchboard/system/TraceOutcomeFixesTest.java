@@ -206,6 +206,30 @@ class TraceOutcomeFixesTest {
         assertEquals(1, run.report().services().get(ServiceId.DELIVERY).dropped());
     }
 
+    @Test
+    void aQueueWhoseCapacityWasLoweredDropsEnoughOldMessagesToStayWithinIt() throws FlowException {
+        // 10 orders queue for one slow cook; the capacity goes from 10 to 2 while 8 wait
+        Flow flow = FlowLoader.parse("""
+                { "name": "capacity lowered", "orders": { "count": 10, "interarrivalMs": 0 },
+                  "services": { "order": { "workers": 10 }, "inventory": { "workers": 10 },
+                                "kitchen": { "workers": 1, "workMs": 1000 } },
+                  "links": { "order->kitchen": { "capacity": 10, "overflow": "drop-oldest" } } }""", "test.json");
+        Simulation simulation = new Simulation(flow);
+        TraceInvariants invariants = new TraceInvariants();
+        Metrics metrics = new Metrics();
+        simulation.addListener(invariants);
+        simulation.addListener(metrics);
+        RecordingRun recording = new RecordingRun(simulation);
+        simulation.runUntil(500);
+        simulation.apply(new dev.switchboard.trace.Command.SetQueueCapacity(LinkId.ORDER_KITCHEN, 2));
+        simulation.apply(new dev.switchboard.trace.Command.PlaceOrders(1));
+        simulation.runToEnd();
+        assertEquals(List.of(), invariants.violations(metrics.report(), true));
+        TraceEvent.InboundArrived arrived = recording.all(TraceEvent.InboundArrived.class).stream()
+                .filter(a -> a.orderId() == 11 && a.service() == ServiceId.KITCHEN).findFirst().orElseThrow();
+        assertEquals(2, arrived.depth(), "the newest message joins a queue cut down to its new capacity");
+    }
+
     // ------------------------------------------------------------------ 6. a failed order's courier
 
     @Test
