@@ -13,8 +13,11 @@ final class Order {
     boolean finished;
     /** The order's fate once {@code finished}. */
     Outcome outcome;
-    /** The sync call from Kitchen to Delivery that waits for this order's agent assignment, if any. */
-    Call dispatchCall;
+    /**
+     * The sync calls from Kitchen to Delivery that wait for this order's agent assignment: the one
+     * that dispatched it, and any repeated hand-over an idempotent Delivery recognised meanwhile.
+     */
+    final java.util.List<Call> dispatchCalls = new java.util.ArrayList<>(1);
     /** Bit per service: the services that can never process this order (a poison message). */
     int poisonMask;
     /** Bit per service: the services that have processed this order successfully (to spot duplicates). */

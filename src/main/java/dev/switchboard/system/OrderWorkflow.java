@@ -228,7 +228,9 @@ final class OrderWorkflow {
             boolean skip = processed && worker.service.settings().idempotent();
             trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
             if (skip) {
-                if (item.kind() == InboundKind.REQUEST) {
+                if (item.kind() == InboundKind.REQUEST && id == ServiceId.DELIVERY && !item.order().dispatchCalls.isEmpty()) {
+                    item.order().dispatchCalls.add(item.call()); // dispatched, waiting for an agent: answered with it
+                } else if (item.kind() == InboundKind.REQUEST) {
                     calls.reply(item.call(), ReplyKind.OK); // done already: the caller may go on
                 } else {
                     broker.ack(item, worker.itemTag);
@@ -301,7 +303,7 @@ final class OrderWorkflow {
                     order.markProcessedBy(ServiceId.DELIVERY);
                     InboundItem item = worker.item;
                     if (item.kind() == InboundKind.REQUEST) {
-                        order.dispatchCall = item.call();
+                        order.dispatchCalls.add(item.call());
                     } else {
                         broker.ack(item, worker.itemTag);
                     }
@@ -481,10 +483,10 @@ final class OrderWorkflow {
         double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
         trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
-        if (order.dispatchCall != null) {
-            calls.reply(order.dispatchCall, ReplyKind.OK);
-            order.dispatchCall = null;
+        for (Call call : order.dispatchCalls) {
+            calls.reply(call, ReplyKind.OK);
         }
+        order.dispatchCalls.clear();
         sim.schedule(tripMs, () -> {
             if (order.finished) {
                 // the order's fate was decided before this trip ended (a failure, the dead-letter queue, an earlier trip)
@@ -553,9 +555,11 @@ final class OrderWorkflow {
         if (service.id == ServiceId.DELIVERY) {
             while (!agents.waiting.isEmpty()) {
                 Order order = agents.waiting.pollFirst();
-                if (order.dispatchCall != null) {
-                    calls.reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
-                    order.dispatchCall = null;
+                if (!order.dispatchCalls.isEmpty()) {
+                    for (Call call : order.dispatchCalls) {
+                        calls.reply(call, ReplyKind.UNAVAILABLE);
+                    }
+                    order.dispatchCalls.clear();
                 } else {
                     trace.emit(new TraceEvent.InboundDropped(now, service.id, order.id, InboundKind.EVENT,
                             "Delivery crashed while the order waited for an agent", service.depth()));

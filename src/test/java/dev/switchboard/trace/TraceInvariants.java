@@ -50,7 +50,8 @@ public final class TraceInvariants implements TraceListener {
     private final Map<Integer, Trip> trips = new HashMap<>();
     private final Map<Long, Integer> tripsPerOrder = new HashMap<>();
     private final Map<Long, Integer> deliveryDuplicates = new HashMap<>();
-    private final Set<Long> waitingForAgent = new HashSet<>();
+    /** Orders waiting for an agent, with how many times (a duplicate dispatch waits again). */
+    private final Map<Long, Integer> waitingForAgent = new HashMap<>();
 
     // sync calls
     private final Map<Long, Request> requests = new HashMap<>();
@@ -201,9 +202,9 @@ public final class TraceInvariants implements TraceListener {
         if (event instanceof TraceEvent.ServiceChanged e && e.service() == ServiceId.DELIVERY) {
             agentLimit = e.settings().agents();
         } else if (event instanceof TraceEvent.AgentWaiting e) {
-            waitingForAgent.add(e.orderId());
+            waitingForAgent.merge(e.orderId(), 1, Integer::sum);
         } else if (event instanceof TraceEvent.AgentAssigned e) {
-            waitingForAgent.remove(e.orderId());
+            unwait(e.orderId());
             if (trips.containsKey(e.agent())) {
                 fail("agent " + e.agent() + " sent out while on a trip", event);
             }
@@ -241,6 +242,19 @@ public final class TraceInvariants implements TraceListener {
                         event);
             }
         }
+    }
+
+    private boolean unwait(long orderId) {
+        Integer count = waitingForAgent.get(orderId);
+        if (count == null) {
+            return false;
+        }
+        if (count == 1) {
+            waitingForAgent.remove(orderId);
+        } else {
+            waitingForAgent.put(orderId, count - 1);
+        }
+        return true;
     }
 
     /** Marks the trip of {@code orderId} arriving now as ended (its arrival set to NaN until AgentReleased). */
@@ -440,7 +454,7 @@ public final class TraceInvariants implements TraceListener {
         } else if (event instanceof TraceEvent.InboundDropped e) {
             if (leave(e.service(), e.kind(), e.orderId())) {
                 changeDepth(e.service(), e.kind(), -1, e.depth(), event);
-            } else if (e.service() == ServiceId.DELIVERY && waitingForAgent.remove(e.orderId())) {
+            } else if (e.service() == ServiceId.DELIVERY && unwait(e.orderId())) {
                 // an order that waited for a delivery agent, dropped when Delivery stopped: not in the line
                 changeDepth(e.service(), e.kind(), 0, e.depth(), event);
             } else {
