@@ -3,6 +3,7 @@ package dev.switchboard.system;
 import dev.switchboard.flow.DeliveryPolicy;
 import dev.switchboard.flow.OverflowPolicy;
 import dev.switchboard.model.InboundKind;
+import dev.switchboard.model.LateAck;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.Outcome;
@@ -63,7 +64,7 @@ final class Broker {
             return;
         }
         int capacity = workflow.link(linkId).settings().capacity();
-        if (consumer.durableLine.size() >= capacity) {
+        if (full(consumer, capacity)) {
             if (policy.overflow() == OverflowPolicy.REJECT) {
                 trace.emit(new TraceEvent.MessageRejected(sim.nowMs(), linkId, order.id,
                         "the queue is full (" + capacity + " messages)"));
@@ -83,7 +84,20 @@ final class Broker {
         }
     }
 
+    private static boolean full(ServiceNode consumer, int capacity) {
+        return consumer.durableLine.size() >= capacity;
+    }
+
+    /** Drops the oldest waiting messages until one more fits (more than one after the capacity was lowered). */
     private void dropOldest(ServiceNode consumer, LinkId linkId, int capacity) {
+        while (full(consumer, capacity)) {
+            if (!dropOldestOne(consumer, linkId, capacity)) {
+                return;
+            }
+        }
+    }
+
+    private boolean dropOldestOne(ServiceNode consumer, LinkId linkId, int capacity) {
         InboundItem oldest = null;
         for (InboundItem item : consumer.durableLine) {
             if (item.link() == linkId) {
@@ -92,7 +106,7 @@ final class Broker {
             }
         }
         if (oldest == null) {
-            return;
+            return false;
         }
         consumer.durableLine.remove(oldest);
         oldest.waiting = false;
@@ -101,6 +115,7 @@ final class Broker {
                 "dropped to make room: the queue was full (" + capacity + ")", consumer.depth()));
         workflow.finish(oldest.order(), Outcome.FAILED,
                 "the broker dropped the message to make room for a newer one (queue full, drop-oldest)");
+        return true;
     }
 
     /** A message still waiting when its time to live runs out goes to the dead-letter queue. */
@@ -172,9 +187,23 @@ final class Broker {
                 trace.emit(new TraceEvent.MessageLost(sim.nowMs(), message.link(), message.order().id, "ack", now));
             } else if (message.deliveryTag == tag && !message.settled && !message.waiting) {
                 settle(message);
+                message.acked = true;
                 trace.emit(new TraceEvent.MessageAcked(sim.nowMs(), message.link(), message.order().id));
+            } else {
+                trace.emit(new TraceEvent.AckDiscarded(sim.nowMs(), message.link(), message.order().id, lateAck(message)));
             }
         });
+    }
+
+    /** Why an acknowledgement of an earlier delivery, or of a settled message, no longer counts. */
+    private static LateAck lateAck(InboundItem message) {
+        if (message.deadLettered) {
+            return LateAck.DEAD_LETTERED;
+        }
+        if (message.acked) {
+            return LateAck.ALREADY_ACKED;
+        }
+        return message.settled ? LateAck.DROPPED : LateAck.REDELIVERED;
     }
 
     /**
@@ -184,9 +213,6 @@ final class Broker {
     void nack(InboundItem message, int tag, String reason) {
         if (message.deliveryTag == tag && !message.waiting && !message.settled) {
             redeliver(message, reason);
-        } else if (message.deadLettered && message.holders == 0) {
-            // it went to the dead-letter queue while this worker still tried; nobody else has it
-            workflow.finish(message.order(), Outcome.DEAD_LETTERED, "the message had gone to the dead-letter queue: " + reason);
         }
     }
 
@@ -201,24 +227,33 @@ final class Broker {
             return;
         }
         double now = sim.nowMs();
+        ServiceNode consumer = workflow.service(message.link().to());
+        int capacity = workflow.link(message.link()).settings().capacity();
+        if (full(consumer, capacity)) {
+            // a redelivery counts against the capacity like a new message and follows the overflow policy
+            if (policy.overflow() == OverflowPolicy.REJECT) {
+                deadLetter(message, "it could not go back: the " + message.link().key() + " queue is full ("
+                        + capacity + " messages) and refuses more (" + reason + ")");
+                return;
+            }
+            dropOldest(consumer, message.link(), capacity);
+        }
         letGo(message);
         trace.emit(new TraceEvent.MessageRedelivered(now, message.link(), message.order().id, message.deliveries, reason));
-        ServiceNode consumer = workflow.service(message.link().to());
         message.requeuedAt(now);
         workflow.requeueFirst(consumer, message);
     }
 
     /**
-     * The message goes to the dead-letter queue. If a worker still holds an earlier delivery of it,
-     * that worker decides the order's fate: its success still serves the customer.
+     * The message goes to the dead-letter queue, and that is the order's fate (unless it already had
+     * one). A worker still holding an earlier delivery cannot know and carries on: its acknowledgement
+     * will be discarded, and a courier it sets off is a trip for a finished order.
      */
     private void deadLetter(InboundItem message, String reason) {
         settle(message);
         message.deadLettered = true;
         trace.emit(new TraceEvent.MessageDeadLettered(sim.nowMs(), message.link(), message.order().id, message.deliveries, reason));
-        if (message.holders == 0) {
-            workflow.finish(message.order(), Outcome.DEAD_LETTERED, reason);
-        }
+        workflow.finish(message.order(), Outcome.DEAD_LETTERED, reason);
     }
 
     /** On a crash of a consumer whose subscription is not durable, the events waiting for it are gone. */

@@ -22,6 +22,8 @@ final class InboundItem {
     /** Workers holding a delivery of it right now (more than one after a redelivery while still in hand). */
     int holders;
     boolean deadLettered;
+    /** Whether a delivery of it was acknowledged (it is then settled). */
+    boolean acked;
     /** Whether the current delivery keeps the run open until it is acknowledged or given back. */
     boolean heldOpen;
 

@@ -1,6 +1,7 @@
 package dev.switchboard.system;
 
 import dev.switchboard.model.OrderStatus;
+import dev.switchboard.model.Outcome;
 import dev.switchboard.model.ServiceId;
 
 /** One customer order as the system tracks it while it is in flight. */
@@ -10,12 +11,19 @@ final class Order {
     OrderStatus status = OrderStatus.PLACED;
     boolean answered;
     boolean finished;
-    /** The sync call from Kitchen to Delivery that waits for this order's agent assignment, if any. */
-    Call dispatchCall;
+    /** The order's fate once {@code finished}. */
+    Outcome outcome;
+    /**
+     * The sync calls from Kitchen to Delivery that wait for this order's agent assignment: the one
+     * that dispatched it, and any repeated hand-over an idempotent Delivery recognised meanwhile.
+     */
+    final java.util.List<Call> dispatchCalls = new java.util.ArrayList<>(1);
     /** Bit per service: the services that can never process this order (a poison message). */
     int poisonMask;
     /** Bit per service: the services that have processed this order successfully (to spot duplicates). */
     int processedMask;
+    /** Per service: how many of its workers hold an item for this order right now (to spot concurrent duplicates). */
+    private final int[] inHand = new int[ServiceId.values().length];
 
     Order(long id, double placedAtMs) {
         this.id = id;
@@ -32,5 +40,13 @@ final class Order {
 
     void markProcessedBy(ServiceId service) {
         processedMask |= 1 << service.ordinal();
+    }
+
+    int inHand(ServiceId service) {
+        return inHand[service.ordinal()];
+    }
+
+    void changeInHand(ServiceId service, int delta) {
+        inHand[service.ordinal()] += delta;
     }
 }

@@ -148,6 +148,7 @@ final class OrderWorkflow {
         trace.emit(new TraceEvent.OrderStatusChanged(now, order.id, order.status, terminal, reason));
         order.status = terminal;
         order.finished = true;
+        order.outcome = outcome;
         finished++;
         trace.emit(new TraceEvent.OrderFinished(now, order.id, outcome, order.placedAtMs, reason));
     }
@@ -206,6 +207,8 @@ final class OrderWorkflow {
                     now - item.arrivedMs(), service.depth()));
             worker.item = item;
             worker.state = WorkerState.BUSY;
+            item.order().changeInHand(service.id, +1);
+            worker.inHand = true;
             if (item.isDurable()) {
                 broker.delivered(item);
                 worker.itemTag = item.deliveryTag;
@@ -219,12 +222,19 @@ final class OrderWorkflow {
     private void begin(Worker worker, InboundItem item) {
         ServiceId id = worker.service.id;
         boolean processed = item.order().wasProcessedBy(id);
-        if (item.isDurable() && (processed || item.holders > 1)) {
+        // a redelivered message, or a sync request again for an order (a retry, or a caller redoing its work)
+        if (item.kind() != InboundKind.NEW_ORDER && (processed || item.order().inHand(id) > 1)) {
             // an idempotent consumer remembers finished orders; one still in another worker's hands it cannot know of
             boolean skip = processed && worker.service.settings().idempotent();
             trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
             if (skip) {
-                broker.ack(item, worker.itemTag);
+                if (item.kind() == InboundKind.REQUEST && id == ServiceId.DELIVERY && !item.order().dispatchCalls.isEmpty()) {
+                    item.order().dispatchCalls.add(item.call()); // dispatched, waiting for an agent: answered with it
+                } else if (item.kind() == InboundKind.REQUEST) {
+                    calls.reply(item.call(), ReplyKind.OK); // done already: the caller may go on
+                } else {
+                    broker.ack(item, worker.itemTag);
+                }
                 release(worker);
                 return;
             }
@@ -293,7 +303,7 @@ final class OrderWorkflow {
                     order.markProcessedBy(ServiceId.DELIVERY);
                     InboundItem item = worker.item;
                     if (item.kind() == InboundKind.REQUEST) {
-                        order.dispatchCall = item.call();
+                        order.dispatchCalls.add(item.call());
                     } else {
                         broker.ack(item, worker.itemTag);
                     }
@@ -326,11 +336,15 @@ final class OrderWorkflow {
         release(worker);
     }
 
-    /** The worker no longer holds its message (done, given back, or lost in a crash). */
+    /** The worker no longer holds its item (done, given back, or lost in a crash). */
     private static void letGo(Worker worker) {
         if (worker.holding) {
             worker.holding = false;
             worker.item.holders--;
+        }
+        if (worker.inHand) {
+            worker.inHand = false;
+            worker.item.order().changeInHand(worker.service.id, -1);
         }
     }
 
@@ -469,12 +483,17 @@ final class OrderWorkflow {
         double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
         trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
-        if (order.dispatchCall != null) {
-            calls.reply(order.dispatchCall, ReplyKind.OK);
-            order.dispatchCall = null;
+        for (Call call : order.dispatchCalls) {
+            calls.reply(call, ReplyKind.OK);
         }
+        order.dispatchCalls.clear();
         sim.schedule(tripMs, () -> {
-            finish(order, Outcome.DELIVERED, "delivery agent " + (agent + 1) + " handed the meal over");
+            if (order.finished) {
+                // the order's fate was decided before this trip ended (a failure, the dead-letter queue, an earlier trip)
+                trace.emit(new TraceEvent.TripForFinishedOrder(sim.nowMs(), order.id, agent, order.outcome));
+            } else {
+                finish(order, Outcome.DELIVERED, "delivery agent " + (agent + 1) + " handed the meal over");
+            }
             agents.release(agent);
             trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
             assignWaiting();
@@ -536,9 +555,11 @@ final class OrderWorkflow {
         if (service.id == ServiceId.DELIVERY) {
             while (!agents.waiting.isEmpty()) {
                 Order order = agents.waiting.pollFirst();
-                if (order.dispatchCall != null) {
-                    calls.reply(order.dispatchCall, ReplyKind.UNAVAILABLE);
-                    order.dispatchCall = null;
+                if (!order.dispatchCalls.isEmpty()) {
+                    for (Call call : order.dispatchCalls) {
+                        calls.reply(call, ReplyKind.UNAVAILABLE);
+                    }
+                    order.dispatchCalls.clear();
                 } else {
                     trace.emit(new TraceEvent.InboundDropped(now, service.id, order.id, InboundKind.EVENT,
                             "Delivery crashed while the order waited for an agent", service.depth()));

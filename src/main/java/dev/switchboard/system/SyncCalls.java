@@ -3,6 +3,7 @@ package dev.switchboard.system;
 import dev.switchboard.flow.BulkheadPolicy;
 import dev.switchboard.flow.RetryPolicy;
 import dev.switchboard.model.BreakerState;
+import dev.switchboard.model.CallRefusal;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ReplyKind;
 import dev.switchboard.model.WorkerState;
@@ -41,7 +42,7 @@ final class SyncCalls {
         LinkNode link = workflow.link(exchange.link);
         if (link.breaker.enabled()) {
             if (!link.breaker.permits()) {
-                reject(exchange, "the circuit breaker on " + link.id.key() + " is open, so the call was refused at once");
+                reject(exchange, CallRefusal.BREAKER_OPEN, "the circuit breaker on " + link.id.key() + " is open, so the call was refused at once");
                 return;
             }
             exchange.halfOpenTrial = link.breaker.state() == BreakerState.HALF_OPEN;
@@ -50,7 +51,7 @@ final class SyncCalls {
             BulkheadPolicy policy = link.bulkhead.policy();
             if (!policy.waits() || policy.maxWaitMs() == 0) {
                 cancelTrial(exchange, link);
-                reject(exchange, "the bulkhead on " + link.id.key() + " is full (" + policy.maxConcurrent()
+                reject(exchange, CallRefusal.BULKHEAD_FULL, "the bulkhead on " + link.id.key() + " is full (" + policy.maxConcurrent()
                         + " calls in flight)");
                 return;
             }
@@ -78,7 +79,7 @@ final class SyncCalls {
                 exchange.waitingForBulkhead = false;
                 announceBulkhead(link);
                 cancelTrial(exchange, link);
-                reject(exchange, "the call waited " + Math.round(policy.maxWaitMs()) + " ms for a place in the bulkhead on "
+                reject(exchange, CallRefusal.BULKHEAD_WAIT_EXPIRED, "the call waited " + Math.round(policy.maxWaitMs()) + " ms for a place in the bulkhead on "
                         + link.id.key() + " and got none");
             }
         });
@@ -91,7 +92,7 @@ final class SyncCalls {
         if (target == null) {
             releasePlace(exchange, link);
             cancelTrial(exchange, link);
-            reject(exchange, "the caller knows no registered instance of " + callee.id.displayName());
+            reject(exchange, CallRefusal.NO_INSTANCE, "the caller knows no registered instance of " + callee.id.displayName());
             return;
         }
         double now = sim.nowMs();
@@ -189,10 +190,10 @@ final class SyncCalls {
         end(exchange, kind, reason, call.id);
     }
 
-    private void reject(Exchange exchange, String reason) {
+    private void reject(Exchange exchange, CallRefusal refusal, String reason) {
         Worker worker = exchange.caller;
         trace.emit(new TraceEvent.CallRejected(sim.nowMs(), exchange.link, exchange.order.id, worker.service.id,
-                worker.index, reason));
+                worker.index, refusal));
         end(exchange, ReplyKind.REJECTED, reason, 0);
     }
 
@@ -263,7 +264,10 @@ final class SyncCalls {
         }
     }
 
-    /** The caller crashed: its exchange ends silently; a reply that still comes is discarded. */
+    /**
+     * The caller crashed: its exchange ends, and a worker that was blocked on it is unblocked with
+     * the reason "crash" (its WorkLost follows); a reply that still comes is discarded.
+     */
     void abandon(Worker worker) {
         Exchange exchange = worker.exchange;
         if (exchange == null) {
@@ -271,6 +275,10 @@ final class SyncCalls {
         }
         exchange.abandoned = true;
         worker.exchange = null;
+        if (exchange.blockedAnnounced) {
+            trace.emit(new TraceEvent.WorkerUnblocked(sim.nowMs(), worker.service.id, worker.index, exchange.order.id,
+                    exchange.current == null ? 0 : exchange.current.id, "crash"));
+        }
         LinkNode link = workflow.link(exchange.link);
         if (exchange.current != null) {
             exchange.current.settled = true;

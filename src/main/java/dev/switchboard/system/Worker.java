@@ -17,6 +17,8 @@ final class Worker {
     int itemTag;
     /** Whether it counts among {@code item.holders()}. */
     boolean holding;
+    /** Whether it counts in its order's {@code inHand} for its service. */
+    boolean inHand;
     Exchange exchange;
     long epoch;
     boolean retiring;

@@ -35,6 +35,7 @@ public final class Metrics implements TraceListener {
     private long placed;
     private long accepted;
     private long fallbacks;
+    private long tripsAfterFate;
 
     public Metrics() {
         for (int i = 0; i < services.length; i++) {
@@ -117,10 +118,18 @@ public final class Metrics implements TraceListener {
             link(e.link()).refused++;
         } else if (event instanceof TraceEvent.AckSent e) {
             link(e.link()).acks++;
+        } else if (event instanceof TraceEvent.AckDiscarded e) {
+            link(e.link()).lateAcks++;
+        } else if (event instanceof TraceEvent.TripForFinishedOrder) {
+            tripsAfterFate++;
         } else if (event instanceof TraceEvent.RetryScheduled e) {
             link(e.link()).retries++;
         } else if (event instanceof TraceEvent.CallRejected e) {
-            link(e.link()).callsRejected++;
+            if (e.reason().byGuard()) {
+                link(e.link()).callsRejected++;
+            } else {
+                link(e.link()).callsNotRouted++;
+            }
         } else if (event instanceof TraceEvent.BreakerChanged e) {
             if (e.to() == BreakerState.OPEN) {
                 link(e.link()).breakerOpened++;
@@ -188,12 +197,12 @@ public final class Metrics implements TraceListener {
         for (LinkId id : LinkId.values()) {
             LinkTally l = links[id.ordinal()];
             linkReports.put(id, new Report.Link(l.messages, l.lost, l.timeouts, l.lateReplies, l.refused, l.retries,
-                    l.callsRejected, l.breakerOpened, l.redelivered, l.deadLettered, l.acks, l.eventsMissed,
-                    l.latency.summary()));
+                    l.callsRejected, l.callsNotRouted, l.breakerOpened, l.redelivered, l.deadLettered, l.acks,
+                    l.lateAcks, l.eventsMissed, l.latency.summary()));
         }
         Report.Orders orders = new Report.Orders(placed, outcome(Outcome.DELIVERED), outcome(Outcome.REJECTED),
                 outcome(Outcome.FAILED), outcome(Outcome.LOST), outcome(Outcome.DEAD_LETTERED),
-                placed - ordersFinished(), accepted, fallbacks);
+                placed - ordersFinished(), accepted, fallbacks, tripsAfterFate);
         return new Report(flowName, seed, lastTimeMs, events, orders, acceptLatency.summary(),
                 deliveryLatency.summary(), serviceReports, linkReports);
     }
@@ -320,10 +329,12 @@ public final class Metrics implements TraceListener {
         private long refused;
         private long retries;
         private long callsRejected;
+        private long callsNotRouted;
         private long breakerOpened;
         private long redelivered;
         private long deadLettered;
         private long acks;
+        private long lateAcks;
         private long eventsMissed;
 
         void sent(double departMs, double arriveMs) {

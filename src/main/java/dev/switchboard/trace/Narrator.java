@@ -109,7 +109,9 @@ public final class Narrator {
         }
         if (event instanceof WorkerUnblocked e) {
             return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1)
-                    + " is free of its call for order #" + e.orderId() + because(e.reason()) + ".";
+                    + " is free of its call for order #" + e.orderId()
+                    + ("crash".equals(e.reason()) ? " — the " + e.service().displayName() + " crashed, so it waits no more"
+                    : because(e.reason())) + ".";
         }
         if (event instanceof WorkerIdle e) {
             return worker(e.service(), e.worker()) + " is idle: nothing is waiting for it.";
@@ -160,6 +162,11 @@ public final class Narrator {
         if (event instanceof AgentAssigned e) {
             return "Delivery agent " + (e.agent() + 1) + " set off with order #" + e.orderId() + " and arrives in "
                     + duration(e.arriveAtMs() - e.timeMs()) + " (" + agents(e.freeAgents()) + " free).";
+        }
+        if (event instanceof TraceEvent.TripForFinishedOrder e) {
+            return "Delivery agent " + (e.agent() + 1) + " handed over the meal for order #" + e.orderId()
+                    + ", but that order had already ended as " + fate(e.fate())
+                    + ": the trip changes nothing for the customer.";
         }
         if (event instanceof AgentReleased e) {
             return "Delivery agent " + (e.agent() + 1) + " is back and free again (" + agents(e.freeAgents())
@@ -254,8 +261,16 @@ public final class Narrator {
                     + " (attempt " + e.attempt() + "); it stays blocked until then.";
         }
         if (event instanceof TraceEvent.CallRejected e) {
+            String why = switch (e.reason()) {
+                case BREAKER_OPEN -> "the circuit breaker on " + e.link().key() + " is open, so the call was refused at once";
+                case BULKHEAD_FULL -> "the bulkhead on " + e.link().key() + " is full";
+                case BULKHEAD_WAIT_EXPIRED -> "it waited for a place in the bulkhead on " + e.link().key()
+                        + " as long as allowed and got none";
+                case NO_INSTANCE -> "service discovery knows no registered instance of the "
+                        + e.link().to().displayName() + " to send it to";
+            };
             return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1) + " did not even call the "
-                    + e.link().to().displayName() + " for order #" + e.orderId() + because(e.reason()) + ".";
+                    + e.link().to().displayName() + " for order #" + e.orderId() + because(why) + ".";
         }
         if (event instanceof TraceEvent.BreakerChanged e) {
             String to = switch (e.to()) {
@@ -284,6 +299,16 @@ public final class Narrator {
         if (event instanceof TraceEvent.AckSent e) {
             return "The consumer acknowledges order #" + e.orderId() + " on " + e.link().key()
                     + "; the broker hears it in " + duration(e.arriveMs() - e.departMs()) + ".";
+        }
+        if (event instanceof TraceEvent.AckDiscarded e) {
+            String why = switch (e.reason()) {
+                case REDELIVERED -> "the message had already been put back in the queue";
+                case DEAD_LETTERED -> "the message had already been dead-lettered";
+                case ALREADY_ACKED -> "another delivery of it had already been acknowledged";
+                case DROPPED -> "the broker had already dropped the message";
+            };
+            return "The acknowledgement for order #" + e.orderId() + " reached the broker on " + e.link().key()
+                    + " too late and was thrown away — " + why + ".";
         }
         if (event instanceof TraceEvent.MessageAcked e) {
             return "The broker got the acknowledgement for order #" + e.orderId() + " on " + e.link().key()
@@ -463,6 +488,17 @@ public final class Narrator {
 
     private static String shortName(ServiceId service) {
         return service.displayName().replace(" Service", "");
+    }
+
+    /** An order's fate in plain words. */
+    private static String fate(dev.switchboard.model.Outcome outcome) {
+        return switch (outcome) {
+            case DELIVERED -> "delivered (by an earlier trip — this one is a duplicate)";
+            case REJECTED -> "rejected";
+            case FAILED -> "failed (the customer was told so)";
+            case LOST -> "lost";
+            case DEAD_LETTERED -> "dead-lettered";
+        };
     }
 
     private static String item(InboundKind kind) {

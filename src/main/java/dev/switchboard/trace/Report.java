@@ -35,10 +35,11 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
      * Where the placed orders are: {@code delivered + rejected + failed + lost + deadLettered +
      * inFlight == placed}. {@code accepted} counts customers told "accepted" (they may still end
      * failed or lost); {@code fallbacks} counts stock checks the Order Service's fallback decided
-     * because Inventory could not answer.
+     * because Inventory could not answer; {@code tripsAfterFate} counts delivery trips that ended
+     * for an order whose fate was already decided (failed, dead-lettered, or delivered by an earlier trip).
      */
     public record Orders(long placed, long delivered, long rejected, long failed, long lost, long deadLettered,
-                         long inFlight, long accepted, long fallbacks) {
+                         long inFlight, long accepted, long fallbacks, long tripsAfterFate) {
         public long finished() {
             return delivered + rejected + failed + lost + deadLettered;
         }
@@ -81,15 +82,17 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
      * @param refused     messages the broker refused because the queue was full
      * @param retries     sync call attempts scheduled again after a failure
      * @param callsRejected sync calls refused at once by a circuit breaker or bulkhead
+     * @param callsNotRouted sync calls refused at once because service discovery knew no registered instance
      * @param breakerOpened times the link's circuit breaker opened
      * @param redelivered messages put back in the queue unacknowledged
      * @param deadLettered messages moved to the dead-letter queue
      * @param acks        acknowledgements consumers sent to the broker
+     * @param lateAcks    of those, how many reached the broker too late and were discarded
      * @param eventsMissed events a down, non-durable subscriber never got
      * @param latencyMs   travel time (arrival minus departure) of every request, reply, message and event sent on it
      */
     public record Link(long messages, long lost, long timeouts, long lateReplies, long refused, long retries,
-                       long callsRejected, long breakerOpened, long redelivered, long deadLettered, long acks,
-                       long eventsMissed, Latency latencyMs) {
+                       long callsRejected, long callsNotRouted, long breakerOpened, long redelivered,
+                       long deadLettered, long acks, long lateAcks, long eventsMissed, Latency latencyMs) {
     }
 }

@@ -45,6 +45,7 @@ public final class ReportJson {
         integer("inFlight", o.inFlight());
         integer("accepted", o.accepted());
         integer("fallbacks", o.fallbacks());
+        integer("tripsAfterFate", o.tripsAfterFate());
         close();
         latency("acceptLatencyMs", r.acceptLatencyMs());
         latency("deliveryLatencyMs", r.deliveryLatencyMs());
@@ -80,10 +81,12 @@ public final class ReportJson {
             integer("refused", l.refused());
             integer("retries", l.retries());
             integer("callsRejected", l.callsRejected());
+            integer("callsNotRouted", l.callsNotRouted());
             integer("breakerOpened", l.breakerOpened());
             integer("redelivered", l.redelivered());
             integer("deadLettered", l.deadLettered());
             integer("acks", l.acks());
+            integer("lateAcks", l.lateAcks());
             integer("eventsMissed", l.eventsMissed());
             latency("latencyMs", l.latencyMs());
             close();

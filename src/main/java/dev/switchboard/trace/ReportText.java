@@ -20,7 +20,8 @@ public final class ReportText {
         Report.Orders o = r.orders();
         line(out, "Orders   placed %d   delivered %d   rejected %d   failed %d   lost %d   dead-lettered %d   in flight %d",
                 o.placed(), o.delivered(), o.rejected(), o.failed(), o.lost(), o.deadLettered(), o.inFlight());
-        line(out, "         accepted %d   decided by the stock fallback %d", o.accepted(), o.fallbacks());
+        line(out, "         accepted %d   decided by the stock fallback %d   courier trips after the order's fate %d",
+                o.accepted(), o.fallbacks(), o.tripsAfterFate());
         out.append('\n');
         line(out, "%-22s %9s %10s %10s %10s %10s %10s", "Latency (ms)", "count", "mean", "p50", "p95", "p99", "max");
         latencyRow(out, "accept (first answer)", r.acceptLatencyMs());
@@ -35,13 +36,15 @@ public final class ReportText {
                     ms(s.busyMs()), ms(s.blockedMs()), s.workLost(), s.duplicates(), s.staleCalls());
         }
         out.append('\n');
-        line(out, "%-18s %9s %6s %9s %6s %8s %8s %9s %12s %5s %10s %10s %10s", "Link", "messages", "lost",
-                "timeouts", "late", "refused", "retries", "rejected", "redelivered", "DLQ", "mean ms", "p95 ms", "max ms");
+        line(out, "%-18s %9s %6s %9s %6s %8s %8s %9s %10s %12s %5s %9s %10s %10s %10s", "Link", "messages", "lost",
+                "timeouts", "late", "refused", "retries", "rejected", "no inst.", "redelivered", "DLQ", "late acks",
+                "mean ms", "p95 ms", "max ms");
         for (Map.Entry<LinkId, Report.Link> e : r.links().entrySet()) {
             Report.Link l = e.getValue();
-            line(out, "%-18s %9d %6d %9d %6d %8d %8d %9d %12d %5d %10s %10s %10s", e.getKey().key(), l.messages(),
+            line(out, "%-18s %9d %6d %9d %6d %8d %8d %9d %10d %12d %5d %9d %10s %10s %10s", e.getKey().key(), l.messages(),
                     l.lost(), l.timeouts(), l.lateReplies(), l.refused(), l.retries(), l.callsRejected(),
-                    l.redelivered(), l.deadLettered(), ms(l.latencyMs().mean()), ms(l.latencyMs().p95()),
+                    l.callsNotRouted(), l.redelivered(), l.deadLettered(), l.lateAcks(), ms(l.latencyMs().mean()),
+                    ms(l.latencyMs().p95()),
                     ms(l.latencyMs().max()));
         }
         return out.toString();

@@ -5,9 +5,11 @@ import dev.switchboard.flow.LinkSpec;
 import dev.switchboard.flow.ServiceSpec;
 import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.BreakerState;
+import dev.switchboard.model.CallRefusal;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
+import dev.switchboard.model.LateAck;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.OrderStatus;
 import dev.switchboard.model.Outcome;
@@ -80,7 +82,10 @@ public sealed interface TraceEvent {
     record WorkerBlocked(double timeMs, ServiceId service, int worker, long orderId, long callId, LinkId link,
                          double timeoutAtMs) implements TraceEvent { }
 
-    /** A blocked worker is free of its call: by a reply, a timeout or a crash. */
+    /**
+     * A blocked worker is free of its call: by a reply, a timeout, a refusal or a crash
+     * ({@code reason} "crash", emitted just before its {@code WorkLost}). Exactly once per block.
+     */
     record WorkerUnblocked(double timeMs, ServiceId service, int worker, long orderId, long callId, String reason)
             implements TraceEvent { }
 
@@ -130,6 +135,13 @@ public sealed interface TraceEvent {
 
     record AgentReleased(double timeMs, int agent, int freeAgents) implements TraceEvent { }
 
+    /**
+     * A delivery agent handed over the meal of an order whose fate was already decided before the
+     * trip ended ({@code fate}: failed, dead-lettered, ... or delivered by an earlier trip): the trip
+     * changes nothing for the customer. Emitted at the end of every such trip, before its {@code AgentReleased}.
+     */
+    record TripForFinishedOrder(double timeMs, long orderId, int agent, Outcome fate) implements TraceEvent { }
+
     // ------------------------------------------------------------ resilience mechanisms (issue 4)
 
     /**
@@ -139,8 +151,11 @@ public sealed interface TraceEvent {
     record RetryScheduled(double timeMs, LinkId link, long orderId, ServiceId service, int worker, int attempt,
                           double retryAtMs) implements TraceEvent { }
 
-    /** A call was refused at once by the caller's circuit breaker or bulkhead, without reaching the callee. */
-    record CallRejected(double timeMs, LinkId link, long orderId, ServiceId service, int worker, String reason)
+    /**
+     * A call was refused at once by the caller, without reaching the callee: by its circuit breaker
+     * or bulkhead, or because service discovery knows no registered instance to send it to.
+     */
+    record CallRejected(double timeMs, LinkId link, long orderId, ServiceId service, int worker, CallRefusal reason)
             implements TraceEvent { }
 
     /** A circuit breaker changed state; {@code failureRate} is over its window when it opened. */
@@ -161,19 +176,32 @@ public sealed interface TraceEvent {
     record MessageAcked(double timeMs, LinkId link, long orderId) implements TraceEvent { }
 
     /**
+     * An acknowledgement reached the broker too late to count: the delivery it acknowledges was
+     * redelivered, dead-lettered, dropped or already acknowledged. The broker throws it away.
+     */
+    record AckDiscarded(double timeMs, LinkId link, long orderId, LateAck reason) implements TraceEvent { }
+
+    /**
      * An unacknowledged message goes back to the head of its queue, marked redelivered: its consumer
      * crashed, failed it, or did not acknowledge it in time. {@code deliveries} so far.
      */
     record MessageRedelivered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
             implements TraceEvent { }
 
-    /** A message went to the link's dead-letter queue (too many deliveries, or expired). */
+    /**
+     * A message went to the link's dead-letter queue (too many deliveries, expired, or a redelivery
+     * found its queue full under the reject policy). This decides the order's fate at once, unless
+     * the order already had one: a worker still holding an earlier delivery carries on, but its
+     * acknowledgement is discarded and a courier it causes is a {@code TripForFinishedOrder}.
+     */
     record MessageDeadLettered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
             implements TraceEvent { }
 
     /**
-     * A consumer got an order it had already processed (a redelivery): {@code skipped} when an
-     * idempotent consumer recognised it, otherwise the work is done twice.
+     * A consumer got an order again — a redelivered message or event, or a retried or repeated sync
+     * request — that it has already processed or that another of its workers holds right now.
+     * {@code skipped} when an idempotent consumer recognised an already processed order (it
+     * acknowledges or answers OK without doing the work); otherwise the work is done twice.
      */
     record DuplicateDelivery(double timeMs, ServiceId service, int worker, long orderId, boolean skipped)
             implements TraceEvent { }

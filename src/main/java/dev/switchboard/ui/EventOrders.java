@@ -65,6 +65,10 @@ final class EventOrders {
             id = e.orderId();
         } else if (event instanceof TraceEvent.MessageAcked e) {
             id = e.orderId();
+        } else if (event instanceof TraceEvent.AckDiscarded e) {
+            id = e.orderId();
+        } else if (event instanceof TraceEvent.TripForFinishedOrder e) {
+            id = e.orderId();
         } else if (event instanceof TraceEvent.MessageRedelivered e) {
             id = e.orderId();
         } else if (event instanceof TraceEvent.MessageDeadLettered e) {

@@ -144,7 +144,7 @@ class ConservationPropertyTest {
     }
 
     /** Random user actions at random times; services taken down by hand come back before the end. */
-    private static void applyRandomCommands(Simulation simulation, SplittableRandom random) {
+    static void applyRandomCommands(Simulation simulation, SplittableRandom random) {
         double t = 0;
         List<ServiceId> down = new ArrayList<>();
         List<ServiceId> downInstances = new ArrayList<>();

@@ -12,7 +12,12 @@ final class RecordingRun {
     final List<TraceEvent> events = new ArrayList<>();
 
     RecordingRun(Flow flow) {
-        simulation = new Simulation(flow);
+        this(new Simulation(flow));
+    }
+
+    /** Records a simulation not yet started (other listeners may already be on it), and starts it. */
+    RecordingRun(Simulation simulation) {
+        this.simulation = simulation;
         simulation.addListener(events::add);
         simulation.start();
     }

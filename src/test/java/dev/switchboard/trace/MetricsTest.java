@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.model.CallRefusal;
 import dev.switchboard.flow.ServiceSpec;
 import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.BreakerState;
@@ -103,7 +104,7 @@ class MetricsTest {
     @Test
     void everyPlacedOrderIsInExactlyOneBucket() {
         Report.Orders orders = run(handBuiltRun()).orders();
-        assertEquals(new Report.Orders(5, 1, 1, 1, 1, 0, 1, 1, 0), orders);
+        assertEquals(new Report.Orders(5, 1, 1, 1, 1, 0, 1, 1, 0, 0), orders);
         assertEquals(orders.placed(), orders.finished() + orders.inFlight());
     }
 
@@ -235,7 +236,7 @@ class MetricsTest {
         assertEquals(0, report.events());
         assertEquals(0, report.services().get(KITCHEN).utilization());
         assertEquals(0, report.services().get(KITCHEN).meanQueueLength());
-        assertEquals(new Report.Orders(0, 0, 0, 0, 0, 0, 0, 0, 0), report.orders());
+        assertEquals(new Report.Orders(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), report.orders());
     }
 
     @Test
@@ -246,7 +247,7 @@ class MetricsTest {
         t.add(new TraceEvent.RetryScheduled(10, LinkId.ORDER_INVENTORY, 1, ORDER, 0, 2, 60));
         t.add(new TraceEvent.RetryScheduled(60, LinkId.ORDER_INVENTORY, 1, ORDER, 0, 3, 160));
         t.add(new TraceEvent.BreakerChanged(160, LinkId.ORDER_INVENTORY, BreakerState.CLOSED, BreakerState.OPEN, 0.6, "x"));
-        t.add(new TraceEvent.CallRejected(170, LinkId.ORDER_INVENTORY, 2, ORDER, 1, "breaker open"));
+        t.add(new TraceEvent.CallRejected(170, LinkId.ORDER_INVENTORY, 2, ORDER, 1, CallRefusal.BREAKER_OPEN));
         t.add(new TraceEvent.BreakerChanged(300, LinkId.ORDER_INVENTORY, BreakerState.OPEN, BreakerState.HALF_OPEN, 0, "x"));
         t.add(new TraceEvent.FallbackUsed(310, 1, StockFallback.ACCEPT, "inventory unavailable"));
         t.add(new TraceEvent.AckSent(400, LinkId.ORDER_KITCHEN, 1, 400, 405));
@@ -269,7 +270,7 @@ class MetricsTest {
         assertEquals(1, report.links().get(LinkId.KITCHEN_DELIVERY).eventsMissed());
         assertEquals(1, report.services().get(KITCHEN).duplicates());
         assertEquals(1, report.services().get(KITCHEN).duplicatesSkipped());
-        assertEquals(new Report.Orders(2, 0, 0, 0, 0, 1, 1, 0, 1), report.orders());
+        assertEquals(new Report.Orders(2, 0, 0, 0, 0, 1, 1, 0, 1, 0), report.orders());
     }
 
     @Test

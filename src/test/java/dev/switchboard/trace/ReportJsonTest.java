@@ -25,9 +25,9 @@ class ReportJsonTest {
         }
         Map<LinkId, Report.Link> links = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
-            links.put(id, new Report.Link(20, 1, 2, 0, 0, 3, 0, 1, 0, 0, 0, 0, new Report.Latency(19, 5.0004, 5, 5.5, 6, 7.25)));
+            links.put(id, new Report.Link(20, 1, 2, 0, 0, 3, 0, 0, 1, 0, 0, 0, 0, 0, new Report.Latency(19, 5.0004, 5, 5.5, 6, 7.25)));
         }
-        return new Report("Hybrid \"quoted\" flow", 42, 51234.56789, 987654, new Report.Orders(50, 45, 3, 1, 0, 0, 1, 46, 0),
+        return new Report("Hybrid \"quoted\" flow", 42, 51234.56789, 987654, new Report.Orders(50, 45, 3, 1, 0, 0, 1, 46, 0, 0),
                 new Report.Latency(50, 31.25, 30, 60.1, 70.123456, 80),
                 new Report.Latency(0, 0, 0, 0, 0, 0), services, links);
     }
@@ -38,7 +38,7 @@ class ReportJsonTest {
         assertEquals(List.of("flow", "seed", "simulatedMs", "events", "orders", "acceptLatencyMs", "deliveryLatencyMs",
                 "services", "links"), names(root));
         assertEquals(List.of("placed", "delivered", "rejected", "failed", "lost", "deadLettered", "inFlight", "accepted",
-                        "fallbacks"),
+                        "fallbacks", "tripsAfterFate"),
                 names(root.get("orders")));
         assertEquals(LATENCY_FIELDS, names(root.get("acceptLatencyMs")));
         assertEquals(LATENCY_FIELDS, names(root.get("deliveryLatencyMs")));
@@ -51,7 +51,8 @@ class ReportJsonTest {
         assertEquals(List.of("order->inventory", "order->kitchen", "kitchen->delivery"), names(root.get("links")));
         for (JsonNode link : root.get("links")) {
             assertEquals(List.of("messages", "lost", "timeouts", "lateReplies", "refused", "retries", "callsRejected",
-                    "breakerOpened", "redelivered", "deadLettered", "acks", "eventsMissed", "latencyMs"), names(link));
+                    "callsNotRouted", "breakerOpened", "redelivered", "deadLettered", "acks", "lateAcks", "eventsMissed",
+                    "latencyMs"), names(link));
             assertEquals(LATENCY_FIELDS, names(link.get("latencyMs")));
         }
     }

@@ -224,7 +224,9 @@ public final class DiagramState implements TraceListener {
             deadLetters.get(m.link()).missed++;
             lostMarks.add(new LostMark(m.link(), TokenLeg.FROM_HUB, m.orderId(), "event missed", m.timeMs()));
         } else if (e instanceof TraceEvent.CallRejected r) {
-            guards.get(r.link()).refused++;
+            if (r.reason().byGuard()) {
+                guards.get(r.link()).refused++;
+            }
             // Refused before it left: marked at the caller's end of the link.
             lostMarks.add(new LostMark(r.link(), TokenLeg.RETURN, r.orderId(), "call refused", r.timeMs()));
         } else if (e instanceof TraceEvent.RetryScheduled r) {
@@ -243,6 +245,8 @@ public final class DiagramState implements TraceListener {
             duplicateMarks.add(new DuplicateMark(d.service(), d.worker(), d.orderId(), d.skipped(), d.timeMs()));
         } else if (e instanceof TraceEvent.AckSent a) {
             tokens.add(new Token(TokenKind.ACK, a.link(), TokenLeg.ACK, a.orderId(), a.departMs(), a.arriveMs()));
+        } else if (e instanceof TraceEvent.AckDiscarded a) {
+            lostMarks.add(new LostMark(a.link(), TokenLeg.ACK, a.orderId(), "late ack discarded", a.timeMs()));
         } else if (e instanceof TraceEvent.DiscoveryChanged d) {
             discoveryOn = d.settings() != null;
             discoveryDescription = discoveryOn ? describe(d.settings()) : "";

@@ -1,5 +1,6 @@
 package dev.switchboard.ui.diagram;
 
+import dev.switchboard.model.CallRefusal;
 import dev.switchboard.flow.BreakerPolicy;
 import dev.switchboard.flow.BulkheadPolicy;
 import dev.switchboard.flow.DiscoverySpec;
@@ -99,8 +100,8 @@ class DiagramStateResilienceTest {
         assertEquals(WorkerState.BLOCKED, orderWorker(1).state());
         assertEquals(2, orderWorker(1).attempt(), "the retried call keeps its attempt while it waits");
 
-        feed(new TraceEvent.CallRejected(600, OI, 8, ServiceId.ORDER, 0, "breaker open"),
-                new TraceEvent.CallRejected(610, OI, 9, ServiceId.ORDER, 0, "breaker open"));
+        feed(new TraceEvent.CallRejected(600, OI, 8, ServiceId.ORDER, 0, CallRefusal.BREAKER_OPEN),
+                new TraceEvent.CallRejected(610, OI, 9, ServiceId.ORDER, 0, CallRefusal.BREAKER_OPEN));
         assertEquals(1, state.guards(OI).retries());
         assertEquals(2, state.guards(OI).refused());
         assertEquals("retries 1 · refused 2", state.guards(OI).describe());
