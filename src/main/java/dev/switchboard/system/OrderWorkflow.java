@@ -205,7 +205,7 @@ final class OrderWorkflow {
             trace.emit(new TraceEvent.InboundTaken(now, service.id, worker.index, item.order().id, item.kind(),
                     now - item.arrivedMs(), service.depth()));
             worker.item = item;
-            worker.state = WorkerState.BUSY;
+            worker.setState(WorkerState.BUSY);
             if (item.isDurable()) {
                 broker.delivered(item);
                 worker.itemTag = item.deliveryTag;
@@ -245,7 +245,7 @@ final class OrderWorkflow {
         double durationMs = service.sampleWorkMs();
         double now = sim.nowMs();
         long epoch = worker.epoch;
-        worker.state = WorkerState.BUSY;
+        worker.setState(WorkerState.BUSY);
         trace.emit(new TraceEvent.WorkStarted(now, service.id, worker.index, worker.item.order().id, task, now + durationMs));
         sim.schedule(durationMs, () -> {
             if (worker.epoch != epoch) {
@@ -341,11 +341,11 @@ final class OrderWorkflow {
         }
         worker.item = null;
         worker.exchange = null;
-        if (worker.retiring) {
-            worker.instance.workers.remove(worker);
+        if (worker.retiring()) {
+            worker.instance.detach(worker);
             trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
         } else {
-            worker.state = WorkerState.IDLE;
+            worker.setState(WorkerState.IDLE);
             trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
         }
         dispatch(service);
@@ -468,13 +468,13 @@ final class OrderWorkflow {
         double now = sim.nowMs();
         double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
         trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
-        setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
+        setStatus(order, OrderStatus.OUT_FOR_DELIVERY, agents.onTheWayReason(agent));
         if (order.dispatchCall != null) {
             calls.reply(order.dispatchCall, ReplyKind.OK);
             order.dispatchCall = null;
         }
         sim.schedule(tripMs, () -> {
-            finish(order, Outcome.DELIVERED, "delivery agent " + (agent + 1) + " handed the meal over");
+            finish(order, Outcome.DELIVERED, agents.handedOverReason(agent));
             agents.release(agent);
             trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
             assignWaiting();
@@ -506,19 +506,19 @@ final class OrderWorkflow {
                 letGo(worker);
             }
             worker.epoch++;
-            worker.state = WorkerState.DOWN;
+            worker.setState(WorkerState.DOWN);
             worker.item = null;
             calls.abandon(worker); // a reply that still comes will be discarded
             if (item != null) {
                 trace.emit(new TraceEvent.WorkLost(now, service.id, worker.index, item.order().id));
                 lose(item, worker.itemTag, who + " crashed while working on it");
             }
-            if (worker.retiring) {
+            if (worker.retiring()) {
                 retired.add(worker);
             }
         }
         for (Worker worker : retired) {
-            instance.workers.remove(worker);
+            instance.detach(worker);
             trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
         }
         while (!instance.memoryLine.isEmpty()) {
@@ -565,7 +565,7 @@ final class OrderWorkflow {
 
     void recover(InstanceNode instance) {
         for (Worker worker : instance.workers) {
-            worker.state = WorkerState.IDLE;
+            worker.setState(WorkerState.IDLE);
         }
         dispatch(instance.service);
     }
@@ -582,7 +582,7 @@ final class OrderWorkflow {
             while (active < count) {
                 Worker revived = instance.lowestRetiring();
                 if (revived != null) {
-                    revived.retiring = false;
+                    revived.setRetiring(false);
                 } else {
                     added.add(instance.addWorker());
                 }
@@ -590,9 +590,9 @@ final class OrderWorkflow {
             }
             while (active > count) {
                 Worker worker = instance.highestActive();
-                worker.retiring = true;
-                if (worker.state == WorkerState.IDLE || worker.state == WorkerState.DOWN) {
-                    instance.workers.remove(worker);
+                worker.setRetiring(true);
+                if (worker.state() == WorkerState.IDLE || worker.state() == WorkerState.DOWN) {
+                    instance.detach(worker);
                     trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
                 }
                 active--;
@@ -610,7 +610,7 @@ final class OrderWorkflow {
             announce(instance, reason);
             discovery.instanceAdded(instance);
             for (Worker worker : instance.workers) {
-                if (worker.state == WorkerState.IDLE) {
+                if (worker.state() == WorkerState.IDLE) {
                     trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
                 }
             }
@@ -641,7 +641,7 @@ final class OrderWorkflow {
                 worker.epoch++;
                 trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
             }
-            instance.workers.clear();
+            instance.detachAll();
             service.instances.remove(instance);
             announce(instance, "the instance has shut down");
         });
