@@ -3,12 +3,12 @@ package dev.switchboard;
 import java.util.Set;
 
 /**
- * The jar's entry point: {@code run}, {@code bench} and {@code help} go to the headless runner,
+ * The jar's entry point: {@code run}, {@code bench}, {@code sweep} and {@code help} go to the headless runner,
  * anything else opens the window. It does not extend {@code Application}, so the window's classes
  * load from the plain classpath and the headless runner never loads JavaFX at all.
  */
 public final class Launcher {
-    private static final Set<String> HEADLESS_COMMANDS = Set.of("run", "bench", "help", "--help", "-h");
+    private static final Set<String> HEADLESS_COMMANDS = Set.of("run", "bench", "sweep", "help", "--help", "-h");
 
     private Launcher() {
     }

@@ -49,6 +49,12 @@ public final class Main {
             "      then pairs of runs side by side (--ratio-orders each, default 200000): 4 against 1000",
             "      workers, and the hybrid sample without and with a trace file (a quarter as many orders).",
             "      --orders 0, --events 0 or --ratio-orders 0 skips that part. Run it with -Xmx256m.",
+            "  switchboard sweep FLOW.json --vary PATH=VALUES [--vary ...] [--seeds N] [--orders N]",
+            "                    [--format json|csv|text] [--threads N]",
+            "      Runs every combination of the values, each with N seeds (default 5), on all cores, and",
+            "      prints per point the headline figures with 95% confidence intervals. PATH as the flow",
+            "      errors name fields (links[\"order->kitchen\"].style) or dotted (links.order->kitchen.style);",
+            "      VALUES a range 1..6, a stepped range 100..900:200 or a list sync,queue.",
             "  switchboard help",
             "Exit status: 0 done, 1 the run could not finish (e.g. a file could not be written),",
             "2 an invalid flow or bad arguments.",
@@ -80,6 +86,8 @@ public final class Main {
                     return runFlow(rest, out, err);
                 case "bench":
                     return new BenchCommand(out, err).run(rest);
+                case "sweep":
+                    return new SweepCommand(out, err).run(rest);
                 case "help":
                 case "--help":
                 case "-h":
