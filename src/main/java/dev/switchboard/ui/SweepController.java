@@ -140,6 +140,8 @@ public final class SweepController {
         }
         List<String> xValues = vm.sweptValues().get(0);
         boolean numeric = xValues.stream().allMatch(SweepController::isNumber);
+        // LineChart resets its series' style classes whenever a series is added: add ours after the last
+        Map<XYChart.Series<Number, Number>, String> classes = new LinkedHashMap<>();
         Map<String, List<PointResult>> bySeries = new LinkedHashMap<>();
         for (PointResult point : results) {
             String key = vm.sweptSettings().size() > 1 ? vm.displayValue(point, 1) : "";
@@ -171,12 +173,27 @@ public final class SweepController {
             if (!low.getData().isEmpty()) {
                 sweepChart.getData().add(low);
                 sweepChart.getData().add(high);
-                band(low, group);
-                band(high, group);
+                classes.put(low, "sweep-band-" + group % 8);
+                classes.put(high, "sweep-band-" + group % 8);
             }
             if (!theory.getData().isEmpty()) {
                 sweepChart.getData().add(theory);
-                theory.getNode().getStyleClass().add("sweep-theory");
+                classes.put(theory, "sweep-theory");
+            }
+        }
+        classes.forEach((series, styleClass) -> {
+            if (styleClass.startsWith("sweep-band")) {
+                band(series, styleClass);
+            } else {
+                series.getNode().getStyleClass().add(styleClass);
+            }
+        });
+        // the bands go without legend entries: each mean's entry stands for its band
+        sweepChart.applyCss();
+        for (javafx.scene.Node item : sweepChart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label && label.getText() != null && label.getText().contains("95%")) {
+                label.setVisible(false);
+                label.setManaged(false);
             }
         }
         sweepXAxis.setLabel(vm.sweptSettings().get(0).label());
@@ -196,8 +213,8 @@ public final class SweepController {
         sweepChart.setTitle(figure.label() + " against " + vm.sweptSettings().get(0).label());
     }
 
-    private static void band(XYChart.Series<Number, Number> series, int group) {
-        series.getNode().getStyleClass().addAll("sweep-band", "sweep-band-" + group);
+    private static void band(XYChart.Series<Number, Number> series, String groupClass) {
+        series.getNode().getStyleClass().addAll("sweep-band", groupClass);
         for (XYChart.Data<Number, Number> d : series.getData()) {
             if (d.getNode() != null) {
                 d.getNode().setVisible(false);

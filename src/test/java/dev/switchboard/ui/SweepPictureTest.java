@@ -46,10 +46,10 @@ class SweepPictureTest {
         SweepViewModel vm = sweep.viewModel();
         robot.interact(() -> {
             vm.firstProperty().set(vm.settings().get(0)); // Kitchen work time, exponential
-            vm.firstValuesProperty().set("100..600:50");
+            vm.firstValuesProperty().set(System.getProperty("switchboard.sweepValues", "100..600:50"));
             vm.secondValuesProperty().set("sync,queue");
             vm.seedsProperty().set(5);
-            vm.ordersProperty().set(3_000);
+            vm.ordersProperty().set(Integer.getInteger("switchboard.sweepOrders", 3_000));
             vm.figureProperty().set(Figure.ACCEPT_MEAN_MS);
         });
         robot.clickOn("#runSweepButton");
