@@ -17,7 +17,8 @@ import java.util.Set;
  * The {@code bench} command: (1) the engine's raw speed on the hold model, warmed up and then
  * measured in several rounds; (2) a long headless run of a flow (by default 1,000,000 orders of
  * the hybrid sample, with its kitchen outage) with metrics only, timed without a warm-up of the
- * system's classes, with the heap it needed.
+ * system's classes, with the heap it needed; (3) ratios measured side by side in the same JVM
+ * (see {@link RatioBench}).
  */
 final class BenchCommand {
     static final long DEFAULT_EVENTS = 20_000_000;
@@ -36,7 +37,7 @@ final class BenchCommand {
     }
 
     int run(List<String> words) throws UsageException {
-        Arguments arguments = Arguments.parse(words, Set.of("events", "pending", "orders", "flow"));
+        Arguments arguments = Arguments.parse(words, Set.of("events", "pending", "orders", "flow", "ratio-orders"));
         if (!arguments.positionals().isEmpty()) {
             throw new UsageException("bench takes no file name; use --flow FLOW.json (not \""
                     + arguments.positionals().get(0) + "\")");
@@ -44,6 +45,7 @@ final class BenchCommand {
         long events = arguments.longValue("events", DEFAULT_EVENTS, 0, Long.MAX_VALUE / 2);
         int pending = (int) arguments.longValue("pending", HoldModelBenchmark.DEFAULT_PENDING, 1, 10_000_000);
         long orders = arguments.longValue("orders", DEFAULT_ORDERS, 0, Integer.MAX_VALUE);
+        int ratioOrders = (int) arguments.longValue("ratio-orders", RatioBench.DEFAULT_ORDERS, 0, 10_000_000);
         Flow flow = null;
         if (orders > 0) {
             try {
@@ -65,6 +67,14 @@ final class BenchCommand {
         }
         if (flow != null) {
             benchFlow(flow);
+        }
+        if (ratioOrders > 0) {
+            try {
+                new RatioBench(out, err).run(FlowFiles.load(DEFAULT_FLOW), ratioOrders);
+            } catch (FlowException e) {
+                err.println(e.getMessage());
+                return Main.EXIT_USAGE;
+            }
         }
         out.flush();
         return Main.EXIT_OK;

@@ -3,10 +3,12 @@ package dev.switchboard.cli;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.FlowLoader;
+import dev.switchboard.flow.FlowOverride;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Finds the flow a command line names: a file if one exists at that path, otherwise a sample
@@ -18,6 +20,11 @@ final class FlowFiles {
     }
 
     static Flow load(String name) throws FlowException {
+        return load(name, List.of());
+    }
+
+    /** The same, with fields changed before the flow is checked (see {@link FlowOverride}). */
+    static Flow load(String name, List<FlowOverride> overrides) throws FlowException {
         Path path;
         try {
             path = Path.of(name);
@@ -27,9 +34,9 @@ final class FlowFiles {
         if (!Files.exists(path) && !name.contains("/") && !name.contains("\\")) {
             String sample = name.endsWith(".json") ? name : name + ".json";
             if (FlowFiles.class.getClassLoader().getResource(FlowLoader.SAMPLE_FOLDER + "/" + sample) != null) {
-                return FlowLoader.loadSample(sample);
+                return FlowLoader.loadSample(sample, overrides);
             }
         }
-        return FlowLoader.load(path);
+        return FlowLoader.load(path, overrides);
     }
 }

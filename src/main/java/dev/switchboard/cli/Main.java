@@ -47,10 +47,18 @@ public final class Main {
             "      --orders N          place N orders instead of the flow's count",
             "      --trace FILE.jsonl  also write every trace event to FILE.jsonl, one JSON object a line",
             "      --format json|text  the report as JSON (default) or as a table for people",
-            "  switchboard bench [--orders N] [--flow FLOW.json] [--events N] [--pending N]",
+            "  switchboard bench [--orders N] [--flow FLOW.json] [--events N] [--pending N] [--ratio-orders N]",
             "      Times the engine on the hold model (--events per round, default 20000000; --pending,",
-            "      default 1000), then N orders (default 1000000) of a flow (default the hybrid sample).",
-            "      --orders 0 or --events 0 skips that part. Run it with -Xmx256m to check the heap target.",
+            "      default 1000), then N orders (default 1000000) of a flow (default the hybrid sample),",
+            "      then pairs of runs side by side (--ratio-orders each, default 200000): 4 against 1000",
+            "      workers, and the hybrid sample without and with a trace file (a quarter as many orders).",
+            "      --orders 0, --events 0 or --ratio-orders 0 skips that part. Run it with -Xmx256m.",
+            "  switchboard sweep FLOW.json --vary PATH=VALUES [--vary ...] [--seeds N] [--orders N]",
+            "                    [--format json|csv|text] [--threads N]",
+            "      Runs every combination of the values, each with N seeds (default 5), on all cores, and",
+            "      prints per point the headline figures with 95% confidence intervals. PATH as the flow",
+            "      errors name fields (links[\"order->kitchen\"].style) or dotted (links.order->kitchen.style);",
+            "      VALUES a range 1..6, a stepped range 100..900:200 or a list sync,queue.",
             "  switchboard help",
             "Exit status: 0 done, 1 the run could not finish (e.g. a file could not be written),",
             "2 an invalid flow or bad arguments.",
@@ -59,7 +67,7 @@ public final class Main {
     private static final Set<String> RUN_OPTIONS = Set.of("seed", "orders", "trace", "format");
 
     /** The command words, for the did-you-mean of a mistyped one; keep in step with the switch in {@link #run}. */
-    static final List<String> COMMANDS = List.of("run", "bench", "help");
+    static final List<String> COMMANDS = List.of("run", "bench", "sweep", "help");
 
     private Main() {
     }
@@ -85,6 +93,8 @@ public final class Main {
                     return runFlow(rest, out, err);
                 case "bench":
                     return new BenchCommand(out, err).run(rest);
+                case "sweep":
+                    return new SweepCommand(out, err).run(rest);
                 case "help":
                 case "--help":
                 case "-h":

@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loads flow files: a file the user picked, a sample shipped on the classpath, or JSON text.
@@ -28,6 +29,11 @@ public final class FlowLoader {
 
     /** Reads a flow file; errors name the file as the path was given. */
     public static Flow load(Path file) throws FlowException {
+        return load(file, List.of());
+    }
+
+    /** Reads a flow file with fields changed before it is checked (see {@link FlowOverride}). */
+    public static Flow load(Path file, List<FlowOverride> overrides) throws FlowException {
         String sourceName = file.toString();
         byte[] bytes;
         try {
@@ -50,7 +56,7 @@ public final class FlowLoader {
         } catch (IOException e) {
             throw FlowException.unplaced(sourceName, "cannot read the file: " + e.getMessage());
         }
-        return parse(decode(bytes, sourceName), sourceName);
+        return parse(decode(bytes, sourceName), sourceName, overrides);
     }
 
     /** Reads the whole stream, refusing it as soon as it has given more than {@link #MAX_FILE_BYTES}. */
@@ -65,6 +71,11 @@ public final class FlowLoader {
 
     /** Reads a sample shipped with Switchboard, e.g. {@code loadSample("hybrid-order.json")}, from the classpath. */
     public static Flow loadSample(String fileName) throws FlowException {
+        return loadSample(fileName, List.of());
+    }
+
+    /** Reads a shipped sample with fields changed before it is checked (see {@link FlowOverride}). */
+    public static Flow loadSample(String fileName, List<FlowOverride> overrides) throws FlowException {
         if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
             throw FlowException.unplaced(String.valueOf(fileName), "not a sample file name; the samples are "
                     + sampleNames());
@@ -79,16 +90,25 @@ public final class FlowLoader {
         } catch (IOException e) {
             throw FlowException.unplaced(fileName, "cannot read the sample: " + e.getMessage());
         }
-        return parse(decode(bytes, fileName), fileName);
+        return parse(decode(bytes, fileName), fileName, overrides);
     }
 
     /** Reads a flow from JSON text; {@code sourceName} is what errors call it. */
     public static Flow parse(String json, String sourceName) throws FlowException {
+        return parse(json, sourceName, List.of());
+    }
+
+    /** Reads a flow from JSON text with fields changed before it is checked (see {@link FlowOverride}). */
+    public static Flow parse(String json, String sourceName, List<FlowOverride> overrides) throws FlowException {
         String name = sourceName == null || sourceName.isBlank() ? "flow" : sourceName;
         if (json == null) {
             throw FlowException.unplaced(name, "no text to read");
         }
-        return FlowReader.read(JsonTreeReader.read(json, name), name);
+        JsonValue tree = JsonTreeReader.read(json, name);
+        if (!overrides.isEmpty()) {
+            tree = FlowOverrides.apply(tree, overrides, name);
+        }
+        return FlowReader.read(tree, name);
     }
 
     private static String decode(byte[] bytes, String sourceName) throws FlowException {

@@ -1,6 +1,7 @@
 package dev.switchboard.system;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /** The delivery agents: which are out on a trip, the limit, and the orders waiting for one. */
@@ -9,6 +10,9 @@ final class AgentPool {
     private int busyCount;
     private int limit;
     final ArrayDeque<Order> waiting = new ArrayDeque<>();
+    /** The reasons naming an agent, made once per agent rather than once per trip. */
+    private String[] onTheWay = new String[0];
+    private String[] handedOver = new String[0];
 
     AgentPool(int limit) {
         this.limit = limit;
@@ -41,6 +45,32 @@ final class AgentPool {
         if (busy.get(agent)) {
             busy.clear(agent);
             busyCount--;
+        }
+    }
+
+    String onTheWayReason(int agent) {
+        if (agent >= onTheWay.length) {
+            growReasons(agent);
+        }
+        return onTheWay[agent];
+    }
+
+    String handedOverReason(int agent) {
+        if (agent >= handedOver.length) {
+            growReasons(agent);
+        }
+        return handedOver[agent];
+    }
+
+    private void growReasons(int agent) {
+        int length = Math.max(agent + 1, 2 * onTheWay.length);
+        onTheWay = Arrays.copyOf(onTheWay, length);
+        handedOver = Arrays.copyOf(handedOver, length);
+        for (int i = 0; i < length; i++) {
+            if (onTheWay[i] == null) {
+                onTheWay[i] = "delivery agent " + (i + 1) + " is on the way";
+                handedOver[i] = "delivery agent " + (i + 1) + " handed the meal over";
+            }
         }
     }
 }

@@ -206,7 +206,7 @@ final class OrderWorkflow {
             trace.emit(new TraceEvent.InboundTaken(now, service.id, worker.index, item.order().id, item.kind(),
                     now - item.arrivedMs(), service.depth()));
             worker.item = item;
-            worker.state = WorkerState.BUSY;
+            worker.setState(WorkerState.BUSY);
             item.order().changeInHand(service.id, +1);
             worker.inHand = true;
             if (item.isDurable()) {
@@ -255,7 +255,7 @@ final class OrderWorkflow {
         double durationMs = service.sampleWorkMs();
         double now = sim.nowMs();
         long epoch = worker.epoch;
-        worker.state = WorkerState.BUSY;
+        worker.setState(WorkerState.BUSY);
         trace.emit(new TraceEvent.WorkStarted(now, service.id, worker.index, worker.item.order().id, task, now + durationMs));
         sim.schedule(durationMs, () -> {
             if (worker.epoch != epoch) {
@@ -355,11 +355,11 @@ final class OrderWorkflow {
         }
         worker.item = null;
         worker.exchange = null;
-        if (worker.retiring) {
-            worker.instance.workers.remove(worker);
+        if (worker.retiring()) {
+            worker.instance.detach(worker);
             trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
         } else {
-            worker.state = WorkerState.IDLE;
+            worker.setState(WorkerState.IDLE);
             trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
         }
         dispatch(service);
@@ -482,7 +482,7 @@ final class OrderWorkflow {
         double now = sim.nowMs();
         double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
         trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
-        setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
+        setStatus(order, OrderStatus.OUT_FOR_DELIVERY, agents.onTheWayReason(agent));
         for (Call call : order.dispatchCalls) {
             calls.reply(call, ReplyKind.OK);
         }
@@ -492,7 +492,7 @@ final class OrderWorkflow {
                 // the order's fate was decided before this trip ended (a failure, the dead-letter queue, an earlier trip)
                 trace.emit(new TraceEvent.TripForFinishedOrder(sim.nowMs(), order.id, agent, order.outcome));
             } else {
-                finish(order, Outcome.DELIVERED, "delivery agent " + (agent + 1) + " handed the meal over");
+                finish(order, Outcome.DELIVERED, agents.handedOverReason(agent));
             }
             agents.release(agent);
             trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
@@ -525,19 +525,19 @@ final class OrderWorkflow {
                 letGo(worker);
             }
             worker.epoch++;
-            worker.state = WorkerState.DOWN;
+            worker.setState(WorkerState.DOWN);
             worker.item = null;
             calls.abandon(worker); // a reply that still comes will be discarded
             if (item != null) {
                 trace.emit(new TraceEvent.WorkLost(now, service.id, worker.index, item.order().id));
                 lose(item, worker.itemTag, who + " crashed while working on it");
             }
-            if (worker.retiring) {
+            if (worker.retiring()) {
                 retired.add(worker);
             }
         }
         for (Worker worker : retired) {
-            instance.workers.remove(worker);
+            instance.detach(worker);
             trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
         }
         while (!instance.memoryLine.isEmpty()) {
@@ -586,7 +586,7 @@ final class OrderWorkflow {
 
     void recover(InstanceNode instance) {
         for (Worker worker : instance.workers) {
-            worker.state = WorkerState.IDLE;
+            worker.setState(WorkerState.IDLE);
         }
         dispatch(instance.service);
     }
@@ -603,7 +603,7 @@ final class OrderWorkflow {
             while (active < count) {
                 Worker revived = instance.lowestRetiring();
                 if (revived != null) {
-                    revived.retiring = false;
+                    revived.setRetiring(false);
                 } else {
                     added.add(instance.addWorker());
                 }
@@ -611,9 +611,9 @@ final class OrderWorkflow {
             }
             while (active > count) {
                 Worker worker = instance.highestActive();
-                worker.retiring = true;
-                if (worker.state == WorkerState.IDLE || worker.state == WorkerState.DOWN) {
-                    instance.workers.remove(worker);
+                worker.setRetiring(true);
+                if (worker.state() == WorkerState.IDLE || worker.state() == WorkerState.DOWN) {
+                    instance.detach(worker);
                     trace.emit(new TraceEvent.WorkerRetired(now, service.id, worker.index));
                 }
                 active--;
@@ -631,7 +631,7 @@ final class OrderWorkflow {
             announce(instance, reason);
             discovery.instanceAdded(instance);
             for (Worker worker : instance.workers) {
-                if (worker.state == WorkerState.IDLE) {
+                if (worker.state() == WorkerState.IDLE) {
                     trace.emit(new TraceEvent.WorkerIdle(sim.nowMs(), service.id, worker.index));
                 }
             }
@@ -662,7 +662,7 @@ final class OrderWorkflow {
                 worker.epoch++;
                 trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
             }
-            instance.workers.clear();
+            instance.detachAll();
             service.instances.remove(instance);
             announce(instance, "the instance has shut down");
         });

@@ -7,6 +7,8 @@ import dev.switchboard.sim.RandomStreams;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -29,6 +31,11 @@ final class ServiceNode {
     private final List<Double> slowFaults = new ArrayList<>();
     private final List<Double> errorFaults = new ArrayList<>();
     private ServiceSpec effective;
+    /** Worker numbers given out (a reserved one counts before its worker joins) and the workers by number. */
+    private final BitSet numbersInUse = new BitSet();
+    private Worker[] workersByNumber = new Worker[8];
+    /** Every number below it is in use. */
+    private int lowestMaybeFreeNumber;
 
     ServiceNode(ServiceId id, ServiceSpec spec, RandomStreams random) {
         this.id = id;
@@ -156,32 +163,41 @@ final class ServiceNode {
         }
         InstanceNode instance = new InstanceNode(this, index);
         instances.add(instance);
+        WorkerState state = instance.running() ? WorkerState.IDLE : WorkerState.DOWN;
         for (int i = 0; i < base.workers(); i++) {
-            instance.workers.add(new Worker(instance, lowestFreeWorkerNumber()));
-        }
-        for (Worker worker : instance.workers) {
-            worker.state = instance.running() ? WorkerState.IDLE : WorkerState.DOWN;
+            Worker worker = new Worker(instance, takeWorkerNumber());
+            worker.setState(state);
+            instance.attach(worker);
         }
         return instance;
     }
 
-    /** Worker numbers are unique across the service's instances; a freed number is used again. */
-    int lowestFreeWorkerNumber() {
-        int number = 0;
-        while (workerNumberInUse(number)) {
-            number++;
-        }
+    /**
+     * Reserves the lowest worker number not in use: numbers are unique across the service's
+     * instances, and a freed number is used again.
+     */
+    int takeWorkerNumber() {
+        int number = numbersInUse.nextClearBit(lowestMaybeFreeNumber);
+        numbersInUse.set(number);
+        lowestMaybeFreeNumber = number + 1;
         return number;
     }
 
-    private boolean workerNumberInUse(int number) {
-        for (InstanceNode instance : instances) {
-            for (Worker worker : instance.workers) {
-                if (worker.index == number) {
-                    return true;
-                }
-            }
+    void registerWorker(Worker worker) {
+        numbersInUse.set(worker.index);
+        if (worker.index >= workersByNumber.length) {
+            workersByNumber = Arrays.copyOf(workersByNumber, Math.max(worker.index + 1, 2 * workersByNumber.length));
         }
-        return false;
+        workersByNumber[worker.index] = worker;
+    }
+
+    void releaseWorkerNumber(Worker worker) {
+        numbersInUse.clear(worker.index);
+        workersByNumber[worker.index] = null;
+        lowestMaybeFreeNumber = Math.min(lowestMaybeFreeNumber, worker.index);
+    }
+
+    Worker workerByNumber(int number) {
+        return number < 0 ? null : workersByNumber[number];
     }
 }

@@ -39,6 +39,11 @@ public final class Simulation {
         return flow;
     }
 
+    /** The system itself, for tests in this package that compare its bookkeeping with a plain scan. */
+    OrderWorkflow workflow() {
+        return workflow;
+    }
+
     public void addListener(TraceListener listener) {
         trace.add(Objects.requireNonNull(listener, "listener"));
     }

@@ -30,7 +30,7 @@ final class SyncCalls {
     void call(Worker worker, Order order, LinkId linkId) {
         Exchange exchange = new Exchange(linkId, order, worker);
         worker.exchange = exchange;
-        worker.state = WorkerState.BLOCKED;
+        worker.setState(WorkerState.BLOCKED);
         attempt(exchange);
     }
 
@@ -97,7 +97,7 @@ final class SyncCalls {
         }
         double now = sim.nowMs();
         double timeoutMs = link.settings().timeoutMs();
-        Call call = new Call(nextCallId++, exchange, target, now, now + timeoutMs);
+        Call call = new Call(nextCallId++, exchange, target, now, now + timeoutMs, this);
         exchange.current = call;
         target.callsInProgress++;
         if (workflow.discovery.routesVisibly(callee)) {
@@ -117,7 +117,7 @@ final class SyncCalls {
                 workflow.requestArrives(call);
             }
         });
-        sim.schedule(timeoutMs, () -> timeout(call));
+        sim.schedule(timeoutMs, call); // the call is its own timeout action: no object per call for it
     }
 
     /** The callee answers; the reply travels back on the same link. */
@@ -147,7 +147,7 @@ final class SyncCalls {
         attemptEnded(call, kind, replyReason(call.link, kind));
     }
 
-    private void timeout(Call call) {
+    void timeout(Call call) {
         if (call.settled) {
             return;
         }
@@ -200,7 +200,7 @@ final class SyncCalls {
     private void end(Exchange exchange, ReplyKind kind, String reason, long callId) {
         Worker worker = exchange.caller;
         worker.exchange = null;
-        worker.state = WorkerState.BUSY;
+        worker.setState(WorkerState.BUSY);
         if (exchange.blockedAnnounced) {
             trace.emit(new TraceEvent.WorkerUnblocked(sim.nowMs(), worker.service.id, worker.index, exchange.order.id, callId,
                     kind == null ? "timeout" : UNBLOCK_REASONS.get(kind)));

@@ -17,7 +17,13 @@ final class TraceEmitter {
 
     void emit(TraceEvent event) {
         emitted++;
-        for (TraceListener listener : listeners) {
+        TraceListener[] all = listeners;
+        if (all.length == 1) {
+            // the usual case (the metrics alone): one call site that sees one listener class
+            all[0].onEvent(event);
+            return;
+        }
+        for (TraceListener listener : all) {
             listener.onEvent(event);
         }
     }

@@ -54,6 +54,10 @@ public final class Metrics implements TraceListener {
         // frequent and need nothing here): this chain runs for every event of a long run.
         if (event instanceof TraceEvent.OrderStatusChanged) {
             return;
+        } else if (event instanceof TraceEvent.ReplyReceived || event instanceof TraceEvent.AgentAssigned
+                || event instanceof TraceEvent.AgentReleased || event instanceof TraceEvent.AgentWaiting) {
+            // frequent and needing nothing here: without this they would walk the whole chain
+            return;
         } else if (event instanceof TraceEvent.InboundArrived e) {
             service(e.service()).setDepth(e.timeMs(), e.depth());
         } else if (event instanceof TraceEvent.InboundTaken e) {

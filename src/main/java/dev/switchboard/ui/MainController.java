@@ -90,6 +90,7 @@ public final class MainController {
     @FXML private MenuItem resetMenuItem;
     @FXML private MenuItem placeOrderMenuItem;
     @FXML private MenuItem burstMenuItem;
+    @FXML private MenuItem sweepMenuItem;
     @FXML private CheckMenuItem presenterModeMenuItem;
     @FXML private CheckMenuItem darkThemeMenuItem;
 
@@ -171,6 +172,7 @@ public final class MainController {
         resetMenuItem.setOnAction(e -> playback.reset());
         placeOrderMenuItem.setOnAction(e -> playback.placeOrder());
         burstMenuItem.setOnAction(e -> playback.placeBurst());
+        sweepMenuItem.setOnAction(e -> SweepDialog.open(window(), vm));
 
         speedSlider.setMin(0);
         speedSlider.setMax(1);
