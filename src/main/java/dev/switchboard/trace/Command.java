@@ -59,7 +59,7 @@ public sealed interface Command {
 
         @Override
         public String describe() {
-            return "Latency of " + link.key() + " set to " + latencyMs.describe();
+            return "Latency of " + link.key() + " set to " + Numbers.distribution(latencyMs);
         }
     }
 
@@ -180,7 +180,7 @@ public sealed interface Command {
 
         @Override
         public String describe() {
-            return service.displayName() + " work time set to " + workMs.describe();
+            return service.displayName() + " work time set to " + Numbers.distribution(workMs);
         }
     }
 
@@ -216,7 +216,7 @@ public sealed interface Command {
 
         @Override
         public String describe() {
-            return "Delivery trip time set to " + tripMs.describe();
+            return "Delivery trip time set to " + Numbers.distribution(tripMs);
         }
     }
 
@@ -372,13 +372,10 @@ public sealed interface Command {
     }
 
     private static String percent(double rate) {
-        return fmt(rate * 100) + "%";
+        return Numbers.percent(rate);
     }
 
     private static String fmt(double value) {
-        if (value == Math.rint(value)) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+        return Numbers.number(value);
     }
 }

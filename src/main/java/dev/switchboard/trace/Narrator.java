@@ -312,19 +312,16 @@ public final class Narrator {
 
     /** A virtual time as people read it on the clock, e.g. {@code 12.345 s}. */
     public static String seconds(double timeMs) {
-        return String.format(Locale.ROOT, "%.3f s", timeMs / 1000.0);
+        return Numbers.clock(timeMs);
     }
 
     /** A span of time: whole milliseconds below a second, seconds with one decimal above. */
     public static String duration(double ms) {
-        if (ms < 1000) {
-            return Math.round(ms) + " ms";
-        }
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return Numbers.duration(ms);
     }
 
     private static String millis(double ms) {
-        return Math.round(ms) + " ms";
+        return Numbers.ms(ms);
     }
 
     private String serviceChanged(ServiceChanged e) {
@@ -336,7 +333,7 @@ public final class Narrator {
         ServiceSpec s = e.settings();
         StringBuilder text = new StringBuilder("The ").append(id.displayName()).append(" is up with ")
                 .append(s.workers()).append(s.workers() == 1 ? " worker" : " workers")
-                .append(", work time ").append(s.workMs().describe());
+                .append(", work time ").append(Numbers.distribution(s.workMs()));
         if (s.errorRate() > 0) {
             text.append(", error rate ").append(percent(s.errorRate()));
         }
@@ -349,7 +346,7 @@ public final class Narrator {
         if (id == ServiceId.DELIVERY) {
             text.append(", ").append(s.agents() == ServiceSpec.UNLIMITED ? "unlimited" : String.valueOf(s.agents()))
                     .append(s.agents() == 1 ? " delivery agent" : " delivery agents")
-                    .append(", trip ").append(s.tripMs().describe());
+                    .append(", trip ").append(Numbers.distribution(s.tripMs()));
         }
         return text.append(inParentheses(e.reason())).append('.').toString();
     }
@@ -358,7 +355,7 @@ public final class Narrator {
         LinkSpec s = e.settings();
         StringBuilder text = new StringBuilder("The link ").append(e.link().key()).append(" is ")
                 .append(article(s.style())).append(' ').append(s.style().key())
-                .append(" link with latency ").append(s.latencyMs().describe());
+                .append(" link with latency ").append(Numbers.distribution(s.latencyMs()));
         if (s.lossRate() > 0) {
             text.append(", losing ").append(percent(s.lossRate()));
         }
@@ -502,13 +499,10 @@ public final class Narrator {
     }
 
     private static String percent(double rate) {
-        return number(rate * 100) + "%";
+        return Numbers.percent(rate);
     }
 
     private static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+        return Numbers.number(value);
     }
 }

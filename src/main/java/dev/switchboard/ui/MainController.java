@@ -58,6 +58,11 @@ public final class MainController {
     private PlaybackDriver driver;
     private boolean showingSample;
     private boolean syncingSelection;
+    /** Set while a step selects its newest line: that selection highlights, it does not pick another order. */
+    private boolean selectingStepLine;
+    /** Whether the narration scrolls to new lines like a terminal; off once the user scrolls up. */
+    private final javafx.beans.property.BooleanProperty followNewestLine =
+            new javafx.beans.property.SimpleBooleanProperty(this, "followNewestLine", true);
 
     @FXML private BorderPane root;
     @FXML private ChoiceBox<SampleFlow> flowChoice;
@@ -74,6 +79,10 @@ public final class MainController {
     @FXML private Label arrivalRateLabel;
     @FXML private VBox diagramHost;
     @FXML private ListView<NarrationLine> narrationList;
+    @FXML private javafx.scene.control.ToggleButton followOrderToggle;
+    @FXML private Button stepOrderButton;
+    @FXML private javafx.scene.control.ToggleButton showBackgroundToggle;
+    @FXML private Button newestLineButton;
     @FXML private Label narrationSummaryLabel;
     @FXML private TableView<OrderRow> ordersTable;
     @FXML private TableColumn<OrderRow, String> orderIdColumn;
@@ -194,7 +203,7 @@ public final class MainController {
 
     private void initNarration(PlaybackViewModel playback) {
         NarrationViewModel narration = vm.narration();
-        narrationList.setItems(narration.lines());
+        narrationList.setItems(narration.shownLines());
         narrationList.setCellFactory(list -> new NarrationCell(list, narration));
         narrationSummaryLabel.textProperty().bind(narration.summaryProperty());
         playback.playingProperty().addListener((obs, was, now) -> narrationList.refresh());
@@ -203,9 +212,8 @@ public final class MainController {
                 // Re-mark which lines are the latest; while playing none is, and a refresh per pulse costs.
                 narrationList.refresh();
             }
-            int last = narrationList.getItems().size() - 1;
-            if (last >= 0 && playback.isPlaying()) {
-                narrationList.scrollTo(last);
+            if (followNewestLine.get()) {
+                scrollToNewestLine();
             }
         });
         narrationList.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
@@ -214,10 +222,74 @@ public final class MainController {
             }
             diagramView.highlight(line.event());
             OptionalLong order = EventOrders.orderOf(line.event());
-            if (order.isPresent()) {
+            // A click picks the line's order; a step only picks one while none is selected, so it stays pinned.
+            boolean pick = !selectingStepLine || vm.orders().selectedOrderProperty().get() == null;
+            if (order.isPresent() && pick && narration.followedOrderProperty().get() == null) {
                 vm.orders().selectedOrderProperty().set(order.getAsLong());
             }
         });
+
+        // Following one order: its lines only, pinned while stepping; a new selection is followed in turn.
+        followOrderToggle.disableProperty().bind(vm.orders().selectedOrderProperty().isNull());
+        followOrderToggle.selectedProperty().addListener((obs, was, on) -> narration.followedOrderProperty()
+                .set(on ? vm.orders().selectedOrderProperty().get() : null));
+        vm.orders().selectedOrderProperty().addListener((obs, old, id) -> {
+            if (id == null) {
+                followOrderToggle.setSelected(false);
+            } else if (followOrderToggle.isSelected()) {
+                narration.followedOrderProperty().set(id);
+            }
+        });
+        narration.followedOrderProperty().addListener((obs, old, id) -> {
+            followOrderToggle.setSelected(id != null);
+            followOrderToggle.setText(id == null ? "Follow order" : "Following #" + id);
+            scrollToNewestLine();
+        });
+        stepOrderButton.disableProperty().bind(vm.orders().selectedOrderProperty().isNull()
+                .or(playback.finishedProperty()));
+        stepOrderButton.setOnAction(e -> stepFollowedOrder());
+        showBackgroundToggle.selectedProperty().bindBidirectional(narration.showBackgroundProperty());
+
+        // Like a terminal: new lines scroll into view unless the user scrolled up to read.
+        newestLineButton.visibleProperty().bind(followNewestLine.not());
+        newestLineButton.managedProperty().bind(newestLineButton.visibleProperty());
+        newestLineButton.setOnAction(e -> {
+            followNewestLine.set(true);
+            scrollToNewestLine();
+        });
+        narrationList.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> recheckNewestLineLater());
+        narrationList.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> recheckNewestLineLater());
+        narrationList.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> recheckNewestLineLater());
+        narrationList.addEventHandler(KeyEvent.KEY_RELEASED, e -> recheckNewestLineLater());
+    }
+
+    private void recheckNewestLineLater() {
+        Platform.runLater(() -> followNewestLine.set(newestLineVisible()));
+    }
+
+    /** Whether the list's last line is on screen (true for an empty or not yet laid out list). */
+    private boolean newestLineVisible() {
+        int size = narrationList.getItems().size();
+        if (size == 0) {
+            return true;
+        }
+        if (narrationList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+            return last == null || last.getIndex() >= size - 1;
+        }
+        return true;
+    }
+
+    private void scrollToNewestLine() {
+        int last = narrationList.getItems().size() - 1;
+        if (last >= 0) {
+            narrationList.scrollTo(last);
+        }
+    }
+
+    /** Whether the narration follows new lines (false after the user scrolled up; the Newest button sets it again). */
+    public javafx.beans.property.ReadOnlyBooleanProperty followNewestLineProperty() {
+        return followNewestLine;
     }
 
     private void initOrders(PlaybackViewModel playback) {
@@ -226,6 +298,23 @@ public final class MainController {
         orderIdColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper("#" + cell.getValue().getOrderId()));
         orderStatusColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().getStatus().label(), cell.getValue().statusProperty()));
+        // Stable ids for tests and tools: #orderRow-7 is order #7's row, #orderStatus-7 its status cell.
+        ordersTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(OrderRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setId(empty || row == null ? null : orderRowId(row.getOrderId()));
+            }
+        });
+        orderStatusColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String status, boolean empty) {
+                super.updateItem(status, empty);
+                setText(empty ? null : status);
+                OrderRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setId(row == null ? null : orderStatusId(row.getOrderId()));
+            }
+        });
         Label noOrders = new Label("No orders yet. Press O to place one.");
         noOrders.setWrapText(true);
         ordersTable.setPlaceholder(noOrders);
@@ -282,14 +371,42 @@ public final class MainController {
         }
     }
 
-    /** Steps one event and shows its narration line selected, so the diagram highlights it. */
+    /** Steps one event and shows its narration line selected, so the diagram highlights it; the selected order stays. */
     public void step() {
         if (vm.playback().step()) {
-            int last = narrationList.getItems().size() - 1;
-            if (last >= 0) {
+            selectNewestLine();
+        }
+    }
+
+    /**
+     * "Step this order": runs up to the next event of the selected (or followed) order and selects its
+     * line; the order stays selected. Says so in the status bar when no order is selected.
+     */
+    public void stepFollowedOrder() {
+        Long id = vm.narration().followedOrderProperty().get();
+        if (id == null) {
+            id = vm.orders().selectedOrderProperty().get();
+        }
+        if (id == null) {
+            vm.playback().showStatus("Select an order first (in the orders list, on the diagram or in the narration).");
+            return;
+        }
+        if (vm.playback().stepOrder(id)) {
+            selectNewestLine();
+        }
+    }
+
+    private void selectNewestLine() {
+        int last = narrationList.getItems().size() - 1;
+        if (last >= 0) {
+            selectingStepLine = true;
+            try {
                 narrationList.getSelectionModel().clearAndSelect(last);
-                narrationList.scrollTo(last);
+            } finally {
+                selectingStepLine = false;
             }
+            followNewestLine.set(true);
+            narrationList.scrollTo(last);
         }
     }
 
@@ -387,6 +504,16 @@ public final class MainController {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    /** The id of order {@code orderId}'s row in the orders table, e.g. {@code orderRow-7}. */
+    public static String orderRowId(long orderId) {
+        return "orderRow-" + orderId;
+    }
+
+    /** The id of the status cell of order {@code orderId}'s row, e.g. {@code orderStatus-7}; its text is the status label. */
+    public static String orderStatusId(long orderId) {
+        return "orderStatus-" + orderId;
+    }
+
     /** The diagram's own state, for tests that check what the diagram knows. */
     public DiagramState diagramState() {
         return diagramState;
@@ -407,7 +534,7 @@ public final class MainController {
     }
 
     static String rate(double perSecond) {
-        return perSecond < 0.05 ? "off" : String.format(Locale.ROOT, "%.1f /s", perSecond);
+        return perSecond < 0.05 ? "off" : dev.switchboard.trace.Numbers.perSecond(perSecond);
     }
 
     /** A narration line, wrapped to the list's width and highlighted while it belongs to the latest step. */
