@@ -5,6 +5,7 @@ import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
+import dev.switchboard.model.WorkFailure;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.OrderStatus;
 import dev.switchboard.model.Outcome;
@@ -98,7 +99,8 @@ final class OrderWorkflow {
             return;
         }
         if (discovery.routesVisibly(orderService)) {
-            trace.emit(new TraceEvent.Routed(now, ServiceId.ORDER, target.index, order.id, 0, target.running()));
+            trace.emit(new TraceEvent.Routed(now, ServiceId.ORDER, target.index, order.id, 0, target.running(),
+                    orderService.anyRunning()));
         }
         if (!target.running()) {
             finish(order, Outcome.FAILED, orderService.instances.size() > 1
@@ -251,8 +253,13 @@ final class OrderWorkflow {
             if (worker.epoch != epoch) {
                 return; // the service crashed meanwhile; the work was lost then
             }
-            boolean ok = !service.sampleError() && !worker.item.order().isPoisonFor(service.id);
-            trace.emit(new TraceEvent.WorkFinished(sim.nowMs(), service.id, worker.index, worker.item.order().id, task, ok));
+            // the error draw comes first and always happens, as before: the same seed gives the same run
+            boolean error = service.sampleError();
+            WorkFailure failure = worker.item.order().isPoisonFor(service.id) ? WorkFailure.POISON
+                    : error ? WorkFailure.ERROR_RATE : WorkFailure.NONE;
+            boolean ok = failure == WorkFailure.NONE;
+            trace.emit(new TraceEvent.WorkFinished(sim.nowMs(), service.id, worker.index, worker.item.order().id, task, ok,
+                    failure));
             afterWork(worker, task, ok);
         });
     }

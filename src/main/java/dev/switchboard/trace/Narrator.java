@@ -78,7 +78,7 @@ public final class Narrator {
             return customerAnswered(e);
         }
         if (event instanceof OrderFinished e) {
-            return "Order #" + e.orderId() + " ended as " + e.outcome().key() + ", "
+            return "Order #" + e.orderId() + " ended " + e.outcome().label() + ", "
                     + duration(e.timeMs() - e.placedAtMs()) + " after it was placed" + because(e.reason()) + ".";
         }
         if (event instanceof InboundArrived e) {
@@ -100,7 +100,10 @@ public final class Narrator {
                     ? worker(e.service(), e.worker()) + " finished " + e.task().description() + " for order #"
                             + e.orderId() + "."
                     : worker(e.service(), e.worker()) + " failed while " + e.task().description() + " for order #"
-                            + e.orderId() + " — the " + e.service().displayName() + "'s error rate made it fail.";
+                            + e.orderId() + (e.failure() == dev.switchboard.model.WorkFailure.POISON
+                            ? " — the order is a poison message: no " + e.service().displayName()
+                                    + " worker can ever process it."
+                            : " — the " + e.service().displayName() + "'s error rate made it fail.");
         }
         if (event instanceof WorkerBlocked e) {
             return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1) + " is now blocked — it "
@@ -221,7 +224,9 @@ public final class Narrator {
         if (event instanceof TraceEvent.Routed e) {
             String what = e.callId() == 0 ? "New order #" + e.orderId() : "Order #" + e.orderId() + "'s call";
             return what + " was routed to " + instance(e.service(), e.instance())
-                    + (e.instanceUp() ? "." : ", which is down: the caller's list of instances was out of date.");
+                    + (e.instanceUp() ? "."
+                    : e.anyInstanceUp() ? ", which is down: the caller's list of instances was out of date."
+                    : ", which is down, like every instance of the " + e.service().displayName() + ".");
         }
         return null;
     }
