@@ -40,7 +40,7 @@ public sealed interface Command {
     record SetArrivalRate(double ratePerSecond) implements Command {
         public SetArrivalRate {
             if (!(ratePerSecond >= 0 && ratePerSecond <= 10_000)) {
-                throw new IllegalArgumentException("The arrival rate must be 0 to 10000 orders per second, not " + ratePerSecond + ".");
+                throw new IllegalArgumentException("The arrival rate must be 0 to 10000 orders per second, not " + fmt(ratePerSecond) + ".");
             }
         }
 
@@ -79,7 +79,8 @@ public sealed interface Command {
         public SetLinkTimeout {
             Objects.requireNonNull(link, "link");
             if (!(timeoutMs > 0) || Double.isInfinite(timeoutMs)) {
-                throw new IllegalArgumentException("A timeout must be a positive number of milliseconds, not " + timeoutMs + ".");
+                throw new IllegalArgumentException("A caller needs some time to wait for a reply: the timeout must be more than 0 ms, not "
+                        + Numbers.ms(timeoutMs) + ".");
             }
         }
 
@@ -148,7 +149,7 @@ public sealed interface Command {
         public SetSlowdown {
             Objects.requireNonNull(service, "service");
             if (!(factor >= 0.1 && factor <= 100)) {
-                throw new IllegalArgumentException("A slowdown factor must be 0.1 to 100, not " + factor + ".");
+                throw new IllegalArgumentException("A slowdown factor must be ×0.1 to ×100, not " + Numbers.factor(factor) + ".");
             }
         }
 
@@ -367,7 +368,7 @@ public sealed interface Command {
 
     private static void requireRate(String what, double rate) {
         if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("The " + what + " must be between 0 and 1 (0% to 100%), not " + rate + ".");
+            throw new IllegalArgumentException("The " + what + " must be 0% to 100%, not " + Numbers.percent(rate) + ".");
         }
     }
 

@@ -196,9 +196,20 @@ public final class MainController {
                 () -> SpeedScale.label(playback.getSpeed()), playback.speedProperty()));
         clockLabel.textProperty().bind(playback.clockTextProperty());
 
-        LiveSlider arrivals = new LiveSlider(arrivalRateSlider, arrivalRateLabel, MainController::rate,
+        LiveSlider arrivals = new LiveSlider(arrivalRateSlider, arrivalRateLabel,
+                rate -> arrivalsText(rate, playback.getFlow()),
                 value -> playback.setArrivalRate(ControlPanelController.round(value, 0.1)));
         playback.arrivalRatePerSecondProperty().addListener((obs, old, rate) -> arrivals.show(rate));
+        // The flow's own arrivals run beside the slider's: say what they are, so "off" never hides 50 orders.
+        javafx.scene.control.Tooltip arrivalsTip = new javafx.scene.control.Tooltip();
+        arrivalRateSlider.setTooltip(arrivalsTip);
+        arrivalRateLabel.setTooltip(arrivalsTip);
+        Runnable showFlowArrivals = () -> {
+            arrivals.show(playback.arrivalRatePerSecondProperty().get());
+            arrivalsTip.setText(arrivalsTooltip(playback.getFlow()));
+        };
+        playback.flowProperty().addListener((obs, old, flow) -> showFlowArrivals.run());
+        showFlowArrivals.run();
     }
 
     private void initNarration(PlaybackViewModel playback) {
@@ -282,8 +293,18 @@ public final class MainController {
 
     private void scrollToNewestLine() {
         int last = narrationList.getItems().size() - 1;
-        if (last >= 0) {
-            narrationList.scrollTo(last);
+        if (last < 0) {
+            return;
+        }
+        // ListView.scrollTo puts the line at the top, from estimated heights of wrapped lines, and can stop a
+        // line or two short of the end; the flow's own scrollTo brings the last line's bottom into view.
+        // (The list's own scrollTo first: it also tells the flow how many lines there are now.)
+        narrationList.scrollTo(last);
+        if (narrationList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            narrationList.layout(); // the flow learns the new line count in the list's layout pass
+            if (last < flow.getCellCount()) {
+                flow.scrollTo(last);
+            }
         }
     }
 
@@ -406,7 +427,7 @@ public final class MainController {
                 selectingStepLine = false;
             }
             followNewestLine.set(true);
-            narrationList.scrollTo(last);
+            scrollToNewestLine();
         }
     }
 
@@ -535,6 +556,26 @@ public final class MainController {
 
     static String rate(double perSecond) {
         return perSecond < 0.05 ? "off" : dev.switchboard.trace.Numbers.perSecond(perSecond);
+    }
+
+    /** The Arrivals label: the slider's own rate, and whether the flow places orders by itself beside it. */
+    static String arrivalsText(double perSecond, dev.switchboard.flow.Flow flow) {
+        int own = flow == null ? 0 : flow.orders().count();
+        if (own == 0) {
+            return rate(perSecond);
+        }
+        return perSecond < 0.05 ? "flow's " + own : rate(perSecond) + " + flow's " + own;
+    }
+
+    static String arrivalsTooltip(dev.switchboard.flow.Flow flow) {
+        int own = flow == null ? 0 : flow.orders().count();
+        String slider = "The slider adds automatic orders per second (0 = none).";
+        if (own == 0) {
+            return "This flow places no orders by itself. " + slider;
+        }
+        return "This flow places " + own + " orders by itself, about one every "
+                + dev.switchboard.trace.Numbers.ms(flow.orders().interarrivalMs().meanMs()) + " from t = 0, whatever "
+                + "the slider says. " + slider;
     }
 
     /** A narration line, wrapped to the list's width and highlighted while it belongs to the latest step. */

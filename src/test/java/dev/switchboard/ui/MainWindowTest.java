@@ -320,7 +320,7 @@ class MainWindowTest {
     void theArrivalRateSliderStartsAutomaticOrders(FxRobot robot) {
         Slider arrivals = find(robot, "#arrivalRateSlider");
         robot.interact(() -> arrivals.setValue(5));
-        assertEquals("5.0 /s", ((Label) find(robot, "#arrivalRateLabel")).getText());
+        assertEquals("5 /s", ((Label) find(robot, "#arrivalRateLabel")).getText());
         assertEquals(new dev.switchboard.trace.Command.SetArrivalRate(5),
                 recorder.last(TraceEvent.CommandApplied.class).command());
         advance(robot, 4_000);
@@ -381,13 +381,25 @@ class MainWindowTest {
     }
 
     @Test
-    void anImpossibleValueShowsItsMessageInTheStatusBar(FxRobot robot) {
+    void anImpossibleValueShowsItsMessageAndSnapsBackToWhatTheEngineHolds(FxRobot robot) {
         Slider timeout = find(robot, "#timeoutSlider-order-inventory");
         robot.interact(() -> timeout.setValue(0));
         Label status = find(robot, "#statusLabel");
-        assertEquals("A timeout must be a positive number of milliseconds, not 0.0.", status.getText());
+        assertEquals("A caller needs some time to wait for a reply: the timeout must be more than 0 ms, not 0 ms.",
+                status.getText());
         assertTrue(status.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("problem")));
         assertEquals(1000, window.viewModel().controls().linkProperty(LinkId.ORDER_INVENTORY).get().timeoutMs());
+        assertEquals(1000, timeout.getValue(), "the slider shows the engine's timeout again");
+        assertEquals("1000 ms", ((Label) find(robot, "#timeoutValue-order-inventory")).getText());
+    }
+
+    @Test
+    void aValueTheEngineTakesStaysOnItsSlider(FxRobot robot) {
+        Slider timeout = find(robot, "#timeoutSlider-order-inventory");
+        robot.interact(() -> timeout.setValue(2500));
+        assertEquals(2500, window.viewModel().controls().linkProperty(LinkId.ORDER_INVENTORY).get().timeoutMs());
+        assertEquals(2500, timeout.getValue());
+        assertEquals("2500 ms", ((Label) find(robot, "#timeoutValue-order-inventory")).getText());
     }
 
     @Test

@@ -188,7 +188,8 @@ class ResilienceControlsTest {
         Slider minCalls = find(robot, "#breakerMinCallsSlider-order-inventory");
         robot.interact(() -> minCalls.setValue(50));
         Label status = find(robot, "#statusLabel");
-        assertEquals("minimumCalls must be 1 to windowSize (10) but was 50", status.getText());
+        assertEquals("The breaker can wait for at most as many calls as its window remembers (10), so it cannot "
+                + "wait for 50 before judging. Widen the window first.", status.getText());
         assertTrue(status.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("problem")));
         assertEquals(5, minCalls.getValue(), "the slider shows the breaker's real minimum again");
         assertEquals(BreakerPolicy.defaults(), controls().linkProperty(LinkId.ORDER_INVENTORY).get().breaker());
