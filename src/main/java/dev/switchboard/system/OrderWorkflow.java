@@ -627,7 +627,12 @@ final class OrderWorkflow {
             instance.retiring = true;
             discovery.instanceRetiring(instance);
             announce(instance, reason);
-            removeWhenIdle(instance);
+            if (instance.isIdle()) {
+                // nothing to finish: it goes now, not at a later engine event a paused run would never reach
+                remove(instance);
+            } else {
+                removeWhenIdle(instance);
+            }
         }
         service.setBase(service.baseSettings().withInstances(count));
         dispatch(service);
@@ -642,16 +647,20 @@ final class OrderWorkflow {
             if (instance.removed || !instance.isIdle()) {
                 return;
             }
-            instance.removed = true;
-            ServiceNode service = instance.service;
-            for (Worker worker : instance.workers) {
-                worker.epoch++;
-                trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
-            }
-            instance.workers.clear();
-            service.instances.remove(instance);
-            announce(instance, "the instance has shut down");
+            remove(instance);
         });
+    }
+
+    private void remove(InstanceNode instance) {
+        instance.removed = true;
+        ServiceNode service = instance.service;
+        for (Worker worker : instance.workers) {
+            worker.epoch++;
+            trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
+        }
+        instance.workers.clear();
+        service.instances.remove(instance);
+        announce(instance, "the instance has shut down");
     }
 
     void announce(InstanceNode instance, String reason) {
