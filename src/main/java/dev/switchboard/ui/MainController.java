@@ -57,6 +57,10 @@ public final class MainController {
     private DiagramView diagramView;
     private PlaybackDriver driver;
     private boolean showingSample;
+    /** The chooser's entries: the samples, then the file opened last (so the chooser never goes blank). */
+    private final javafx.collections.ObservableList<SampleFlow> flowChoices =
+            javafx.collections.FXCollections.observableArrayList();
+    private SampleFlow openedFile;
     private boolean syncingSelection;
     /** Set while a step selects its newest line: that selection highlights, it does not pick another order. */
     private boolean selectingStepLine;
@@ -133,7 +137,8 @@ public final class MainController {
     }
 
     private void initToolbar(PlaybackViewModel playback) {
-        flowChoice.setItems(vm.samples());
+        flowChoices.setAll(vm.samples());
+        flowChoice.setItems(flowChoices);
         flowChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(SampleFlow sample) {
@@ -142,7 +147,7 @@ public final class MainController {
 
             @Override
             public SampleFlow fromString(String text) {
-                return vm.samples().stream().filter(s -> s.displayName().equals(text)).findFirst().orElse(null);
+                return flowChoices.stream().filter(s -> s.displayName().equals(text)).findFirst().orElse(null);
             }
         });
         flowChoice.valueProperty().addListener((obs, old, sample) -> {
@@ -150,8 +155,8 @@ public final class MainController {
                 openSample(sample, old);
             }
         });
-        vm.flowSourceProperty().addListener((obs, old, source) -> showSample(vm.currentSample().orElse(null)));
-        showSample(vm.currentSample().orElse(null));
+        vm.flowSourceProperty().addListener((obs, old, source) -> showCurrentFlow());
+        showCurrentFlow();
         for (SampleFlow sample : vm.samples()) {
             MenuItem item = new MenuItem(sample.displayName());
             item.setId("sampleMenuItem-" + sample.fileName().replace(".json", ""));
@@ -298,10 +303,10 @@ public final class MainController {
         }
         // ListView.scrollTo puts the line at the top, from estimated heights of wrapped lines, and can stop a
         // line or two short of the end; the flow's own scrollTo brings the last line's bottom into view.
-        // (The list's own scrollTo first: it also tells the flow how many lines there are now.)
+        // (The list's scrollTo first: its layout pass tells the flow how many lines there are now.)
         narrationList.scrollTo(last);
         if (narrationList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-            narrationList.layout(); // the flow learns the new line count in the list's layout pass
+            narrationList.layout();
             if (last < flow.getCellCount()) {
                 flow.scrollTo(last);
             }
@@ -488,7 +493,37 @@ public final class MainController {
         }
     }
 
+    /** Shows the current flow in the chooser: its sample, or an entry for the file it came from. */
+    private void showCurrentFlow() {
+        java.util.Optional<SampleFlow> sample = vm.currentSample();
+        if (sample.isPresent() || vm.playback().getFlow() == null) {
+            showSample(sample.orElse(null));
+            return;
+        }
+        String source = vm.flowSourceProperty().get();
+        String fileName = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
+        SampleFlow entry = new SampleFlow(source, vm.playback().getFlow().name() + " (" + fileName + ")",
+                vm.playback().getFlow().description());
+        showingSample = true;
+        try {
+            if (openedFile != null) {
+                flowChoices.remove(openedFile);
+            }
+            openedFile = entry;
+            flowChoices.add(entry);
+        } finally {
+            showingSample = false;
+        }
+        showSample(entry);
+    }
+
     private void openSample(SampleFlow sample, SampleFlow previous) {
+        if (sample == openedFile) {
+            if (!openFlowFile(Path.of(sample.fileName()))) {
+                showSample(previous);
+            }
+            return;
+        }
         try {
             vm.openSample(sample.fileName());
         } catch (FlowException invalid) {

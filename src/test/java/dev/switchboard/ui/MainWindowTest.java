@@ -280,6 +280,25 @@ class MainWindowTest {
     }
 
     @Test
+    void theFlowChooserShowsAnOpenedFileInsteadOfGoingBlank(FxRobot robot, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("my-flow.json");
+        try (InputStream in = FlowLoader.class.getResourceAsStream("/sample-flows/all-sync.json")) {
+            Files.write(file, in.readAllBytes());
+        }
+        ChoiceBox<SampleFlow> choice = find(robot, "#flowChoice");
+        robot.interact(() -> assertTrue(window.controller().openFlowFile(file)));
+        assertNotNull(choice.getValue(), "the chooser shows the opened file");
+        assertEquals(playback().getFlow().name() + " (my-flow.json)", choice.getValue().displayName());
+        SampleFlow hybrid = SampleFlows.byFileName("hybrid-order.json").orElseThrow();
+        robot.interact(() -> choice.setValue(hybrid));
+        assertEquals(hybrid, choice.getValue());
+        SampleFlow fileEntry = choice.getItems().get(choice.getItems().size() - 1);
+        robot.interact(() -> choice.setValue(fileEntry));
+        assertEquals(file.toString(), window.viewModel().flowSourceProperty().get(), "choosing the entry reopens the file");
+        assertEquals(1, choice.getItems().stream().filter(s -> s.displayName().endsWith("(my-flow.json)")).count());
+    }
+
+    @Test
     void choosingAnotherSampleOpensItFresh(FxRobot robot) {
         ChoiceBox<SampleFlow> choice = find(robot, "#flowChoice");
         SampleFlow allSync = SampleFlows.byFileName("all-sync.json").orElseThrow();
