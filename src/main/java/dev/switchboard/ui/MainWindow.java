@@ -146,7 +146,7 @@ public final class MainWindow {
                 Screenshots.writePng(image, file);
                 System.out.println("switchboard: saved " + file + " (" + (int) image.getWidth() + "×"
                         + (int) image.getHeight() + ", " + Screenshots.distinctColours(image) + " colours, t = "
-                        + viewModel.playback().getNowMs() + " ms, " + viewModel.playback().executedEvents()
+                        + dev.switchboard.trace.Numbers.ms(viewModel.playback().getNowMs()) + ", " + viewModel.playback().executedEvents()
                         + " engine events, " + String.format(Locale.ROOT, "%.1f", controller.pulsesPerSecond())
                         + " pulses/s, longest kitchen queue "
                         + metrics.report().services().get(dev.switchboard.model.ServiceId.KITCHEN).maxQueueLength()
