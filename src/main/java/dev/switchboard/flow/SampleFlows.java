@@ -15,9 +15,13 @@ public final class SampleFlows {
     /** The sample a fresh window opens with. */
     public static final String DEFAULT_FILE = "hybrid-order.json";
 
+    /** The quiet sample: no automatic orders, for placing one by hand and stepping it to the end. */
+    public static final String QUIET_FILE = "one-order.json";
+
     /** Every shipped sample, in teaching order. A test checks this against the folder. */
     static final List<String> FILE_NAMES = List.of(
             DEFAULT_FILE,
+            QUIET_FILE,
             "all-sync.json",
             "kitchen-backlog.json",
             "inventory-outage.json",

@@ -14,12 +14,23 @@ public enum Outcome {
     /** A message carrying the order vanished (injected loss, or a crash took an unacknowledged message). */
     LOST("lost"),
     /** The message carrying the order was delivered too often, was poison or expired: it sits in the dead-letter queue. */
-    DEAD_LETTERED("deadLettered");
+    DEAD_LETTERED("deadLettered", "dead-lettered");
 
     private final String key;
+    private final String label;
 
     Outcome(String key) {
+        this(key, key);
+    }
+
+    Outcome(String key, String label) {
         this.key = key;
+        this.label = label;
+    }
+
+    /** The outcome in words, e.g. "dead-lettered". */
+    public String label() {
+        return label;
     }
 
     public String key() {

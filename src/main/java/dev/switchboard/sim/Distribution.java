@@ -16,9 +16,6 @@ public sealed interface Distribution {
     /** The JSON form of a flow file, e.g. {@code {"uniform": [300, 900]}}. */
     String toJson();
 
-    /** A short human form, e.g. {@code 300–900 ms}. */
-    String describe();
-
     Distribution ZERO = new Fixed(0);
 
     static Distribution fixed(double valueMs) {
@@ -43,11 +40,6 @@ public sealed interface Distribution {
         @Override
         public String toJson() {
             return "{\"fixed\": " + number(valueMs) + "}";
-        }
-
-        @Override
-        public String describe() {
-            return number(valueMs) + " ms";
         }
     }
 
@@ -74,11 +66,6 @@ public sealed interface Distribution {
         public String toJson() {
             return "{\"uniform\": [" + number(minMs) + ", " + number(maxMs) + "]}";
         }
-
-        @Override
-        public String describe() {
-            return number(minMs) + "–" + number(maxMs) + " ms";
-        }
     }
 
     record Exponential(double meanMs) implements Distribution {
@@ -94,11 +81,6 @@ public sealed interface Distribution {
         @Override
         public String toJson() {
             return "{\"exponential\": " + number(meanMs) + "}";
-        }
-
-        @Override
-        public String describe() {
-            return "exp(mean " + number(meanMs) + " ms)";
         }
     }
 
@@ -131,11 +113,6 @@ public sealed interface Distribution {
         @Override
         public String toJson() {
             return "{\"normal\": [" + number(mean) + ", " + number(stddevMs) + "]}";
-        }
-
-        @Override
-        public String describe() {
-            return number(mean) + " ± " + number(stddevMs) + " ms";
         }
     }
 

@@ -223,7 +223,8 @@ final class Broker {
     private void redeliver(InboundItem message, String reason) {
         DeliveryPolicy policy = policy(message.link());
         if (message.deliveries >= policy.maxDeliveries()) {
-            deadLetter(message, "delivered " + message.deliveries + " times without success (" + reason + ")");
+            deadLetter(message, "delivered " + dev.switchboard.trace.Numbers.times(message.deliveries)
+                    + " without success (" + reason + ")");
             return;
         }
         double now = sim.nowMs();

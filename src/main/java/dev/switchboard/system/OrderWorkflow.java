@@ -5,6 +5,7 @@ import dev.switchboard.flow.StockFallback;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.InboundKind;
 import dev.switchboard.model.LinkId;
+import dev.switchboard.model.WorkFailure;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.OrderStatus;
 import dev.switchboard.model.Outcome;
@@ -98,7 +99,8 @@ final class OrderWorkflow {
             return;
         }
         if (discovery.routesVisibly(orderService)) {
-            trace.emit(new TraceEvent.Routed(now, ServiceId.ORDER, target.index, order.id, 0, target.running()));
+            trace.emit(new TraceEvent.Routed(now, ServiceId.ORDER, target.index, order.id, 0, target.running(),
+                    orderService.anyRunning()));
         }
         if (!target.running()) {
             finish(order, Outcome.FAILED, orderService.instances.size() > 1
@@ -261,8 +263,13 @@ final class OrderWorkflow {
             if (worker.epoch != epoch) {
                 return; // the service crashed meanwhile; the work was lost then
             }
-            boolean ok = !service.sampleError() && !worker.item.order().isPoisonFor(service.id);
-            trace.emit(new TraceEvent.WorkFinished(sim.nowMs(), service.id, worker.index, worker.item.order().id, task, ok));
+            // the error draw comes first and always happens, as before: the same seed gives the same run
+            boolean error = service.sampleError();
+            WorkFailure failure = worker.item.order().isPoisonFor(service.id) ? WorkFailure.POISON
+                    : error ? WorkFailure.ERROR_RATE : WorkFailure.NONE;
+            boolean ok = failure == WorkFailure.NONE;
+            trace.emit(new TraceEvent.WorkFinished(sim.nowMs(), service.id, worker.index, worker.item.order().id, task, ok,
+                    failure));
             afterWork(worker, task, ok);
         });
     }
@@ -641,7 +648,12 @@ final class OrderWorkflow {
             instance.retiring = true;
             discovery.instanceRetiring(instance);
             announce(instance, reason);
-            removeWhenIdle(instance);
+            if (instance.isIdle()) {
+                // nothing to finish: it goes now, not at a later engine event a paused run would never reach
+                remove(instance);
+            } else {
+                removeWhenIdle(instance);
+            }
         }
         service.setBase(service.baseSettings().withInstances(count));
         dispatch(service);
@@ -656,16 +668,20 @@ final class OrderWorkflow {
             if (instance.removed || !instance.isIdle()) {
                 return;
             }
-            instance.removed = true;
-            ServiceNode service = instance.service;
-            for (Worker worker : instance.workers) {
-                worker.epoch++;
-                trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
-            }
-            instance.detachAll();
-            service.instances.remove(instance);
-            announce(instance, "the instance has shut down");
+            remove(instance);
         });
+    }
+
+    private void remove(InstanceNode instance) {
+        instance.removed = true;
+        ServiceNode service = instance.service;
+        for (Worker worker : instance.workers) {
+            worker.epoch++;
+            trace.emit(new TraceEvent.WorkerRetired(sim.nowMs(), service.id, worker.index));
+        }
+        instance.detachAll();
+        service.instances.remove(instance);
+        announce(instance, "the instance has shut down");
     }
 
     void announce(InstanceNode instance, String reason) {

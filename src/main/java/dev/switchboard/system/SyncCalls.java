@@ -101,7 +101,8 @@ final class SyncCalls {
         exchange.current = call;
         target.callsInProgress++;
         if (workflow.discovery.routesVisibly(callee)) {
-            trace.emit(new TraceEvent.Routed(now, callee.id, target.index, exchange.order.id, call.id, target.running()));
+            trace.emit(new TraceEvent.Routed(now, callee.id, target.index, exchange.order.id, call.id, target.running(),
+                    callee.anyRunning()));
         }
         double latencyMs = link.sampleLatencyMs();
         boolean lost = link.sampleLost();

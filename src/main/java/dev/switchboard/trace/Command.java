@@ -43,7 +43,7 @@ public sealed interface Command {
 
         public SetArrivalRate {
             if (!(ratePerSecond >= 0 && ratePerSecond <= 10_000)) {
-                throw new IllegalArgumentException("The arrival rate must be 0 to 10000 orders per second, not " + ratePerSecond + ".");
+                throw new IllegalArgumentException("The arrival rate must be 0 to 10000 orders per second, not " + fmt(ratePerSecond) + ".");
             }
             // The time between arrivals is a duration like any other: at most TimeLimits.MAX_DURATION_MS.
             if (ratePerSecond > 0 && 1000 / ratePerSecond > TimeLimits.MAX_DURATION_MS) {
@@ -68,7 +68,7 @@ public sealed interface Command {
 
         @Override
         public String describe() {
-            return "Latency of " + link.key() + " set to " + latencyMs.describe();
+            return "Latency of " + link.key() + " set to " + Numbers.distribution(latencyMs);
         }
     }
 
@@ -88,11 +88,12 @@ public sealed interface Command {
         public SetLinkTimeout {
             Objects.requireNonNull(link, "link");
             if (!(timeoutMs > 0) || Double.isInfinite(timeoutMs)) {
-                throw new IllegalArgumentException("A timeout must be a positive number of milliseconds, not " + timeoutMs + ".");
+                throw new IllegalArgumentException("A caller needs some time to wait for a reply: the timeout must be more than 0 ms, not "
+                        + Numbers.ms(timeoutMs) + ".");
             }
             if (timeoutMs > TimeLimits.MAX_DURATION_MS) {
                 throw new IllegalArgumentException("A timeout must be at most " + TimeLimits.MAX_DURATION_TEXT + ", not "
-                        + timeoutMs + ".");
+                        + Numbers.ms(timeoutMs) + ".");
             }
         }
 
@@ -161,7 +162,7 @@ public sealed interface Command {
         public SetSlowdown {
             Objects.requireNonNull(service, "service");
             if (!(factor >= TimeLimits.MIN_FACTOR && factor <= TimeLimits.MAX_FACTOR)) {
-                throw new IllegalArgumentException("A slowdown factor must be 0.1 to 100, not " + factor + ".");
+                throw new IllegalArgumentException("A slowdown factor must be ×0.1 to ×100, not " + Numbers.factor(factor) + ".");
             }
         }
 
@@ -193,7 +194,7 @@ public sealed interface Command {
 
         @Override
         public String describe() {
-            return service.displayName() + " work time set to " + workMs.describe();
+            return service.displayName() + " work time set to " + Numbers.distribution(workMs);
         }
     }
 
@@ -229,7 +230,7 @@ public sealed interface Command {
 
         @Override
         public String describe() {
-            return "Delivery trip time set to " + tripMs.describe();
+            return "Delivery trip time set to " + Numbers.distribution(tripMs);
         }
     }
 
@@ -380,18 +381,15 @@ public sealed interface Command {
 
     private static void requireRate(String what, double rate) {
         if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("The " + what + " must be between 0 and 1 (0% to 100%), not " + rate + ".");
+            throw new IllegalArgumentException("The " + what + " must be 0% to 100%, not " + Numbers.percent(rate) + ".");
         }
     }
 
     private static String percent(double rate) {
-        return fmt(rate * 100) + "%";
+        return Numbers.percent(rate);
     }
 
     private static String fmt(double value) {
-        if (value == Math.rint(value)) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+        return Numbers.number(value);
     }
 }

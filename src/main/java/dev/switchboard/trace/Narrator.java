@@ -78,7 +78,7 @@ public final class Narrator {
             return customerAnswered(e);
         }
         if (event instanceof OrderFinished e) {
-            return "Order #" + e.orderId() + " ended as " + e.outcome().key() + ", "
+            return "Order #" + e.orderId() + " ended " + e.outcome().label() + ", "
                     + duration(e.timeMs() - e.placedAtMs()) + " after it was placed" + because(e.reason()) + ".";
         }
         if (event instanceof InboundArrived e) {
@@ -100,7 +100,10 @@ public final class Narrator {
                     ? worker(e.service(), e.worker()) + " finished " + e.task().description() + " for order #"
                             + e.orderId() + "."
                     : worker(e.service(), e.worker()) + " failed while " + e.task().description() + " for order #"
-                            + e.orderId() + " — the " + e.service().displayName() + "'s error rate made it fail.";
+                            + e.orderId() + (e.failure() == dev.switchboard.model.WorkFailure.POISON
+                            ? " — the order is a poison message: no " + e.service().displayName()
+                                    + " worker can ever process it."
+                            : " — the " + e.service().displayName() + "'s error rate made it fail.");
         }
         if (event instanceof WorkerBlocked e) {
             return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1) + " is now blocked — it "
@@ -228,7 +231,9 @@ public final class Narrator {
         if (event instanceof TraceEvent.Routed e) {
             String what = e.callId() == 0 ? "New order #" + e.orderId() : "Order #" + e.orderId() + "'s call";
             return what + " was routed to " + instance(e.service(), e.instance())
-                    + (e.instanceUp() ? "." : ", which is down: the caller's list of instances was out of date.");
+                    + (e.instanceUp() ? "."
+                    : e.anyInstanceUp() ? ", which is down: the caller's list of instances was out of date."
+                    : ", which is down, like every instance of the " + e.service().displayName() + ".");
         }
         return null;
     }
@@ -337,19 +342,16 @@ public final class Narrator {
 
     /** A virtual time as people read it on the clock, e.g. {@code 12.345 s}. */
     public static String seconds(double timeMs) {
-        return String.format(Locale.ROOT, "%.3f s", timeMs / 1000.0);
+        return Numbers.clock(timeMs);
     }
 
     /** A span of time: whole milliseconds below a second, seconds with one decimal above. */
     public static String duration(double ms) {
-        if (ms < 1000) {
-            return Math.round(ms) + " ms";
-        }
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return Numbers.duration(ms);
     }
 
     private static String millis(double ms) {
-        return Math.round(ms) + " ms";
+        return Numbers.ms(ms);
     }
 
     private String serviceChanged(ServiceChanged e) {
@@ -361,7 +363,7 @@ public final class Narrator {
         ServiceSpec s = e.settings();
         StringBuilder text = new StringBuilder("The ").append(id.displayName()).append(" is up with ")
                 .append(s.workers()).append(s.workers() == 1 ? " worker" : " workers")
-                .append(", work time ").append(s.workMs().describe());
+                .append(", work time ").append(Numbers.distribution(s.workMs()));
         if (s.errorRate() > 0) {
             text.append(", error rate ").append(percent(s.errorRate()));
         }
@@ -374,7 +376,7 @@ public final class Narrator {
         if (id == ServiceId.DELIVERY) {
             text.append(", ").append(s.agents() == ServiceSpec.UNLIMITED ? "unlimited" : String.valueOf(s.agents()))
                     .append(s.agents() == 1 ? " delivery agent" : " delivery agents")
-                    .append(", trip ").append(s.tripMs().describe());
+                    .append(", trip ").append(Numbers.distribution(s.tripMs()));
         }
         return text.append(inParentheses(e.reason())).append('.').toString();
     }
@@ -383,7 +385,7 @@ public final class Narrator {
         LinkSpec s = e.settings();
         StringBuilder text = new StringBuilder("The link ").append(e.link().key()).append(" is ")
                 .append(article(s.style())).append(' ').append(s.style().key())
-                .append(" link with latency ").append(s.latencyMs().describe());
+                .append(" link with latency ").append(Numbers.distribution(s.latencyMs()));
         if (s.lossRate() > 0) {
             text.append(", losing ").append(percent(s.lossRate()));
         }
@@ -538,13 +540,10 @@ public final class Narrator {
     }
 
     private static String percent(double rate) {
-        return number(rate * 100) + "%";
+        return Numbers.percent(rate);
     }
 
     private static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+        return Numbers.number(value);
     }
 }

@@ -74,9 +74,25 @@ public sealed interface TraceEvent {
     record WorkStarted(double timeMs, ServiceId service, int worker, long orderId, Task task, double doneAtMs)
             implements TraceEvent { }
 
-    /** A worker finished its task; {@code ok} is false when the service's error rate made it fail. */
-    record WorkFinished(double timeMs, ServiceId service, int worker, long orderId, Task task, boolean ok)
-            implements TraceEvent { }
+    /**
+     * A worker finished its task; {@code ok} is false when it failed, and {@code failure} says why (the
+     * service's error rate, or a poison message); {@code failure} is {@code NONE} exactly when {@code ok}.
+     */
+    record WorkFinished(double timeMs, ServiceId service, int worker, long orderId, Task task, boolean ok,
+                        dev.switchboard.model.WorkFailure failure) implements TraceEvent {
+        public WorkFinished {
+            java.util.Objects.requireNonNull(failure, "failure");
+            if (ok != (failure == dev.switchboard.model.WorkFailure.NONE)) {
+                throw new IllegalArgumentException("ok is " + ok + " but the failure is " + failure);
+            }
+        }
+
+        /** A task that succeeded, or failed by the error rate. */
+        public WorkFinished(double timeMs, ServiceId service, int worker, long orderId, Task task, boolean ok) {
+            this(timeMs, service, worker, orderId, task, ok,
+                    ok ? dev.switchboard.model.WorkFailure.NONE : dev.switchboard.model.WorkFailure.ERROR_RATE);
+        }
+    }
 
     /** A worker now waits for a sync reply and can do nothing else until it comes or {@code timeoutAtMs}. */
     record WorkerBlocked(double timeMs, ServiceId service, int worker, long orderId, long callId, LinkId link,
@@ -238,8 +254,14 @@ public sealed interface TraceEvent {
 
     /**
      * Work for {@code service} was sent to one of its instances: a new order ({@code callId == 0}) or
-     * a sync call. {@code instanceUp} is false when the caller's picture was stale and the instance is down.
+     * a sync call. {@code instanceUp} is false when the instance is down; {@code anyInstanceUp} says whether
+     * another instance was running then (the caller's picture was stale) or the whole service was down.
      */
-    record Routed(double timeMs, ServiceId service, int instance, long orderId, long callId, boolean instanceUp)
-            implements TraceEvent { }
+    record Routed(double timeMs, ServiceId service, int instance, long orderId, long callId, boolean instanceUp,
+                  boolean anyInstanceUp) implements TraceEvent {
+        /** Routed to an instance of a service that had that one instance running, or not. */
+        public Routed(double timeMs, ServiceId service, int instance, long orderId, long callId, boolean instanceUp) {
+            this(timeMs, service, instance, orderId, callId, instanceUp, instanceUp);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.ui;
 
+import dev.switchboard.trace.Numbers;
+
 import dev.switchboard.flow.LinkSpec;
 import dev.switchboard.flow.ServiceSpec;
 import dev.switchboard.model.LinkId;
@@ -212,7 +214,7 @@ public final class ControlPanelController {
             errors.show(spec.errorRate());
             slowdown.show(spec.slowdown());
             if (prep != null) {
-                prep.show(spec.workMs().meanMs(), spec.workMs().describe());
+                prep.show(spec.workMs().meanMs(), Numbers.distribution(spec.workMs()));
             }
             if (agentsRow != null) {
                 agentsRow.show(spec.agents(), spec.agents() == ServiceSpec.UNLIMITED ? "unlimited"
@@ -295,7 +297,7 @@ public final class ControlPanelController {
     }
 
     static String ms(double value) {
-        return Math.round(value) + " ms";
+        return Numbers.ms(value);
     }
 
     static String count(double value) {
@@ -303,11 +305,11 @@ public final class ControlPanelController {
     }
 
     static String percent(double rate) {
-        return Math.round(rate * 100) + "%";
+        return Numbers.percent(rate);
     }
 
     static String factor(double value) {
-        return String.format(Locale.ROOT, "×%.1f", value);
+        return Numbers.factor(value);
     }
 
     /** Rounds a slider's value to the control's step, so a drag sends 0.25 and not 0.2500813. */

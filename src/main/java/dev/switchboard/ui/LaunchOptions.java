@@ -27,6 +27,11 @@ public record LaunchOptions(String flow, boolean autoplay, Path screenshot, doub
         return new LaunchOptions(null, false, null, 0, false, false);
     }
 
+    /** The same options opening {@code flowNameOrFile} (a sample's file name or a path) instead. */
+    public LaunchOptions withFlow(String flowNameOrFile) {
+        return new LaunchOptions(flowNameOrFile, autoplay, screenshot, exitAfterMs, dark, presenter);
+    }
+
     /** Reads the options; arguments win over system properties. Throws with a usage message on a bad one. */
     public static LaunchOptions parse(List<String> args, Properties properties) {
         String flow = properties.getProperty(PROPERTY_PREFIX + "flow");

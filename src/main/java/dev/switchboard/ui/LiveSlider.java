@@ -11,7 +11,9 @@ import java.util.function.DoubleFunction;
 /**
  * One live setting in the controls panel: a name, a slider and a label with its value. The value
  * is committed when the user lets go of the thumb or clicks or keys a new value, never while
- * dragging, and never when the panel itself shows a value that came from the trace.
+ * dragging, and never when the panel itself shows a value that came from the trace. A value the run
+ * refuses snaps back: when a commit brings no new value from the run, the slider and its label show
+ * again what the engine holds (the status bar says why it was refused).
  */
 final class LiveSlider {
     private final Slider slider;
@@ -20,6 +22,10 @@ final class LiveSlider {
     private final DoubleConsumer commit;
     private boolean showing;
     private double shownValue = Double.NaN;
+    /** What the run last reported, and how it was labelled: where a refused value snaps back to. */
+    private double runValue = Double.NaN;
+    private String runLabel;
+    private long shows;
 
     LiveSlider(String id, double min, double max, DoubleFunction<String> format, DoubleConsumer commit) {
         this(new Slider(min, max, min), new Label(), format, commit);
@@ -37,6 +43,8 @@ final class LiveSlider {
         valueLabel.getStyleClass().add(StyleClasses.VALUE_LABEL);
         valueLabel.setText(format.apply(slider.getValue()));
         shownValue = slider.getValue();
+        runValue = shownValue;
+        runLabel = valueLabel.getText();
         slider.valueProperty().addListener((obs, old, value) -> {
             valueLabel.setText(format.apply(value.doubleValue()));
             if (!slider.isValueChanging()) {
@@ -52,20 +60,22 @@ final class LiveSlider {
 
     /** Shows a value the run reports; it is not sent back as a command. */
     void show(double value) {
-        showing = true;
-        try {
-            shownValue = value;
-            slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), value)));
-            valueLabel.setText(format.apply(value));
-        } finally {
-            showing = false;
-        }
+        show(value, format.apply(value));
     }
 
     /** Shows a value with its own label text (e.g. "unlimited" beyond the slider's range). */
     void show(double value, String label) {
-        show(value);
-        valueLabel.setText(label);
+        shows++;
+        runValue = value;
+        runLabel = label;
+        showing = true;
+        try {
+            shownValue = value;
+            slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), value)));
+            valueLabel.setText(label);
+        } finally {
+            showing = false;
+        }
     }
 
     private void commitIfNew() {
@@ -74,7 +84,12 @@ final class LiveSlider {
             return;
         }
         shownValue = value;
+        long before = shows;
         commit.accept(value);
+        if (shows == before && !Double.isNaN(runValue)) {
+            // the run reported nothing new: refused, or the same value after rounding
+            show(runValue, runLabel);
+        }
     }
 
     void addTo(GridPane grid, int row, String name, String tooltip) {

@@ -57,7 +57,16 @@ public final class MainController {
     private DiagramView diagramView;
     private PlaybackDriver driver;
     private boolean showingSample;
+    /** The chooser's entries: the samples, then the file opened last (so the chooser never goes blank). */
+    private final javafx.collections.ObservableList<SampleFlow> flowChoices =
+            javafx.collections.FXCollections.observableArrayList();
+    private SampleFlow openedFile;
     private boolean syncingSelection;
+    /** Set while a step selects its newest line: that selection highlights, it does not pick another order. */
+    private boolean selectingStepLine;
+    /** Whether the narration scrolls to new lines like a terminal; off once the user scrolls up. */
+    private final javafx.beans.property.BooleanProperty followNewestLine =
+            new javafx.beans.property.SimpleBooleanProperty(this, "followNewestLine", true);
 
     @FXML private BorderPane root;
     @FXML private ChoiceBox<SampleFlow> flowChoice;
@@ -74,6 +83,10 @@ public final class MainController {
     @FXML private Label arrivalRateLabel;
     @FXML private VBox diagramHost;
     @FXML private ListView<NarrationLine> narrationList;
+    @FXML private javafx.scene.control.ToggleButton followOrderToggle;
+    @FXML private Button stepOrderButton;
+    @FXML private javafx.scene.control.ToggleButton showBackgroundToggle;
+    @FXML private Button newestLineButton;
     @FXML private Label narrationSummaryLabel;
     @FXML private TableView<OrderRow> ordersTable;
     @FXML private TableColumn<OrderRow, String> orderIdColumn;
@@ -125,7 +138,8 @@ public final class MainController {
     }
 
     private void initToolbar(PlaybackViewModel playback) {
-        flowChoice.setItems(vm.samples());
+        flowChoices.setAll(vm.samples());
+        flowChoice.setItems(flowChoices);
         flowChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(SampleFlow sample) {
@@ -134,7 +148,7 @@ public final class MainController {
 
             @Override
             public SampleFlow fromString(String text) {
-                return vm.samples().stream().filter(s -> s.displayName().equals(text)).findFirst().orElse(null);
+                return flowChoices.stream().filter(s -> s.displayName().equals(text)).findFirst().orElse(null);
             }
         });
         flowChoice.valueProperty().addListener((obs, old, sample) -> {
@@ -142,8 +156,8 @@ public final class MainController {
                 openSample(sample, old);
             }
         });
-        vm.flowSourceProperty().addListener((obs, old, source) -> showSample(vm.currentSample().orElse(null)));
-        showSample(vm.currentSample().orElse(null));
+        vm.flowSourceProperty().addListener((obs, old, source) -> showCurrentFlow());
+        showCurrentFlow();
         for (SampleFlow sample : vm.samples()) {
             MenuItem item = new MenuItem(sample.displayName());
             item.setId("sampleMenuItem-" + sample.fileName().replace(".json", ""));
@@ -189,14 +203,25 @@ public final class MainController {
                 () -> SpeedScale.label(playback.getSpeed()), playback.speedProperty()));
         clockLabel.textProperty().bind(playback.clockTextProperty());
 
-        LiveSlider arrivals = new LiveSlider(arrivalRateSlider, arrivalRateLabel, MainController::rate,
+        LiveSlider arrivals = new LiveSlider(arrivalRateSlider, arrivalRateLabel,
+                rate -> arrivalsText(rate, playback.getFlow()),
                 value -> playback.setArrivalRate(ControlPanelController.round(value, 0.1)));
         playback.arrivalRatePerSecondProperty().addListener((obs, old, rate) -> arrivals.show(rate));
+        // The flow's own arrivals run beside the slider's: say what they are, so "off" never hides 50 orders.
+        javafx.scene.control.Tooltip arrivalsTip = new javafx.scene.control.Tooltip();
+        arrivalRateSlider.setTooltip(arrivalsTip);
+        arrivalRateLabel.setTooltip(arrivalsTip);
+        Runnable showFlowArrivals = () -> {
+            arrivals.show(playback.arrivalRatePerSecondProperty().get());
+            arrivalsTip.setText(arrivalsTooltip(playback.getFlow()));
+        };
+        playback.flowProperty().addListener((obs, old, flow) -> showFlowArrivals.run());
+        showFlowArrivals.run();
     }
 
     private void initNarration(PlaybackViewModel playback) {
         NarrationViewModel narration = vm.narration();
-        narrationList.setItems(narration.lines());
+        narrationList.setItems(narration.shownLines());
         narrationList.setCellFactory(list -> new NarrationCell(list, narration));
         narrationSummaryLabel.textProperty().bind(narration.summaryProperty());
         playback.playingProperty().addListener((obs, was, now) -> narrationList.refresh());
@@ -205,9 +230,8 @@ public final class MainController {
                 // Re-mark which lines are the latest; while playing none is, and a refresh per pulse costs.
                 narrationList.refresh();
             }
-            int last = narrationList.getItems().size() - 1;
-            if (last >= 0 && playback.isPlaying()) {
-                narrationList.scrollTo(last);
+            if (followNewestLine.get()) {
+                scrollToNewestLine();
             }
         });
         narrationList.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
@@ -216,10 +240,84 @@ public final class MainController {
             }
             diagramView.highlight(line.event());
             OptionalLong order = EventOrders.orderOf(line.event());
-            if (order.isPresent()) {
+            // A click picks the line's order; a step only picks one while none is selected, so it stays pinned.
+            boolean pick = !selectingStepLine || vm.orders().selectedOrderProperty().get() == null;
+            if (order.isPresent() && pick && narration.followedOrderProperty().get() == null) {
                 vm.orders().selectedOrderProperty().set(order.getAsLong());
             }
         });
+
+        // Following one order: its lines only, pinned while stepping; a new selection is followed in turn.
+        followOrderToggle.disableProperty().bind(vm.orders().selectedOrderProperty().isNull());
+        followOrderToggle.selectedProperty().addListener((obs, was, on) -> narration.followedOrderProperty()
+                .set(on ? vm.orders().selectedOrderProperty().get() : null));
+        vm.orders().selectedOrderProperty().addListener((obs, old, id) -> {
+            if (id == null) {
+                followOrderToggle.setSelected(false);
+            } else if (followOrderToggle.isSelected()) {
+                narration.followedOrderProperty().set(id);
+            }
+        });
+        narration.followedOrderProperty().addListener((obs, old, id) -> {
+            followOrderToggle.setSelected(id != null);
+            followOrderToggle.setText(id == null ? "Follow order" : "Following #" + id);
+            scrollToNewestLine();
+        });
+        stepOrderButton.disableProperty().bind(vm.orders().selectedOrderProperty().isNull()
+                .or(playback.finishedProperty()));
+        stepOrderButton.setOnAction(e -> stepFollowedOrder());
+        showBackgroundToggle.selectedProperty().bindBidirectional(narration.showBackgroundProperty());
+
+        // Like a terminal: new lines scroll into view unless the user scrolled up to read.
+        newestLineButton.visibleProperty().bind(followNewestLine.not());
+        newestLineButton.managedProperty().bind(newestLineButton.visibleProperty());
+        newestLineButton.setOnAction(e -> {
+            followNewestLine.set(true);
+            scrollToNewestLine();
+        });
+        narrationList.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> recheckNewestLineLater());
+        narrationList.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> recheckNewestLineLater());
+        narrationList.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> recheckNewestLineLater());
+        narrationList.addEventHandler(KeyEvent.KEY_RELEASED, e -> recheckNewestLineLater());
+    }
+
+    private void recheckNewestLineLater() {
+        Platform.runLater(() -> followNewestLine.set(newestLineVisible()));
+    }
+
+    /** Whether the list's last line is on screen (true for an empty or not yet laid out list). */
+    private boolean newestLineVisible() {
+        int size = narrationList.getItems().size();
+        if (size == 0) {
+            return true;
+        }
+        if (narrationList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+            return last == null || last.getIndex() >= size - 1;
+        }
+        return true;
+    }
+
+    private void scrollToNewestLine() {
+        int last = narrationList.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        // ListView.scrollTo puts the line at the top, from estimated heights of wrapped lines, and can stop a
+        // line or two short of the end; the flow's own scrollTo brings the last line's bottom into view.
+        // (The list's scrollTo first: its layout pass tells the flow how many lines there are now.)
+        narrationList.scrollTo(last);
+        if (narrationList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            narrationList.layout();
+            if (last < flow.getCellCount()) {
+                flow.scrollTo(last);
+            }
+        }
+    }
+
+    /** Whether the narration follows new lines (false after the user scrolled up; the Newest button sets it again). */
+    public javafx.beans.property.ReadOnlyBooleanProperty followNewestLineProperty() {
+        return followNewestLine;
     }
 
     private void initOrders(PlaybackViewModel playback) {
@@ -228,6 +326,23 @@ public final class MainController {
         orderIdColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper("#" + cell.getValue().getOrderId()));
         orderStatusColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().getStatus().label(), cell.getValue().statusProperty()));
+        // Stable ids for tests and tools: #orderRow-7 is order #7's row, #orderStatus-7 its status cell.
+        ordersTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(OrderRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setId(empty || row == null ? null : orderRowId(row.getOrderId()));
+            }
+        });
+        orderStatusColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String status, boolean empty) {
+                super.updateItem(status, empty);
+                setText(empty ? null : status);
+                OrderRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setId(row == null ? null : orderStatusId(row.getOrderId()));
+            }
+        });
         Label noOrders = new Label("No orders yet. Press O to place one.");
         noOrders.setWrapText(true);
         ordersTable.setPlaceholder(noOrders);
@@ -284,14 +399,42 @@ public final class MainController {
         }
     }
 
-    /** Steps one event and shows its narration line selected, so the diagram highlights it. */
+    /** Steps one event and shows its narration line selected, so the diagram highlights it; the selected order stays. */
     public void step() {
         if (vm.playback().step()) {
-            int last = narrationList.getItems().size() - 1;
-            if (last >= 0) {
+            selectNewestLine();
+        }
+    }
+
+    /**
+     * "Step this order": runs up to the next event of the selected (or followed) order and selects its
+     * line; the order stays selected. Says so in the status bar when no order is selected.
+     */
+    public void stepFollowedOrder() {
+        Long id = vm.narration().followedOrderProperty().get();
+        if (id == null) {
+            id = vm.orders().selectedOrderProperty().get();
+        }
+        if (id == null) {
+            vm.playback().showStatus("Select an order first (in the orders list, on the diagram or in the narration).");
+            return;
+        }
+        if (vm.playback().stepOrder(id)) {
+            selectNewestLine();
+        }
+    }
+
+    private void selectNewestLine() {
+        int last = narrationList.getItems().size() - 1;
+        if (last >= 0) {
+            selectingStepLine = true;
+            try {
                 narrationList.getSelectionModel().clearAndSelect(last);
-                narrationList.scrollTo(last);
+            } finally {
+                selectingStepLine = false;
             }
+            followNewestLine.set(true);
+            scrollToNewestLine();
         }
     }
 
@@ -352,7 +495,37 @@ public final class MainController {
         }
     }
 
+    /** Shows the current flow in the chooser: its sample, or an entry for the file it came from. */
+    private void showCurrentFlow() {
+        java.util.Optional<SampleFlow> sample = vm.currentSample();
+        if (sample.isPresent() || vm.playback().getFlow() == null) {
+            showSample(sample.orElse(null));
+            return;
+        }
+        String source = vm.flowSourceProperty().get();
+        String fileName = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
+        SampleFlow entry = new SampleFlow(source, vm.playback().getFlow().name() + " (" + fileName + ")",
+                vm.playback().getFlow().description());
+        showingSample = true;
+        try {
+            if (openedFile != null) {
+                flowChoices.remove(openedFile);
+            }
+            openedFile = entry;
+            flowChoices.add(entry);
+        } finally {
+            showingSample = false;
+        }
+        showSample(entry);
+    }
+
     private void openSample(SampleFlow sample, SampleFlow previous) {
+        if (sample == openedFile) {
+            if (!openFlowFile(Path.of(sample.fileName()))) {
+                showSample(previous);
+            }
+            return;
+        }
         try {
             vm.openSample(sample.fileName());
         } catch (FlowException invalid) {
@@ -389,6 +562,16 @@ public final class MainController {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    /** The id of order {@code orderId}'s row in the orders table, e.g. {@code orderRow-7}. */
+    public static String orderRowId(long orderId) {
+        return "orderRow-" + orderId;
+    }
+
+    /** The id of the status cell of order {@code orderId}'s row, e.g. {@code orderStatus-7}; its text is the status label. */
+    public static String orderStatusId(long orderId) {
+        return "orderStatus-" + orderId;
+    }
+
     /** The diagram's own state, for tests that check what the diagram knows. */
     public DiagramState diagramState() {
         return diagramState;
@@ -409,7 +592,27 @@ public final class MainController {
     }
 
     static String rate(double perSecond) {
-        return perSecond < 0.05 ? "off" : String.format(Locale.ROOT, "%.1f /s", perSecond);
+        return perSecond < 0.05 ? "off" : dev.switchboard.trace.Numbers.perSecond(perSecond);
+    }
+
+    /** The Arrivals label: the slider's own rate, and whether the flow places orders by itself beside it. */
+    static String arrivalsText(double perSecond, dev.switchboard.flow.Flow flow) {
+        int own = flow == null ? 0 : flow.orders().count();
+        if (own == 0) {
+            return rate(perSecond);
+        }
+        return perSecond < 0.05 ? "flow's " + own : rate(perSecond) + " + flow's " + own;
+    }
+
+    static String arrivalsTooltip(dev.switchboard.flow.Flow flow) {
+        int own = flow == null ? 0 : flow.orders().count();
+        String slider = "The slider adds automatic orders per second (0 = none).";
+        if (own == 0) {
+            return "This flow places no orders by itself. " + slider;
+        }
+        return "This flow places " + own + " orders by itself, about one every "
+                + dev.switchboard.trace.Numbers.ms(flow.orders().interarrivalMs().meanMs()) + " from t = 0, whatever "
+                + "the slider says. " + slider;
     }
 
     /** A narration line, wrapped to the list's width and highlighted while it belongs to the latest step. */

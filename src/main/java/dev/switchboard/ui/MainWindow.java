@@ -95,6 +95,7 @@ public final class MainWindow {
             vm.playback().playingProperty().set(true);
         }
         if (options.screenshot() != null) {
+            window.watchMetrics();
             window.screenshotThenExit(options.screenshot(), options.exitAfterMs());
         }
         return window;
@@ -120,6 +121,23 @@ public final class MainWindow {
         }
     }
 
+    /** For the smoke test's log line: the run's metrics, started afresh with each run. */
+    private void watchMetrics() {
+        viewModel.playback().addListener(new RunListener() {
+            @Override
+            public void onEvent(dev.switchboard.trace.TraceEvent event) {
+                metrics.onEvent(event);
+            }
+
+            @Override
+            public void runReset(dev.switchboard.flow.Flow flow) {
+                metrics = new dev.switchboard.trace.Metrics();
+            }
+        });
+    }
+
+    private dev.switchboard.trace.Metrics metrics = new dev.switchboard.trace.Metrics();
+
     private void screenshotThenExit(Path file, double afterMs) {
         PauseTransition wait = new PauseTransition(Duration.millis(afterMs));
         wait.setOnFinished(e -> {
@@ -128,9 +146,11 @@ public final class MainWindow {
                 Screenshots.writePng(image, file);
                 System.out.println("switchboard: saved " + file + " (" + (int) image.getWidth() + "×"
                         + (int) image.getHeight() + ", " + Screenshots.distinctColours(image) + " colours, t = "
-                        + viewModel.playback().getNowMs() + " ms, " + viewModel.playback().executedEvents()
+                        + dev.switchboard.trace.Numbers.ms(viewModel.playback().getNowMs()) + ", " + viewModel.playback().executedEvents()
                         + " engine events, " + String.format(Locale.ROOT, "%.1f", controller.pulsesPerSecond())
-                        + " pulses/s)");
+                        + " pulses/s, longest kitchen queue "
+                        + metrics.report().services().get(dev.switchboard.model.ServiceId.KITCHEN).maxQueueLength()
+                        + ")");
             } catch (IOException failed) {
                 System.err.println("switchboard: cannot save the screenshot " + file + ": " + failed.getMessage());
             }

@@ -11,6 +11,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.Locale;
  * The narration log: one sentence per trace event, newest last. It keeps only the last
  * {@link #MAX_LINES} lines so a long run's memory stays flat, and hands new lines to the list in one
  * batch per clock advance; the lines of the latest batch are the ones the last step produced.
+ * {@link #shownLines()} is what the list shows: background chatter (registry heartbeats, cache
+ * refreshes) only when asked for, and only the followed order's lines while one is followed.
  */
 public final class NarrationViewModel implements RunListener {
     public static final int MAX_LINES = 5_000;
@@ -32,7 +37,29 @@ public final class NarrationViewModel implements RunListener {
     private final ReadOnlyLongWrapper totalLines = new ReadOnlyLongWrapper(this, "totalLines", 0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", summary(0));
     private final BooleanProperty highlightLatest = new SimpleBooleanProperty(this, "highlightLatest", true);
+    private final ObjectProperty<Long> followedOrder = new SimpleObjectProperty<>(this, "followedOrder");
+    private final BooleanProperty showBackground = new SimpleBooleanProperty(this, "showBackground", false);
+    private final FilteredList<NarrationLine> shown = new FilteredList<>(readOnlyLines, this::isShown);
     private long nextNumber = 1;
+
+    public NarrationViewModel() {
+        followedOrder.addListener((obs, old, now) -> shown.setPredicate(this::isShown));
+        showBackground.addListener((obs, old, now) -> shown.setPredicate(this::isShown));
+    }
+
+    /** Whether the shown list has {@code line}: chatter only when asked for, a followed order's lines only. */
+    boolean isShown(NarrationLine line) {
+        if (!showBackground.get() && isBackground(line.event())) {
+            return false;
+        }
+        Long order = followedOrder.get();
+        return order == null || EventOrders.orderOf(line.event()).orElse(-1) == order;
+    }
+
+    /** Registry heartbeats and cache refreshes: they repeat on a timer and say nothing new about any order. */
+    static boolean isBackground(TraceEvent event) {
+        return event instanceof TraceEvent.Heartbeat || event instanceof TraceEvent.CacheRefreshed;
+    }
 
     @Override
     public void onEvent(TraceEvent event) {
@@ -63,6 +90,7 @@ public final class NarrationViewModel implements RunListener {
 
     @Override
     public void runReset(Flow flow) {
+        followedOrder.set(null);
         pending.clear();
         lines.clear();
         nextNumber = 1;
@@ -94,6 +122,21 @@ public final class NarrationViewModel implements RunListener {
 
     public ObservableList<NarrationLine> lines() {
         return readOnlyLines;
+    }
+
+    /** The lines the log shows: {@link #lines()} without hidden chatter, only the followed order's while one is. */
+    public ObservableList<NarrationLine> shownLines() {
+        return shown;
+    }
+
+    /** The order whose lines alone are shown; null shows every order's. */
+    public ObjectProperty<Long> followedOrderProperty() {
+        return followedOrder;
+    }
+
+    /** Whether registry heartbeats and cache refreshes are shown (off by default: a 100 ms heartbeat floods the log). */
+    public BooleanProperty showBackgroundProperty() {
+        return showBackground;
     }
 
     /** The number of the first line of the latest batch (0 before any). */

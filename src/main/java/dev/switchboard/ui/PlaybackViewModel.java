@@ -50,8 +50,14 @@ public final class PlaybackViewModel {
     private final ReadOnlyBooleanWrapper statusIsProblem = new ReadOnlyBooleanWrapper(this, "statusIsProblem", false);
     private final ReadOnlyObjectWrapper<Double> arrivalRatePerSecond =
             new ReadOnlyObjectWrapper<>(this, "arrivalRatePerSecond", 0.0);
+    /** Engine events one "step this order" may run before it gives up (a run with endless arrivals). */
+    static final long MAX_EVENTS_PER_ORDER_STEP = 1_000_000;
+
     private Simulation simulation;
     private long dispatched;
+    private long watchedOrder = -1;
+    private boolean watchedOrderSeen;
+    private final java.util.Set<Long> finishedOrders = new java.util.HashSet<>();
 
     public PlaybackViewModel() {
         playing.addListener((obs, was, now) -> {
@@ -76,6 +82,7 @@ public final class PlaybackViewModel {
         for (RunListener listener : listeners) {
             listener.runReset(newFlow);
         }
+        finishedOrders.clear();
         Simulation next = new Simulation(newFlow);
         next.addListener(this::dispatch);
         simulation = next;
@@ -117,6 +124,43 @@ public final class PlaybackViewModel {
         finished.set(false);
         afterAdvance();
         return true;
+    }
+
+    /**
+     * Runs engine events until the next trace event about order {@code orderId} (its next step on
+     * its way to the customer) and shows the clock there; the other orders' events in between run
+     * too but are not stopped at. False, with a message in the status bar, when the order has
+     * already finished or nothing is left to happen.
+     */
+    public boolean stepOrder(long orderId) {
+        requireFlow();
+        playing.set(false);
+        if (finishedOrders.contains(orderId)) {
+            showStatus("Order #" + orderId + " has finished; it has nothing more to step.");
+            return false;
+        }
+        watchedOrder = orderId;
+        watchedOrderSeen = false;
+        boolean ran = false;
+        try {
+            for (long n = 0; !watchedOrderSeen && n < MAX_EVENTS_PER_ORDER_STEP
+                    && simulation.hasPendingEvents() && simulation.step(); n++) {
+                ran = true;
+            }
+        } finally {
+            watchedOrder = -1;
+        }
+        if (!ran) {
+            finish();
+            return false;
+        }
+        if (!watchedOrderSeen) {
+            showStatus("Order #" + orderId + " had nothing more happen in " + MAX_EVENTS_PER_ORDER_STEP
+                    + " engine events.");
+        }
+        finished.set(isIdle());
+        afterAdvance();
+        return watchedOrderSeen;
     }
 
     /** Called on every animation pulse with the wall time since the last one; moves the clock only while playing. */
@@ -184,6 +228,12 @@ public final class PlaybackViewModel {
         return true;
     }
 
+    /** Refuses a value before it becomes a command: shows why, in the user's words, and returns false. */
+    public boolean refuse(String message) {
+        showProblem(message);
+        return false;
+    }
+
     /** Shows {@code message} in the status bar. */
     public void showStatus(String message) {
         statusText.set(message == null ? "" : message);
@@ -213,6 +263,12 @@ public final class PlaybackViewModel {
 
     private void dispatch(TraceEvent event) {
         dispatched++;
+        if (event instanceof TraceEvent.OrderFinished done) {
+            finishedOrders.add(done.orderId());
+        }
+        if (watchedOrder >= 0 && EventOrders.orderOf(event).orElse(-1) == watchedOrder) {
+            watchedOrderSeen = true;
+        }
         for (RunListener listener : listeners) {
             listener.onEvent(event);
         }

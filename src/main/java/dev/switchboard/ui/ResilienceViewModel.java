@@ -154,6 +154,11 @@ public final class ResilienceViewModel implements RunListener {
     /** Refused (a message in the status bar) when above the window size. */
     public boolean setBreakerMinimumCalls(LinkId link, int minimumCalls) {
         BreakerPolicy b = current(link).breaker();
+        if (b != null && (minimumCalls < 1 || minimumCalls > b.windowSize())) {
+            return playback.refuse("The breaker can wait for at most as many calls as its window remembers ("
+                    + b.windowSize() + "), so it cannot wait for " + minimumCalls
+                    + " before judging. Widen the window first.");
+        }
         return playback.submit(() -> new Command.SetBreaker(link, new BreakerPolicy(b.failureRateThreshold(),
                 b.windowSize(), minimumCalls, b.openMs(), b.halfOpenCalls())));
     }

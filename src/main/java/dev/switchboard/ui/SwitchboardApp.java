@@ -3,19 +3,55 @@ package dev.switchboard.ui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The Switchboard desktop application: one main window around the animated diagram. */
+import java.util.List;
+
+/**
+ * The Switchboard desktop application: one main window around the animated diagram. Started by the
+ * launcher with command-line options, or by a test with {@code new SwitchboardApp().start(stage)}
+ * (options from system properties only) or {@code new SwitchboardApp(options).start(stage)}; the
+ * window it opened is then {@link #window()}.
+ */
 public final class SwitchboardApp extends Application {
+    private final LaunchOptions given;
+    private MainWindow window;
+
+    /** Options from the command line and the {@code switchboard.*} system properties. */
+    public SwitchboardApp() {
+        this.given = null;
+    }
+
+    /** Exactly these options (a test's way in: e.g. a quiet flow, no autoplay). */
+    public SwitchboardApp(LaunchOptions options) {
+        this.given = java.util.Objects.requireNonNull(options, "options");
+    }
 
     @Override
     public void start(Stage stage) {
-        LaunchOptions options;
+        window = MainWindow.show(stage, given != null ? given : optionsFromLaunch());
+    }
+
+    private LaunchOptions optionsFromLaunch() {
+        // null when the application was not started by Application.launch (a TestFX test calls start itself)
+        Parameters parameters = getParameters();
+        List<String> args = parameters == null ? List.of() : parameters.getRaw();
         try {
-            options = LaunchOptions.parse(getParameters().getRaw(), System.getProperties());
+            return LaunchOptions.parse(args, System.getProperties());
         } catch (IllegalArgumentException bad) {
             System.err.println("switchboard: " + bad.getMessage());
-            options = LaunchOptions.interactive();
+            return LaunchOptions.interactive();
         }
-        MainWindow.show(stage, options);
+    }
+
+    /** The window {@link #start(Stage)} opened; null before. */
+    public MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.controller().dispose();
+        }
     }
 
     public static void main(String[] args) {

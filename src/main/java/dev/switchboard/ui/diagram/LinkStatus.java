@@ -13,7 +13,7 @@ public record LinkStatus(LinkId link, LinkSpec settings) {
 
     /** The latency in words, e.g. "20 ms" or "300–900 ms". */
     public String latencyDescription() {
-        return settings.latencyMs().describe();
+        return dev.switchboard.trace.Numbers.distribution(settings.latencyMs());
     }
 
     public double lossRate() {

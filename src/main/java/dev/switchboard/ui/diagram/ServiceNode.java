@@ -97,7 +97,8 @@ final class ServiceNode extends VBox {
         pseudoClassStateChanged(DiagramStyles.BLOCKED, s.anyInState(WorkerState.BLOCKED));
 
         String st = !s.up() ? "DOWN" : s.slowed() ? "up · slowed " + Texts.factor(s.slowdown()) : "up";
-        WorkerSlotNode.setText(status, st + " · " + s.workerCount() + (s.workerCount() == 1 ? " worker" : " workers"));
+        WorkerSlotNode.setText(status, st + " · " + s.workerCount() + (s.workerCount() == 1 ? " worker" : " workers")
+                + (s.stoppingCount() > 0 ? " + " + s.stoppingCount() + " stopping" : ""));
         StringBuilder d = new StringBuilder("inbound ").append(s.directBacklog().size());
         if (s.errorRate() > 0) {
             d.append(" · errors ").append(Texts.percent(s.errorRate()));

@@ -5,12 +5,13 @@ import dev.switchboard.model.ServiceId;
 import java.util.List;
 
 /**
- * A service as the diagram shows it: up or down, its slowdown factor and error rate, its configured
- * worker count, the depth of its inbound line as the engine reported it, the items waiting directly
+ * A service as the diagram shows it: up or down, its slowdown factor and error rate, how many of the
+ * workers drawn are working ({@code workerCount}) and how many are stopping with their instance or
+ * after a smaller worker count ({@code stoppingCount}), the depth of its inbound line as the engine reported it, the items waiting directly
  * at it (new orders and sync requests; queued messages and events are shown at their hub) and its workers.
  */
 public record ServiceStatus(ServiceId service, boolean up, double slowdown, double errorRate, int workerCount,
-                            int backlogDepth, List<InboundItem> directBacklog, List<WorkerSlot> workers) {
+                            int stoppingCount, int backlogDepth, List<InboundItem> directBacklog, List<WorkerSlot> workers) {
 
     public boolean slowed() {
         return slowdown != 1.0;

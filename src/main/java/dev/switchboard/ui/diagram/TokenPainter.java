@@ -161,16 +161,38 @@ final class TokenPainter {
             gc.setFill(lostColor);
             gc.setLineWidth(2.5);
             gc.setFont(markFont);
-            gc.setTextAlign(TextAlignment.CENTER);
             gc.setGlobalAlpha(alpha);
             DiagramLayout.Point p = layout.positionOf(m);
             gc.strokeLine(p.x() - r, p.y() - r, p.x() + r, p.y() + r);
             gc.strokeLine(p.x() - r, p.y() + r, p.x() + r, p.y() - r);
             if (captioned.add(m.link().ordinal() * 8 + m.leg().ordinal())) {
-                gc.fillText(m.what() + " " + Texts.order(m.orderId()), p.x(), p.y() - r - 4);
+                Caption c = captionFor(layout.lane(m.link(), m.leg()), r);
+                gc.setTextAlign(c.align());
+                gc.fillText(m.what() + " " + Texts.order(m.orderId()), c.x(), c.y());
             }
             gc.setTransform(1, 0, 0, 1, 0, 0);
         }
+    }
+
+    /** Where a lost mark's caption goes: its anchor point and which way the text runs from it. */
+    record Caption(double x, double y, TextAlignment align) { }
+
+    /**
+     * A mark sits where its lane ends, on the edge of the box the lane enters (a queue, a topic, a
+     * service): its caption goes on the side the lane came from, outside that box, so it never covers
+     * the box's own lines ("4 / 1 waiting").
+     */
+    static Caption captionFor(DiagramLayout.Lane lane, double r) {
+        DiagramLayout.Point end = lane.end();
+        DiagramLayout.Point before = lane.at(0.9);
+        double dx = end.x() - before.x();
+        double dy = end.y() - before.y();
+        if (Math.abs(dx) >= Math.abs(dy)) {
+            return dx >= 0 ? new Caption(end.x() - r - 3, end.y() - r - 3, TextAlignment.RIGHT)
+                    : new Caption(end.x() + r + 3, end.y() - r - 3, TextAlignment.LEFT);
+        }
+        return dy >= 0 ? new Caption(end.x(), end.y() - r - 4, TextAlignment.CENTER)
+                : new Caption(end.x(), end.y() + r + 12, TextAlignment.CENTER);
     }
 
     /** The shape of a token kind centred at (x, y); the legend draws the same shapes as nodes. */

@@ -197,4 +197,34 @@ class DiagramStateResilienceSimulationTest {
         assertTrue(stale.getOrDefault(ServiceId.INVENTORY + "#1", 0L) > 0, "calls went to the crashed instance: " + stale);
         assertEquals(stale.get(ServiceId.INVENTORY + "#1"), state.instances(ServiceId.INVENTORY).get(1).staleCalls());
     }
+
+    @Test
+    void scalingBackToOneInstanceRemovesTheIdleOnesAtOnceAndTheLabelCountsTheSquaresDrawn() throws Exception {
+        Simulation sim = sample("hybrid-order.json");
+        sim.start();
+        sim.runUntil(2000);
+        for (ServiceId id : ServiceId.values()) {
+            sim.apply(new dev.switchboard.trace.Command.SetInstances(id, 5));
+        }
+        sim.runUntil(3000);
+        for (ServiceId id : ServiceId.values()) {
+            ServiceStatus s = state.service(id);
+            assertEquals(s.workers().size(), s.workerCount() + s.stoppingCount(), id + " with 5 replicas");
+        }
+        for (ServiceId id : ServiceId.values()) {
+            sim.apply(new dev.switchboard.trace.Command.SetInstances(id, 1)); // what "Reset to flow values" sends
+        }
+        // no engine event has run since: a paused window shows exactly this
+        for (ServiceId id : ServiceId.values()) {
+            ServiceStatus s = state.service(id);
+            List<InstanceBand> stopping = state.instances(id).stream().filter(InstanceBand::retiring).toList();
+            for (InstanceBand band : stopping) {
+                boolean busy = s.workers().stream().anyMatch(w -> band.workers().contains(w.index())
+                        && w.state() != dev.switchboard.model.WorkerState.IDLE);
+                assertTrue(busy, id + " instance #" + (band.instance() + 1) + " is idle yet still shown stopping");
+            }
+            assertEquals(s.workers().size(), s.workerCount() + s.stoppingCount(), id + " back to 1: label vs squares");
+            assertEquals(sim.flow().service(id).workers(), s.workerCount(), id + " working workers");
+        }
+    }
 }

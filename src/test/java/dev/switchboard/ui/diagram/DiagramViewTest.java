@@ -171,6 +171,25 @@ class DiagramViewTest {
     }
 
     @Test
+    void theKitchenBacklogQueueShowsEveryChipUpToFifteenAndThenPlusK(FxRobot robot) {
+        loadSample(robot, "kitchen-backlog.json");
+        for (int waiting : new int[] {HubNode.MAX_CHIPS, HubNode.MAX_CHIPS + 1, HubNode.MAX_CHIPS + 2, 21}) {
+            stepUntil(robot, () -> state.queueChips().size() == waiting, 60_000);
+            Node queue = robot.lookup("#broker-queue").query();
+            int chips = robot.from(queue).lookup(".queue-chip").queryAll().size()
+                    - robot.from(queue).lookup(".more-chip").queryAll().size();
+            java.util.Set<Node> more = robot.from(queue).lookup(".more-chip").queryAll();
+            if (waiting <= HubNode.MAX_CHIPS + 1) {
+                assertEquals(waiting, chips, waiting + " waiting: every one gets a chip");
+                assertTrue(more.isEmpty(), waiting + " waiting: no \"+k\"");
+            } else {
+                assertEquals(HubNode.MAX_CHIPS, chips, waiting + " waiting");
+                assertEquals("+" + (waiting - HubNode.MAX_CHIPS), ((Label) more.iterator().next()).getText());
+            }
+        }
+    }
+
+    @Test
     void clickingATravellingTokenSelectsItsOrder(FxRobot robot) {
         load(robot, DiagramFlows.showcase(50, 42));
         stepUntil(robot, () -> state.tokensInFlightAt(sim.nowMs()).stream()
