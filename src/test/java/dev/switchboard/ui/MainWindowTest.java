@@ -208,7 +208,7 @@ class MainWindowTest {
         assertFalse(window.viewModel().controls().upProperty(ServiceId.KITCHEN).get());
         assertEquals("Bring back up", down.getText());
 
-        robot.type(KeyCode.B);
+        robot.push(KeyCode.SHIFT, KeyCode.B);
         advance(robot, 3_000);
         List<TraceEvent.InboundArrived> queued = recorder.all(TraceEvent.InboundArrived.class).stream()
                 .filter(e -> e.kind() == InboundKind.QUEUE_MESSAGE).toList();
@@ -252,9 +252,14 @@ class MainWindowTest {
         long before = playback().executedEvents();
         robot.type(KeyCode.RIGHT);
         assertEquals(before + 1, playback().executedEvents());
-        robot.type(KeyCode.B);
+        robot.push(KeyCode.SHIFT, KeyCode.B);
         assertEquals(1 + PlaybackViewModel.BURST_SIZE, recorder.all(TraceEvent.OrderPlaced.class).size());
         robot.type(KeyCode.R);
+        assertEquals(before + 1, playback().executedEvents(), "R alone, a slip, resets nothing");
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        // A run in progress is reset only after the user says so.
+        javafx.scene.control.DialogPane ask = robot.lookup("#resetConfirmDialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.clickOn((Node) ask.lookupButton(javafx.scene.control.ButtonType.OK));
         assertEquals(0, playback().getNowMs());
         assertEquals(0, window.viewModel().orders().rows().size());
         assertEquals("t = 0.000 s", ((Label) find(robot, "#clockLabel")).getText());
@@ -303,7 +308,7 @@ class MainWindowTest {
 
     @Test
     void clickingAnOrderOrANarrationLineSelectsThatOrderInTheDiagram(FxRobot robot) {
-        robot.type(KeyCode.B);
+        robot.push(KeyCode.SHIFT, KeyCode.B);
         advance(robot, 100);
         TableView<OrderRow> ordersTable = find(robot, "#ordersTable");
         Node secondRow = robot.lookup("#ordersTable .table-row-cell").nth(1).query();
