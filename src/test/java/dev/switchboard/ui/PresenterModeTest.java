@@ -249,7 +249,10 @@ class PresenterModeTest {
     void theWheelZoomsDraggingPansAndZeroFitsAgain(FxRobot robot) {
         DiagramView diagram = window.controller().diagramView();
         Node kitchen = robot.lookup("#service-kitchen").query();
+        robot.interact(() -> window.scene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
         double fitted = kitchen.localToScene(kitchen.getLayoutBounds()).getWidth();
+        String fittedSize = diagram.getWidth() + "x" + diagram.getHeight();
         Bounds at = kitchen.localToScene(kitchen.getLayoutBounds());
         javafx.geometry.Point2D about = diagram.sceneToLocal(at.getCenterX(), at.getCenterY());
         for (int notch = 0; notch < 3; notch++) {
@@ -269,7 +272,10 @@ class PresenterModeTest {
         assertEquals(before - 120, after, 3, "dragging panned the diagram");
         robot.type(KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(fitted, kitchen.localToScene(kitchen.getLayoutBounds()).getWidth(), 0.5, "0 fits it again");
+        // Fitted: the diagram's 1200 × 750 at the zoom that fits the view (in steps of 0.02), the Kitchen box 310 wide.
+        double fit = Math.round(Math.min(diagram.getWidth() / 1200, diagram.getHeight() / 750) / 0.02) * 0.02;
+        assertEquals(310 * fit, kitchen.localToScene(kitchen.getLayoutBounds()).getWidth(), 0.5, "0 fits it again at "
+                + diagram.getWidth() + "×" + diagram.getHeight() + " (fitted first at " + fittedSize + ")");
     }
 
     @Test

@@ -144,6 +144,7 @@ public final class DiagramView extends Region {
     private double appliedZoom = -1;
     private boolean appliedLargeText;
     private String zoomSheet;
+    private String pendingSheet;
     private final PauseTransition flashTimer = new PauseTransition(FLASH_DURATION);
     private final List<Node> flashed = new ArrayList<>();
     private long flashOrder;
@@ -227,6 +228,12 @@ public final class DiagramView extends Region {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         largeText.addListener((obs, was, now) -> requestLayout());
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null && appliedZoom > 0) {
+                zoomSheet = null;
+                installSheet(pendingSheet);
+            }
+        });
         userZoom.addListener((obs, was, now) -> requestLayout());
         selectedOrder.addListener((obs, was, now) -> refresh());
         flashTimer.setOnFinished(e -> clearFlash());
@@ -654,15 +661,7 @@ public final class DiagramView extends Region {
     private void applyZoom(double zoom) {
         appliedZoom = zoom;
         appliedLargeText = largeText.get();
-        String sheet = DiagramZoom.dataUrl(zoom, appliedLargeText);
-        if (zoomSheet != null) {
-            getStylesheets().remove(zoomSheet);
-        }
-        zoomSheet = sheet;
-        getStylesheets().add(sheet);
-        if (!getStyleClass().contains(DiagramZoom.ZOOMED)) {
-            getStyleClass().add(DiagramZoom.ZOOMED);
-        }
+        installSheet(zoom == 1 && !appliedLargeText ? null : DiagramZoom.dataUrl(zoom, appliedLargeText));
         pseudoClassStateChanged(DiagramStyles.LOW_DETAIL, DiagramZoom.lowDetail(zoom));
         for (Node child : content.getChildren()) {
             Object box = child.getProperties().get(DiagramLayout.Box.class);
@@ -687,6 +686,31 @@ public final class DiagramView extends Region {
         }
         registry.setZoom(zoom);
         content.applyCss();
+    }
+
+    /**
+     * Puts the diagram's stylesheet at this zoom in diagram.css's place among the scene's stylesheets
+     * (null: diagram.css itself), so the diagram's sizes change and no rules are added.
+     */
+    private void installSheet(String sheet) {
+        pendingSheet = sheet;
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            return;
+        }
+        java.net.URL original = DiagramView.class.getResource(DiagramStyles.STYLESHEET);
+        String wanted = sheet != null ? sheet : original == null ? null : original.toExternalForm();
+        String current = zoomSheet != null ? zoomSheet : original == null ? null : original.toExternalForm();
+        List<String> sheets = scene.getStylesheets();
+        int at = current == null ? -1 : sheets.indexOf(current);
+        if (wanted != null && !wanted.equals(current)) {
+            if (at >= 0) {
+                sheets.set(at, wanted);
+            } else {
+                sheets.add(0, wanted);
+            }
+        }
+        zoomSheet = sheet;
     }
 
     /** Zooms by {@code factor} about a point of this view (the mouse wheel's), keeping that point still. */

@@ -12,16 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Lays the diagram out at the size it is shown instead of scaling a picture: for a zoom factor it
- * writes a stylesheet holding every size of {@code diagram.css} (fonts, padding, spacing, insets,
- * strokes) multiplied by the factor, and says when the text would be too small to read so the
+ * writes {@code diagram.css} again with every size of the diagram's rules (fonts, padding, spacing,
+ * insets, strokes) multiplied by the factor, and says when the text would be too small to read so the
  * diagram drops detail instead. Under the software renderer text drawn under a scale transform
  * becomes paths at about half a frame's cost; text laid out at its real size stays glyphs from the
  * glyph cache.
  */
 final class DiagramZoom {
 
-    /** The style class the generated rules hang on (set on the diagram while it is zoomed). */
-    static final String ZOOMED = "zoomed";
     /** The font size (logical px) of diagram text that has no size of its own. */
     static final double BASE_FONT_PX = 12;
     /** Body text (11 logical px) below this many screen pixels is dropped rather than drawn. */
@@ -52,15 +50,18 @@ final class DiagramZoom {
         return zoom * BODY_FONT_PX < READABLE_BODY_PX;
     }
 
-    /** The sizes of diagram.css (and in presenter mode its larger text) at {@code zoom}, as CSS text. */
+    /**
+     * All of diagram.css with the sizes of the diagram's own rules multiplied by {@code zoom} (and in
+     * presenter mode its larger text after them), as CSS text: it takes diagram.css's place in the
+     * scene's stylesheets, so the scene has no more rules to match than before.
+     */
     static String stylesheet(double zoom, boolean presenter) {
         StringBuilder out = new StringBuilder();
-        out.append(".diagram.").append(ZOOMED).append(" { -fx-font-size: ")
-                .append(number(BASE_FONT_PX * zoom)).append("px; }\n");
         scaled(DIAGRAM_CSS, zoom, out);
         if (presenter) {
             scaled(PRESENTER_CSS, zoom, out);
         }
+        out.append(".diagram { -fx-font-size: ").append(number(BASE_FONT_PX * zoom)).append("px; }\n");
         return out.toString();
     }
 
@@ -74,8 +75,10 @@ final class DiagramZoom {
         Matcher rule = RULE.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
         while (rule.find()) {
             String selectors = rule.group(1).trim();
-            if (selectors.startsWith(".root")) {
-                continue;
+            boolean diagramOwn = true;
+            for (String selector : selectors.split(",")) {
+                String s = selector.trim();
+                diagramOwn &= s.startsWith(".diagram") || s.startsWith(".worker-slot");
             }
             StringBuilder body = new StringBuilder();
             for (String declaration : rule.group(2).split(";")) {
@@ -84,24 +87,12 @@ final class DiagramZoom {
                     continue;
                 }
                 String property = declaration.substring(0, colon).trim();
-                if (SIZE_PROPERTIES.contains(property)) {
-                    body.append(property).append(": ").append(scaleNumbers(declaration.substring(colon + 1).trim(), zoom))
-                            .append("; ");
-                }
+                String value = declaration.substring(colon + 1).trim();
+                body.append(property).append(": ")
+                        .append(diagramOwn && SIZE_PROPERTIES.contains(property) ? scaleNumbers(value, zoom) : value)
+                        .append("; ");
             }
-            if (body.isEmpty()) {
-                continue;
-            }
-            StringBuilder prefixed = new StringBuilder();
-            for (String selector : selectors.split(",")) {
-                String s = selector.trim();
-                if (!prefixed.isEmpty()) {
-                    prefixed.append(", ");
-                }
-                prefixed.append(s.startsWith(".diagram") ? ".diagram." + ZOOMED + s.substring(".diagram".length())
-                        : ".diagram." + ZOOMED + " " + s);
-            }
-            out.append(prefixed).append(" { ").append(body).append("}\n");
+            out.append(selectors).append(" { ").append(body).append("}\n");
         }
     }
 
