@@ -686,6 +686,8 @@ public final class DiagramView extends Region {
         }
         registry.setZoom(zoom);
         content.applyCss();
+        // A paused run renders no new frames: lay the slots out at the new zoom now.
+        refresh();
     }
 
     /**
