@@ -11,11 +11,12 @@ import java.util.Objects;
 /**
  * A whole scenario: the workload, every service's and link's settings (defaults filled in), the
  * scheduled faults and service discovery ({@code discovery == null}: no registry, callers know every
- * instance). Immutable; the maps always hold an entry for every service and link.
+ * instance) and the demo's canned beats (none unless the file declares them). Immutable; the maps
+ * always hold an entry for every service and link.
  */
 public record Flow(String name, String description, long seed, OrdersSpec orders,
                    Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults,
-                   DiscoverySpec discovery) {
+                   DiscoverySpec discovery, List<BeatSpec> beats) {
 
     public static final long DEFAULT_SEED = 1;
 
@@ -34,6 +35,14 @@ public record Flow(String name, String description, long seed, OrdersSpec orders
         services = java.util.Collections.unmodifiableMap(allServices);
         links = java.util.Collections.unmodifiableMap(allLinks);
         faults = List.copyOf(faults);
+        beats = beats == null ? List.of() : List.copyOf(beats);
+    }
+
+    /** A flow without beats. */
+    public Flow(String name, String description, long seed, OrdersSpec orders,
+                Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults,
+                DiscoverySpec discovery) {
+        this(name, description, seed, orders, services, links, faults, discovery, List.of());
     }
 
     /** A flow without service discovery. */
@@ -51,27 +60,31 @@ public record Flow(String name, String description, long seed, OrdersSpec orders
     }
 
     public Flow withSeed(long newSeed) {
-        return new Flow(name, description, newSeed, orders, services, links, faults, discovery);
+        return new Flow(name, description, newSeed, orders, services, links, faults, discovery, beats);
     }
 
     public Flow withOrderCount(int count) {
-        return new Flow(name, description, seed, orders.withCount(count), services, links, faults, discovery);
+        return new Flow(name, description, seed, orders.withCount(count), services, links, faults, discovery, beats);
     }
 
     public Flow withService(ServiceId id, ServiceSpec spec) {
         EnumMap<ServiceId, ServiceSpec> changed = new EnumMap<>(services);
         changed.put(id, spec);
-        return new Flow(name, description, seed, orders, changed, links, faults, discovery);
+        return new Flow(name, description, seed, orders, changed, links, faults, discovery, beats);
     }
 
     public Flow withLink(LinkId id, LinkSpec spec) {
         EnumMap<LinkId, LinkSpec> changed = new EnumMap<>(links);
         changed.put(id, spec);
-        return new Flow(name, description, seed, orders, services, changed, faults, discovery);
+        return new Flow(name, description, seed, orders, services, changed, faults, discovery, beats);
     }
 
     /** null switches service discovery off. */
     public Flow withDiscovery(DiscoverySpec spec) {
-        return new Flow(name, description, seed, orders, services, links, faults, spec);
+        return new Flow(name, description, seed, orders, services, links, faults, spec, beats);
+    }
+
+    public Flow withBeats(List<BeatSpec> newBeats) {
+        return new Flow(name, description, seed, orders, services, links, faults, discovery, newBeats);
     }
 }

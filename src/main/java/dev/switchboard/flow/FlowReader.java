@@ -26,7 +26,7 @@ import java.util.Map;
 final class FlowReader {
 
     static final List<String> FLOW_FIELDS = List.of("name", "description", "seed", "orders", "services", "links", "faults",
-            "discovery");
+            "discovery", "beats");
     static final List<String> ORDERS_FIELDS = List.of("count", "interarrivalMs");
     static final List<String> SERVICE_FIELDS = List.of("workers", "workMs", "errorRate", "slowdown", "instances");
     static final List<String> INVENTORY_FIELDS = List.of("stockOutRate");
@@ -55,10 +55,12 @@ final class FlowReader {
 
     private final ValueReader values;
     private final LinkReader linkReader;
+    private final BeatsReader beatsReader;
 
     private FlowReader(String sourceName) {
         this.values = new ValueReader(sourceName);
         this.linkReader = new LinkReader(values);
+        this.beatsReader = new BeatsReader(values, sourceName);
     }
 
     static Flow read(JsonValue root, String sourceName) throws FlowException {
@@ -82,7 +84,9 @@ final class FlowReader {
         // Faults come after the services: a fault on one instance is checked against how many the service runs.
         List<FaultSpec> faults = f.read("faults", (value, path) -> faults(value, path, services)).orElse(List.of());
         DiscoverySpec discovery = f.read("discovery", this::discovery).orElse(null);
-        return f.build(() -> new Flow(name, description, seed, orders, services, links, faults, discovery));
+        List<BeatSpec> beats = f.read("beats", beatsReader::beats).orElse(List.of());
+        return f.build(() -> new Flow(name, description, seed, orders, services, links, faults, discovery)
+                .withBeats(beats));
     }
 
     private OrdersSpec orders(JsonValue value, String path) throws FlowException {

@@ -54,6 +54,8 @@ public final class MainController {
 
     private final MainViewModel vm;
     private final DiagramState diagramState = new DiagramState();
+    /** What customers feel, drawn on the diagram; a fold of the same trace (it clears itself on RunStarted). */
+    private final dev.switchboard.trace.CustomerGauge gauge = new dev.switchboard.trace.CustomerGauge();
     private DiagramView diagramView;
     private PlaybackDriver driver;
     private boolean showingSample;
@@ -106,6 +108,15 @@ public final class MainController {
     @FXML private MenuItem sweepMenuItem;
     @FXML private CheckMenuItem presenterModeMenuItem;
     @FXML private CheckMenuItem darkThemeMenuItem;
+    @FXML private MenuItem fitDiagramMenuItem;
+    @FXML private javafx.scene.control.SplitPane mainSplit;
+    @FXML private javafx.scene.control.SplitPane upperSplit;
+    @FXML private Node controlPanel;
+    @FXML private VBox captionBar;
+    @FXML private Label captionLabel;
+    @FXML private Label beatsLabel;
+    private PresenterView presenter;
+    private BeatsView beats;
 
     public MainController(MainViewModel vm) {
         this.vm = vm;
@@ -117,11 +128,16 @@ public final class MainController {
         playback.addListener(RunListener.of(diagramState, diagramState::clear));
         diagramView = new DiagramView(diagramState);
         diagramView.setId("diagramView");
+        playback.addListener(RunListener.of(gauge, () -> { }));
+        diagramView.setGauge(gauge);
         Legend legend = new Legend();
         legend.setId("legend");
         VBox.setVgrow(diagramView, Priority.ALWAYS);
         diagramHost.getChildren().addAll(diagramView, legend);
 
+        presenter = new PresenterView(vm, mainSplit, upperSplit, controlPanel, captionBar, captionLabel, diagramView);
+        beats = new BeatsView(vm, beatsLabel);
+        fitDiagramMenuItem.setOnAction(e -> diagramView.fit());
         initToolbar(playback);
         initNarration(playback);
         initOrders(playback);
@@ -177,13 +193,13 @@ public final class MainController {
         stepButton.disableProperty().bind(playback.finishedProperty());
         playButton.setOnAction(e -> playback.togglePlay());
         stepButton.setOnAction(e -> step());
-        resetButton.setOnAction(e -> playback.reset());
+        resetButton.setOnAction(e -> confirmReset());
         placeOrderButton.setOnAction(e -> playback.placeOrder());
         burstButton.setOnAction(e -> playback.placeBurst());
         burstButton.setText("Burst ×" + PlaybackViewModel.BURST_SIZE);
         playMenuItem.setOnAction(e -> playback.togglePlay());
         stepMenuItem.setOnAction(e -> step());
-        resetMenuItem.setOnAction(e -> playback.reset());
+        resetMenuItem.setOnAction(e -> confirmReset());
         placeOrderMenuItem.setOnAction(e -> playback.placeOrder());
         burstMenuItem.setOnAction(e -> playback.placeBurst());
         sweepMenuItem.setOnAction(e -> SweepDialog.open(window(), vm));
@@ -420,12 +436,22 @@ public final class MainController {
             return;
         }
         if (vm.playback().stepOrder(id)) {
-            selectNewestLine();
+            // one engine event can narrate more than one line (a worker finishes #2, then is idle): select #2's
+            long order = id;
+            List<NarrationLine> lines = narrationList.getItems();
+            int last = lines.size() - 1;
+            while (last >= 0 && EventOrders.orderOf(lines.get(last).event()).orElse(-1) != order) {
+                last--;
+            }
+            selectLine(last);
         }
     }
 
     private void selectNewestLine() {
-        int last = narrationList.getItems().size() - 1;
+        selectLine(narrationList.getItems().size() - 1);
+    }
+
+    private void selectLine(int last) {
         if (last >= 0) {
             selectingStepLine = true;
             try {
@@ -439,35 +465,127 @@ public final class MainController {
     }
 
     /**
-     * Space (play/pause), Right (step), R (reset), O (one order) and B (burst) act anywhere in the
-     * window, except while typing in a text field; Right moves a focused slider instead.
+     * Resets the run; a run in progress (anything has happened yet) is reset only after the user says
+     * so in a dialog, because a reset cannot be undone. Returns whether the run was reset at once.
+     */
+    public boolean confirmReset() {
+        PlaybackViewModel playback = vm.playback();
+        if (playback.executedEvents() == 0) {
+            playback.reset();
+            return true;
+        }
+        boolean wasPlaying = playback.isPlaying();
+        playback.playingProperty().set(false);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.setTitle("Switchboard");
+        ask.setHeaderText("Reset the run to t = 0?");
+        ask.setContentText("The run so far (" + playback.clockTextProperty().get() + ") is lost; the flow starts again with the same seed.");
+        ask.getDialogPane().setId("resetConfirmDialog");
+        Window owner = window();
+        if (owner != null) {
+            ask.initOwner(owner);
+        }
+        ask.resultProperty().addListener((obs, old, answer) -> {
+            if (answer == javafx.scene.control.ButtonType.OK) {
+                playback.reset();
+            } else if (wasPlaying) {
+                playback.playingProperty().set(true);
+            }
+        });
+        ask.show();
+        return false;
+    }
+
+    /**
+     * The window's keys, anywhere except while typing in a text field (a focused slider keeps its
+     * arrow keys). Space or {@code .} plays and pauses, Right steps and selects the step's narration
+     * line, S steps the selected order to its next event; the keys a presentation clicker sends: Page Down steps (the narration selection stays),
+     * Page Up shows the previous caption again, {@code b} blanks the screen (any key brings it back),
+     * F5 enters presenter mode and Esc leaves it. O places an order; Shift+B a burst and Ctrl+R a
+     * reset, off single letters a clicker or a slip could send. 1–9 apply the flow's beats, 0 fits the
+     * diagram, C brings the panels back in presenter mode.
      */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             Node focus = scene.getFocusOwner();
             KeyCode code = event.getCode();
+            if (presenter.isBlank()) {
+                // Any key brings the picture back, and does nothing else.
+                presenter.unblank();
+                event.consume();
+                return;
+            }
+            PlaybackViewModel playback = vm.playback();
+            if (event.isShortcutDown() && code == KeyCode.R) {
+                confirmReset();
+                event.consume();
+                return;
+            }
             if (focus instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()
                     || (focus instanceof Slider && code == KeyCode.RIGHT)) {
                 // Typing, menu accelerators and a focused slider's own arrow keys keep their meaning.
                 return;
             }
-            PlaybackViewModel playback = vm.playback();
             switch (code) {
-                case SPACE -> {
+                case SPACE, PERIOD -> {
                     if (!playback.isFinished()) {
                         playback.togglePlay();
                     }
                 }
                 case RIGHT -> step();
-                case R -> playback.reset();
+                case S -> stepFollowedOrder();
+                case PAGE_DOWN -> {
+                    playback.step();
+                    presenter.caption().latest();
+                }
+                case PAGE_UP -> presenter.caption().previous();
                 case O -> playback.placeOrder();
-                case B -> playback.placeBurst();
+                case B -> {
+                    if (event.isShiftDown()) {
+                        playback.placeBurst();
+                    } else {
+                        presenter.blank();
+                    }
+                }
+                case F5 -> vm.presenterModeProperty().set(true);
+                case ESCAPE -> {
+                    if (!vm.presenterModeProperty().get()) {
+                        return;
+                    }
+                    vm.presenterModeProperty().set(false);
+                }
+                case C -> {
+                    if (!vm.presenterModeProperty().get()) {
+                        return;
+                    }
+                    presenter.togglePanels();
+                }
+                case DIGIT0, NUMPAD0 -> diagramView.fit();
                 default -> {
-                    return;
+                    int beat = beatNumber(code);
+                    if (beat < 1) {
+                        return;
+                    }
+                    beats.apply(beat);
                 }
             }
             event.consume();
         });
+    }
+
+    private static int beatNumber(KeyCode code) {
+        if (code.ordinal() >= KeyCode.DIGIT1.ordinal() && code.ordinal() <= KeyCode.DIGIT9.ordinal()) {
+            return code.ordinal() - KeyCode.DIGIT1.ordinal() + 1;
+        }
+        if (code.ordinal() >= KeyCode.NUMPAD1.ordinal() && code.ordinal() <= KeyCode.NUMPAD9.ordinal()) {
+            return code.ordinal() - KeyCode.NUMPAD1.ordinal() + 1;
+        }
+        return 0;
+    }
+
+    /** Presenter mode's panels, caption bar and blank screen. */
+    public PresenterView presenter() {
+        return presenter;
     }
 
     private void chooseFlowFile() {
@@ -570,6 +688,11 @@ public final class MainController {
     /** The id of the status cell of order {@code orderId}'s row, e.g. {@code orderStatus-7}; its text is the status label. */
     public static String orderStatusId(long orderId) {
         return "orderStatus-" + orderId;
+    }
+
+    /** The gauge of what customers feel that the diagram shows. */
+    public dev.switchboard.trace.CustomerGauge gauge() {
+        return gauge;
     }
 
     /** The diagram's own state, for tests that check what the diagram knows. */

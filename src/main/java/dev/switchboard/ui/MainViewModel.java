@@ -47,12 +47,14 @@ public final class MainViewModel {
     /** Opens one of the bundled sample flows, e.g. {@code hybrid-order.json}. */
     public void openSample(String name) throws FlowException {
         Flow flow = FlowLoader.loadSample(name);
+        dev.switchboard.trace.Beats.of(flow); // a beat's value the engine would refuse is an error in the file
         open(flow, name);
     }
 
     /** Opens a flow file; on a {@link FlowException} the current flow and run stay exactly as they were. */
     public void openFile(Path file) throws FlowException {
         Flow flow = FlowLoader.load(file);
+        dev.switchboard.trace.Beats.of(flow); // a beat's value the engine would refuse is an error in the file
         open(flow, file.toString());
     }
 

@@ -65,7 +65,11 @@ public final class MainWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(PREFERRED_WIDTH, screen.getWidth());
         double height = Math.min(PREFERRED_HEIGHT, screen.getHeight());
-        Scene scene = new Scene(root, width, height);
+        MainController controller = loader.getController();
+        // The blank screen lies over the whole window, menus included.
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(root,
+                controller.presenter().blankOverlay());
+        Scene scene = new Scene(stack, width, height);
         // The diagram's stylesheet first, so app.css overrides its fallback colours; adding both
         // before the first CSS pass also spares a restyle when the diagram would add its own.
         scene.getStylesheets().addAll(resource(DiagramStyles.STYLESHEET).toExternalForm(),
@@ -76,7 +80,6 @@ public final class MainWindow {
         vm.darkThemeProperty().addListener((obs, was, on) -> toggleStylesheet(scene, dark, on,
                 scene.getStylesheets().indexOf(presenter) >= 0 ? scene.getStylesheets().indexOf(presenter) : -1));
         vm.presenterModeProperty().addListener((obs, was, on) -> toggleStylesheet(scene, presenter, on, -1));
-        MainController controller = loader.getController();
         controller.installShortcuts(scene);
         MainWindow window = new MainWindow(vm, controller, scene);
 
@@ -91,6 +94,11 @@ public final class MainWindow {
         vm.presenterModeProperty().set(options.presenter());
         window.openFirstFlow(options.flow());
         stage.show();
+        // After show: a stage sized before it is shown is sized to its scene again when it opens.
+        vm.presenterModeProperty().addListener((obs, was, on) -> controller.presenter().cover(stage, on));
+        if (options.presenter()) {
+            controller.presenter().cover(stage, true);
+        }
         if (options.autoplay()) {
             vm.playback().playingProperty().set(true);
         }

@@ -114,6 +114,20 @@ class FollowAnOrderTest {
     }
 
     @Test
+    void theSKeyStepsTheSelectedOrderToItsNextEvent(FxRobot robot) {
+        robot.clickOn("#placeOrderButton");
+        robot.clickOn("#placeOrderButton");
+        robot.clickOn("#orderRow-2");
+        for (int i = 0; i < 3; i++) {
+            robot.type(javafx.scene.input.KeyCode.S);
+            NarrationLine line = ((ListView<NarrationLine>) robot.lookup("#narrationList").query())
+                    .getSelectionModel().getSelectedItem();
+            assertEquals(2L, EventOrders.orderOf(line.event()).orElse(-1), "S stepped to #2's event, not " + line);
+            assertEquals(2L, selected());
+        }
+    }
+
+    @Test
     void stepThisOrderSaysSoWhenNoOrderIsSelected(FxRobot robot) {
         robot.interact(() -> window.controller().stepFollowedOrder());
         assertTrue(playback().statusTextProperty().get().startsWith("Select an order first"));

@@ -21,7 +21,7 @@ import java.util.Locale;
  * <pre>
  * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp target/classes:$(cat cp.txt) \
  *     dev.switchboard.ui.diagram.DiagramFrameBench [--seconds 10] [--rate 500] [--flow crowded|hybrid|showcase|SAMPLE.json]
- *     [--start MS] [--speed X] [--select ORDER] [--wall-clock] [--hold]
+ *     [--start MS] [--speed X] [--select ORDER] [--wall-clock] [--hold] [--presenter] [--width W --height H]
  * </pre>
  * By default every frame advances the virtual clock by one 60 Hz frame (16.7 ms × speed), so each
  * frame does the work a 60 Hz frame must do however slow the machine is; {@code --wall-clock}
@@ -39,7 +39,7 @@ public final class DiagramFrameBench {
 
     /** The options, parsed with a clear message for anything wrong. */
     record Options(String flow, double seconds, double ratePerSecond, double startMs, double speed, boolean hold,
-                   Long select, int width, int height, boolean wallClock) {
+                   Long select, int width, int height, boolean wallClock, boolean presenter) {
 
         static Options parse(String[] args) {
             String flow = "crowded";
@@ -49,6 +49,7 @@ public final class DiagramFrameBench {
             double speed = 1;
             boolean hold = false;
             boolean wallClock = false;
+            boolean presenter = false;
             Long select = null;
             int width = 1500;
             int height = 950;
@@ -60,6 +61,15 @@ public final class DiagramFrameBench {
                 }
                 if (a.equals("--wall-clock")) {
                     wallClock = true;
+                    continue;
+                }
+                if (a.equals("--presenter")) {
+                    // Presenter mode's diagram: large text, a 1920×1080 window unless told otherwise.
+                    presenter = true;
+                    if (width == 1500 && height == 950) {
+                        width = 1920;
+                        height = 1080;
+                    }
                     continue;
                 }
                 if (i + 1 >= args.length) {
@@ -87,7 +97,8 @@ public final class DiagramFrameBench {
             }
             // The crowded flow needs a few seconds before the links fill up with tokens.
             double startMs = start != null ? start : flow.equals("crowded") ? 4_000 : 0;
-            return new Options(flow, seconds, rate, startMs, speed, hold, select, width, height, wallClock || hold);
+            return new Options(flow, seconds, rate, startMs, speed, hold, select, width, height, wallClock || hold,
+                    presenter);
         }
 
         private static double positive(String option, String value) {
@@ -151,10 +162,15 @@ public final class DiagramFrameBench {
             }
             DiagramState state = new DiagramState();
             sim.addListener(state);
+            // The window always shows the customer gauge; the bench draws it too.
+            dev.switchboard.trace.CustomerGauge gauge = new dev.switchboard.trace.CustomerGauge();
+            sim.addListener(gauge);
             sim.start();
             sim.runUntil(options.startMs());
 
             DiagramView view = new DiagramView(state);
+            view.setGauge(gauge);
+            view.largeTextProperty().set(options.presenter());
             view.setSelectedOrder(options.select());
             Label status = new Label();
             status.setStyle("-fx-padding: 4 8 4 8;");

@@ -27,12 +27,21 @@ public final class DiagramLayout {
 
     /** A box in logical coordinates. */
     public record Box(double x, double y, double width, double height) {
-        /** Gives {@code region} exactly this box's size and puts it at this box's place. */
+        /**
+         * Gives {@code region} exactly this box's size and puts it at this box's place, and remembers
+         * the box so the view can lay the region out again at another zoom ({@link #pin(javafx.scene.layout.Region, double)}).
+         */
         void pin(javafx.scene.layout.Region region) {
-            region.setMinSize(width, height);
-            region.setPrefSize(width, height);
-            region.setMaxSize(width, height);
-            region.relocate(x, y);
+            region.getProperties().put(Box.class, this);
+            pin(region, 1);
+        }
+
+        /** This box's size and place multiplied by {@code zoom}: the diagram laid out at the size it is shown. */
+        void pin(javafx.scene.layout.Region region, double zoom) {
+            region.setMinSize(width * zoom, height * zoom);
+            region.setPrefSize(width * zoom, height * zoom);
+            region.setMaxSize(width * zoom, height * zoom);
+            region.relocate(x * zoom, y * zoom);
         }
 
         public double right() {
@@ -134,7 +143,7 @@ public final class DiagramLayout {
         }
     }
 
-    public static final Box CUSTOMER = new Box(20, 270, 120, 160);
+    public static final Box CUSTOMER = new Box(12, 270, 150, 160);
     public static final Box INVENTORY = new Box(190, 20, 280, 170);
     public static final Box ORDER = new Box(190, 270, 280, 185);
     public static final Box BROKER = new Box(560, 310, 220, 120);
@@ -144,6 +153,8 @@ public final class DiagramLayout {
     /** The dead-letter queues under the broker queue and under the MealReady topic. */
     public static final Box BROKER_DLQ = new Box(560, 436, 220, 50);
     public static final Box TOPIC_DLQ = new Box(910, 666, 220, 50);
+    /** The gauge of what customers feel, top centre, where the room looks first. */
+    public static final Box GAUGE = new Box(490, 14, 375, 184);
     /** The service registry, top right (shown only while discovery is on). */
     public static final Box REGISTRY = new Box(880, 20, 300, 170);
 

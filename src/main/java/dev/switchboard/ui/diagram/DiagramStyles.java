@@ -15,6 +15,16 @@ public final class DiagramStyles {
 
     /** The stylesheet with the diagram's rules and its fallback colour variables on {@code .root}. */
     public static final String STYLESHEET = "/styles/diagram.css";
+    /** Presenter mode's larger diagram text (sizes only; {@link DiagramZoom} scales and applies it). */
+    public static final String PRESENTER_STYLESHEET = "/styles/diagram-presenter.css";
+    /** On the diagram while its text would be too small to read: details are not drawn. */
+    public static final javafx.css.PseudoClass LOW_DETAIL = javafx.css.PseudoClass.getPseudoClass("low-detail");
+
+    // ---- the customer gauge ----
+    public static final String ID_GAUGE = "customer-gauge";
+    public static final String GAUGE_NODE = "gauge-node";
+    public static final String GAUGE_VALUE = "gauge-value";
+    public static final javafx.css.PseudoClass ALARM = javafx.css.PseudoClass.getPseudoClass("alarm");
 
     // ---- style classes ----
     public static final String DIAGRAM = "diagram";

@@ -19,7 +19,7 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
-import javafx.scene.transform.Scale;
+import javafx.scene.input.ScrollEvent;
 import javafx.util.Duration;
 
 import java.util.ArrayList;
@@ -33,7 +33,10 @@ import java.util.Map;
  * each link's style and latency, and the tokens in flight drawn on small canvases layered over the lanes.
  * It shows a {@link DiagramState}; the shell calls {@link #render(double)} on every animation pulse
  * with the virtual time. The whole picture lives in the fixed logical space of {@link DiagramLayout}
- * and is scaled uniformly to fit the view, centred, up to {@link #maxScaleProperty()}.
+ * and is laid out at a zoom that fits the view, centred, up to {@link #maxScaleProperty()}: every box, place,
+ * edge and CSS size is multiplied by the zoom ({@link DiagramZoom}) rather than scaling a picture, so text
+ * stays text. The mouse wheel zooms about the pointer, dragging pans, {@link #fit()} fits it again; below
+ * a readable size the details are not drawn ({@code :low-detail}).
  *
  * <h2>Colours and shapes</h2>
  * Tokens: request = blue circle, reply = green diamond, failed reply (error / unavailable) = red
@@ -89,11 +92,16 @@ import java.util.Map;
 public final class DiagramView extends Region {
 
     /**
-     * The diagram fits its view but is not enlarged beyond its logical size by default: under the
-     * software renderer, text under any scale other than 1 is drawn glyph by glyph as paths, which
-     * costs about half of every frame; at 1:1 it comes from the glyph cache.
+     * The largest zoom fitting the view reaches by itself. The diagram is laid out at the size it is
+     * shown (no scale transform: under the software renderer scaled text is drawn as paths at about
+     * half a frame's cost), so enlarging it keeps text as glyphs.
      */
-    public static final double DEFAULT_MAX_SCALE = 1.0;
+    public static final double DEFAULT_MAX_SCALE = 3.0;
+
+    /** One notch of the mouse wheel zooms by this factor. */
+    public static final double WHEEL_STEP = 1.1;
+    static final double MIN_USER_ZOOM = 0.5;
+    static final double MAX_USER_ZOOM = 4;
 
     /** How long (wall time) {@link #highlight(TraceEvent)} keeps the flash on. */
     public static final Duration FLASH_DURATION = Duration.millis(1500);
@@ -105,7 +113,6 @@ public final class DiagramView extends Region {
     private final DiagramLayout layout = new DiagramLayout();
     private final TokenPainter painter = new TokenPainter(layout);
     private final Pane content = new Pane();
-    private final Scale contentScale = new Scale(1, 1, 0, 0);
     private final TokenLayer tokenLayer = new TokenLayer(layout);
     private final Map<ServiceId, ServiceNode> serviceNodes = new EnumMap<>(ServiceId.class);
     private final HubNode broker;
@@ -114,6 +121,8 @@ public final class DiagramView extends Region {
     private final DeadLetterNode brokerDlq;
     private final DeadLetterNode topicDlq;
     private final RegistryNode registry;
+    private GaugeNode gaugeNode;
+    private dev.switchboard.trace.CustomerGauge gauge;
     private final Map<LinkId, Label> breakerBadges = new EnumMap<>(LinkId.class);
     private final Map<LinkId, Label> guardLabels = new EnumMap<>(LinkId.class);
     private final Map<LinkId, List<Polyline>> laneNodes = new EnumMap<>(LinkId.class);
@@ -123,6 +132,19 @@ public final class DiagramView extends Region {
     private final Shape ringProbe = probe(DiagramStyles.SELECTION_RING);
     private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
     private final DoubleProperty maxScale = new SimpleDoubleProperty(this, "maxScale", DEFAULT_MAX_SCALE);
+    private final javafx.beans.property.BooleanProperty largeText =
+            new javafx.beans.property.SimpleBooleanProperty(this, "largeText", false);
+    private final DoubleProperty userZoom = new SimpleDoubleProperty(this, "userZoom", 1);
+    private double panX;
+    private double panY;
+    private double pressX;
+    private double pressY;
+    private double pressPanX;
+    private double pressPanY;
+    private double appliedZoom = -1;
+    private boolean appliedLargeText;
+    private String zoomSheet;
+    private String pendingSheet;
     private final PauseTransition flashTimer = new PauseTransition(FLASH_DURATION);
     private final List<Node> flashed = new ArrayList<>();
     private long flashOrder;
@@ -133,12 +155,13 @@ public final class DiagramView extends Region {
     private int lastTokensDrawn;
     private double laidOutWidth = -1;
     private double laidOutHeight = -1;
+    private double laidOutX = Double.NaN;
+    private double laidOutY = Double.NaN;
 
     public DiagramView(DiagramState state) {
         this.state = java.util.Objects.requireNonNull(state, "state");
         getStyleClass().add(DiagramStyles.DIAGRAM);
         content.getStyleClass().add(DiagramStyles.DIAGRAM_CONTENT);
-        content.getTransforms().add(contentScale);
         content.setManaged(false);
         content.resize(DiagramLayout.WIDTH, DiagramLayout.HEIGHT);
 
@@ -169,15 +192,13 @@ public final class DiagramView extends Region {
             badge.setMinWidth(BREAKER_BADGE_WIDTH);
             badge.setPrefWidth(BREAKER_BADGE_WIDTH);
             badge.setAlignment(javafx.geometry.Pos.CENTER);
-            DiagramLayout.Point at = breakerPosition(link);
-            badge.relocate(at.x(), at.y());
+            place(badge, breakerPosition(link));
             breakerBadges.put(link, badge);
             Label guards = new Label();
             guards.setId(DiagramStyles.guardsId(link));
             guards.getStyleClass().add(DiagramStyles.GUARDS_LABEL);
             guards.setVisible(false);
-            DiagramLayout.Point g = guardsPosition(link);
-            guards.relocate(g.x(), g.y());
+            place(guards, guardsPosition(link));
             guardLabels.put(link, guards);
             content.getChildren().addAll(badge, guards);
         }
@@ -203,6 +224,17 @@ public final class DiagramView extends Region {
 
         getChildren().addAll(probes, content, tokenLayer);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        largeText.addListener((obs, was, now) -> requestLayout());
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null && appliedZoom > 0) {
+                zoomSheet = null;
+                installSheet(pendingSheet);
+            }
+        });
+        userZoom.addListener((obs, was, now) -> requestLayout());
         selectedOrder.addListener((obs, was, now) -> refresh());
         flashTimer.setOnFinished(e -> clearFlash());
         maxScale.addListener((obs, was, now) -> requestLayout());
@@ -243,8 +275,7 @@ public final class DiagramView extends Region {
             Label label = new Label();
             label.setId(DiagramStyles.linkLabelId(link));
             label.getStyleClass().add(DiagramStyles.EDGE_LABEL);
-            DiagramLayout.Point at = labelPosition(link, link.defaultStyle());
-            label.relocate(at.x(), at.y());
+            place(label, labelPosition(link, link.defaultStyle()));
             linkLabels.put(link, label);
         }
     }
@@ -280,24 +311,45 @@ public final class DiagramView extends Region {
 
     private static Polyline polyline(DiagramLayout.Lane lane) {
         Polyline line = new Polyline();
-        for (int i = 0; i < lane.pointCount(); i++) {
-            line.getPoints().addAll(lane.x(i), lane.y(i));
-        }
+        line.getProperties().put(DiagramLayout.Lane.class, lane);
+        drawLane(line, lane, 1);
         line.getStyleClass().add(DiagramStyles.EDGE);
         line.setMouseTransparent(true);
         return line;
     }
 
-    private static Polygon arrowAt(DiagramLayout.Lane lane) {
+    private static void drawLane(Polyline line, DiagramLayout.Lane lane, double zoom) {
+        Double[] points = new Double[lane.pointCount() * 2];
+        for (int i = 0; i < lane.pointCount(); i++) {
+            points[2 * i] = lane.x(i) * zoom;
+            points[2 * i + 1] = lane.y(i) * zoom;
+        }
+        line.getPoints().setAll(points);
+    }
+
+    private static void drawArrow(Polygon arrow, DiagramLayout.Lane lane, double zoom) {
         int n = lane.pointCount();
-        double x = lane.x(n - 1);
-        double y = lane.y(n - 1);
-        double angle = Math.atan2(y - lane.y(n - 2), x - lane.x(n - 2));
-        double len = 9;
+        double x = lane.x(n - 1) * zoom;
+        double y = lane.y(n - 1) * zoom;
+        double angle = Math.atan2(lane.y(n - 1) - lane.y(n - 2), lane.x(n - 1) - lane.x(n - 2));
+        double len = 9 * zoom;
         double spread = Math.toRadians(24);
-        Polygon arrow = new Polygon(x, y,
+        arrow.getPoints().setAll(x, y,
                 x - len * Math.cos(angle - spread), y - len * Math.sin(angle - spread),
                 x - len * Math.cos(angle + spread), y - len * Math.sin(angle + spread));
+    }
+
+    /** Puts {@code node} at a logical point, remembered so a new zoom can place it again. */
+    private void place(Node node, DiagramLayout.Point at) {
+        node.getProperties().put(DiagramLayout.Point.class, at);
+        double z = appliedZoom > 0 ? appliedZoom : 1;
+        node.relocate(at.x() * z, at.y() * z);
+    }
+
+    private static Polygon arrowAt(DiagramLayout.Lane lane) {
+        Polygon arrow = new Polygon();
+        arrow.getProperties().put(DiagramLayout.Lane.class, lane);
+        drawArrow(arrow, lane, 1);
         arrow.getStyleClass().addAll(DiagramStyles.EDGE, "arrow");
         arrow.setMouseTransparent(true);
         return arrow;
@@ -409,6 +461,26 @@ public final class DiagramView extends Region {
         paintTokens();
     }
 
+    /**
+     * Shows {@code gauge}'s reading of what customers feel at the top of the diagram (null hides it).
+     * The gauge is a fold of the same trace; whoever feeds the state feeds it too.
+     */
+    public void setGauge(dev.switchboard.trace.CustomerGauge gauge) {
+        this.gauge = gauge;
+        if (gaugeNode != null) {
+            content.getChildren().remove(gaugeNode);
+            gaugeNode = null;
+        }
+        if (gauge != null) {
+            gaugeNode = new GaugeNode(DiagramLayout.GAUGE, gauge.window());
+            content.getChildren().add(gaugeNode);
+            if (appliedZoom > 0) {
+                DiagramLayout.GAUGE.pin(gaugeNode, appliedZoom);
+            }
+        }
+        refresh();
+    }
+
     /** The state this view shows. */
     public DiagramState state() {
         return state;
@@ -431,7 +503,7 @@ public final class DiagramView extends Region {
     }
 
     private void onClick(MouseEvent e) {
-        if (scale <= 0) {
+        if (scale <= 0 || !e.isStillSincePress()) {
             return;
         }
         double lx = (e.getX() - offsetX) / scale;
@@ -449,6 +521,9 @@ public final class DiagramView extends Region {
                     id == ServiceId.DELIVERY ? state.agents() : null, nowMs, timeouts, duplicates, selected);
         }
         registry.update(state, nowMs);
+        if (gauge != null) {
+            gaugeNode.update(gauge.reading());
+        }
         customer.update(state.customer());
 
         LinkStatus orderKitchen = state.link(LinkId.ORDER_KITCHEN);
@@ -519,8 +594,8 @@ public final class DiagramView extends Region {
         Label label = linkLabels.get(status.link());
         setStylePseudo(label, style, false, status.lossRate() > 0);
         DiagramLayout.Point at = labelPosition(status.link(), style);
-        if (label.getLayoutX() != at.x() || label.getLayoutY() != at.y()) {
-            label.relocate(at.x(), at.y());
+        if (!at.equals(label.getProperties().get(DiagramLayout.Point.class))) {
+            place(label, at);
         }
         StringBuilder text = new StringBuilder(status.link().key()).append(": ").append(style.key())
                 .append(" · ").append(status.latencyDescription());
@@ -557,20 +632,143 @@ public final class DiagramView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        scale = Math.max(0.05, Math.min(maxScale.get(), Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT)));
-        offsetX = (w - DiagramLayout.WIDTH * scale) / 2;
-        offsetY = (h - DiagramLayout.HEIGHT * scale) / 2;
-        contentScale.setX(scale);
-        contentScale.setY(scale);
+        double fit = Math.min(maxScale.get(), Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT));
+        double zoom = DiagramZoom.quantize(fit * userZoom.get());
+        if (zoom != appliedZoom || largeText.get() != appliedLargeText) {
+            applyZoom(zoom);
+        }
+        scale = zoom;
+        offsetX = Math.round((w - DiagramLayout.WIDTH * scale) / 2 + panX);
+        offsetY = Math.round((h - DiagramLayout.HEIGHT * scale) / 2 + panY);
         content.relocate(offsetX, offsetY);
-        content.resize(DiagramLayout.WIDTH, DiagramLayout.HEIGHT);
+        content.resize(DiagramLayout.WIDTH * scale, DiagramLayout.HEIGHT * scale);
         tokenLayer.place(scale, offsetX, offsetY);
-        if (w != laidOutWidth || h != laidOutHeight) {
-            // Label changes ask for a layout pass on every frame; only a new size needs a repaint here.
+        if (w != laidOutWidth || h != laidOutHeight || offsetX != laidOutX || offsetY != laidOutY) {
+            // Label changes ask for a layout pass on every frame; only a new size or place needs a repaint here.
             laidOutWidth = w;
             laidOutHeight = h;
+            laidOutX = offsetX;
+            laidOutY = offsetY;
             paintTokens();
         }
+    }
+
+    /**
+     * Lays every node out again at {@code zoom}: boxes and places multiplied, edges redrawn, and the
+     * sizes of the stylesheet multiplied too ({@link DiagramZoom}), so text is laid out at the size it is
+     * shown rather than scaled (which the software renderer draws as paths).
+     */
+    private void applyZoom(double zoom) {
+        appliedZoom = zoom;
+        appliedLargeText = largeText.get();
+        installSheet(zoom == 1 && !appliedLargeText ? null : DiagramZoom.dataUrl(zoom, appliedLargeText));
+        pseudoClassStateChanged(DiagramStyles.LOW_DETAIL, DiagramZoom.lowDetail(zoom));
+        for (Node child : content.getChildren()) {
+            Object box = child.getProperties().get(DiagramLayout.Box.class);
+            Object at = child.getProperties().get(DiagramLayout.Point.class);
+            Object lane = child.getProperties().get(DiagramLayout.Lane.class);
+            if (box instanceof DiagramLayout.Box b && child instanceof Region region) {
+                b.pin(region, zoom);
+            } else if (at instanceof DiagramLayout.Point p) {
+                child.relocate(p.x() * zoom, p.y() * zoom);
+            } else if (lane instanceof DiagramLayout.Lane l && child instanceof Polyline line) {
+                drawLane(line, l, zoom);
+            } else if (lane instanceof DiagramLayout.Lane l && child instanceof Polygon arrow) {
+                drawArrow(arrow, l, zoom);
+            }
+        }
+        for (Label badge : breakerBadges.values()) {
+            badge.setMinWidth(BREAKER_BADGE_WIDTH * zoom);
+            badge.setPrefWidth(BREAKER_BADGE_WIDTH * zoom);
+        }
+        for (ServiceNode node : serviceNodes.values()) {
+            node.setZoom(zoom);
+        }
+        registry.setZoom(zoom);
+        content.applyCss();
+        // A paused run renders no new frames: lay the slots out at the new zoom now.
+        refresh();
+    }
+
+    /**
+     * Puts the diagram's stylesheet at this zoom in diagram.css's place among the scene's stylesheets
+     * (null: diagram.css itself), so the diagram's sizes change and no rules are added.
+     */
+    private void installSheet(String sheet) {
+        pendingSheet = sheet;
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            return;
+        }
+        java.net.URL original = DiagramView.class.getResource(DiagramStyles.STYLESHEET);
+        String wanted = sheet != null ? sheet : original == null ? null : original.toExternalForm();
+        String current = zoomSheet != null ? zoomSheet : original == null ? null : original.toExternalForm();
+        List<String> sheets = scene.getStylesheets();
+        int at = current == null ? -1 : sheets.indexOf(current);
+        if (wanted != null && !wanted.equals(current)) {
+            if (at >= 0) {
+                sheets.set(at, wanted);
+            } else {
+                sheets.add(0, wanted);
+            }
+        }
+        zoomSheet = sheet;
+    }
+
+    /** Zooms by {@code factor} about a point of this view (the mouse wheel's), keeping that point still. */
+    public void zoomBy(double factor, double aboutX, double aboutY) {
+        double before = scale;
+        double lx = (aboutX - offsetX) / before;
+        double ly = (aboutY - offsetY) / before;
+        double wanted = Math.max(MIN_USER_ZOOM, Math.min(MAX_USER_ZOOM, userZoom.get() * factor));
+        double fit = Math.min(maxScale.get(), Math.min(getWidth() / DiagramLayout.WIDTH, getHeight() / DiagramLayout.HEIGHT));
+        double after = DiagramZoom.quantize(fit * wanted);
+        panX = aboutX - lx * after - (getWidth() - DiagramLayout.WIDTH * after) / 2;
+        panY = aboutY - ly * after - (getHeight() - DiagramLayout.HEIGHT * after) / 2;
+        userZoom.set(wanted);
+        requestLayout();
+    }
+
+    /** Fits the whole diagram in the view again: no zoom of the user's, no panning. */
+    public void fit() {
+        panX = 0;
+        panY = 0;
+        userZoom.set(1);
+        requestLayout();
+    }
+
+    /** The user's zoom on top of fitting the view (1 = fitted); the wheel changes it, {@link #fit()} resets it. */
+    public DoubleProperty userZoomProperty() {
+        return userZoom;
+    }
+
+    /**
+     * Presenter mode's larger text in the boxes ({@code styles/diagram-presenter.css}), laid out at the
+     * diagram's zoom like every other size.
+     */
+    public javafx.beans.property.BooleanProperty largeTextProperty() {
+        return largeText;
+    }
+
+    private void onPress(MouseEvent e) {
+        pressX = e.getX();
+        pressY = e.getY();
+        pressPanX = panX;
+        pressPanY = panY;
+    }
+
+    private void onDrag(MouseEvent e) {
+        panX = pressPanX + e.getX() - pressX;
+        panY = pressPanY + e.getY() - pressY;
+        requestLayout();
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        zoomBy(e.getDeltaY() > 0 ? WHEEL_STEP : 1 / WHEEL_STEP, e.getX(), e.getY());
+        e.consume();
     }
 
     @Override

@@ -44,6 +44,14 @@ final class RegistryNode extends VBox {
         setVisible(false);
     }
 
+    /** Room for the service names at {@code zoom} (the box itself is pinned by the view). */
+    void setZoom(double zoom) {
+        for (HBox row : rows.values()) {
+            ((Label) row.getChildren().get(0)).setMinWidth(62 * zoom);
+            row.setSpacing(3 * zoom);
+        }
+    }
+
     void update(DiagramState state, double nowMs) {
         boolean on = state.discoveryOn();
         if (isVisible() != on) {

@@ -40,7 +40,9 @@ final class ServiceNode extends VBox {
     private final Label status = new Label();
     private final Label detail = new Label();
     private final Pane slots = new Pane();
-    private final double slotsWidth;
+    private final double logicalSlotsWidth;
+    private double slotsWidth;
+    private double zoom = 1;
     private int placedCount = -1;
     private WorkerSlotNode.Density placedDensity;
     private final List<WorkerSlotNode> slotNodes = new ArrayList<>();
@@ -63,7 +65,8 @@ final class ServiceNode extends VBox {
         // No clip (a clip costs an offscreen pass per repaint under the software renderer): the
         // slot densities and MAX_SLOTS keep the slots inside the box instead.
         slots.setMinHeight(0);
-        slotsWidth = box.width() - 16;
+        logicalSlotsWidth = box.width() - 16;
+        slotsWidth = logicalSlotsWidth;
         getChildren().addAll(title, status, detail, slots);
         if (service == ServiceId.DELIVERY) {
             agentPane = new AgentPane(onSelect);
@@ -72,6 +75,23 @@ final class ServiceNode extends VBox {
             agentPane = null;
         }
         box.pin(this);
+    }
+
+    /** Lays the slots out again at {@code zoom} (the box itself is pinned by the view). */
+    void setZoom(double zoom) {
+        if (zoom == this.zoom) {
+            return;
+        }
+        this.zoom = zoom;
+        slotsWidth = logicalSlotsWidth * zoom;
+        placedCount = -1;
+        placedGrouping = "";
+        for (WorkerSlotNode node : slotNodes) {
+            node.setZoom(zoom);
+        }
+        if (agentPane != null) {
+            agentPane.setZoom(zoom);
+        }
     }
 
     WorkerSlotNode slot(int index) {
@@ -117,6 +137,7 @@ final class ServiceNode extends VBox {
 
         while (slotNodes.size() < workers.size()) {
             WorkerSlotNode node = new WorkerSlotNode(DiagramStyles.workerId(service, slotNodes.size()));
+            node.setZoom(zoom);
             node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (node.orderId() > 0) {
                     onSelect.accept(node.orderId());
@@ -172,17 +193,18 @@ final class ServiceNode extends VBox {
         }
         placedCount = count;
         placedDensity = density;
-        double w = WorkerSlotNode.widthOf(density);
-        double h = WorkerSlotNode.heightOf(density);
-        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 4;
+        double w = WorkerSlotNode.widthOf(density) * zoom;
+        double h = WorkerSlotNode.heightOf(density) * zoom;
+        double gap = (density == WorkerSlotNode.Density.MICRO ? 2 : 4) * zoom;
+        double top = SLOTS_TOP * zoom;
         int perRow = Math.max(1, (int) Math.floor((slotsWidth + gap) / (w + gap)));
         for (int i = 0; i < count; i++) {
             slotNodes.get(i).setDensity(density);
-            slotNodes.get(i).resizeRelocate((i % perRow) * (w + gap), SLOTS_TOP + (i / perRow) * (h + gap), w, h);
+            slotNodes.get(i).resizeRelocate((i % perRow) * (w + gap), top + (i / perRow) * (h + gap), w, h);
         }
         int rows = (count + perRow - 1) / perRow;
         double height = rows == 0 ? 0 : rows * (h + gap) - gap;
-        slots.setPrefHeight(SLOTS_TOP + height + 2);
+        slots.setPrefHeight(top + height + 2 * zoom);
     }
 
     /**
@@ -203,14 +225,15 @@ final class ServiceNode extends VBox {
         placedGrouping = key.toString();
         placedCount = -1;
         groupedDensity = density;
-        double w = WorkerSlotNode.widthOf(density);
-        double h = WorkerSlotNode.heightOf(density);
-        double gap = density == WorkerSlotNode.Density.MICRO ? 2 : 3;
-        int perRow = Math.max(1, (int) Math.floor((slotsWidth - INSTANCE_HEADER_WIDTH + gap) / (w + gap)));
+        double w = WorkerSlotNode.widthOf(density) * zoom;
+        double h = WorkerSlotNode.heightOf(density) * zoom;
+        double gap = (density == WorkerSlotNode.Density.MICRO ? 2 : 3) * zoom;
+        double header = INSTANCE_HEADER_WIDTH * zoom;
+        int perRow = Math.max(1, (int) Math.floor((slotsWidth - header + gap) / (w + gap)));
         for (Label box : instanceBoxes.values()) {
             box.setVisible(false);
         }
-        double y = SLOTS_TOP;
+        double y = SLOTS_TOP * zoom;
         int next = 0;
         for (InstanceBand instance : instances) {
             int first = next;
@@ -220,25 +243,25 @@ final class ServiceNode extends VBox {
             int count = next - first;
             int rows = Math.max(1, (count + perRow - 1) / perRow);
             // Micro bands (four or five instances) have room for a one-line caption only.
-            double minBand = density == WorkerSlotNode.Density.MICRO ? 11 : WorkerSlotNode.COMPACT_HEIGHT;
-            double band = Math.max(minBand, rows * (h + gap) - gap) + 4;
+            double minBand = (density == WorkerSlotNode.Density.MICRO ? 11 : WorkerSlotNode.COMPACT_HEIGHT) * zoom;
+            double band = Math.max(minBand, rows * (h + gap) - gap) + 4 * zoom;
             Label box = instanceBoxes.computeIfAbsent(instance.instance(), this::newInstanceBox);
             box.setVisible(true);
             box.resizeRelocate(0, y, slotsWidth, band);
             for (int i = 0; i < count; i++) {
                 WorkerSlotNode node = slotNodes.get(first + i);
                 node.setDensity(density);
-                node.resizeRelocate(INSTANCE_HEADER_WIDTH + (i % perRow) * (w + gap), y + 2 + (i / perRow) * (h + gap), w, h);
+                node.resizeRelocate(header + (i % perRow) * (w + gap), y + 2 * zoom + (i / perRow) * (h + gap), w, h);
             }
-            y += band + 3;
+            y += band + 3 * zoom;
         }
         // Workers of an instance not (or no longer) known: after the bands, without a caption.
         for (int i = next; i < workers.size(); i++) {
             slotNodes.get(i).setDensity(density);
-            slotNodes.get(i).resizeRelocate(INSTANCE_HEADER_WIDTH + ((i - next) % perRow) * (w + gap),
+            slotNodes.get(i).resizeRelocate(header + ((i - next) % perRow) * (w + gap),
                     y + ((i - next) / perRow) * (h + gap), w, h);
         }
-        slots.setPrefHeight(y + 2);
+        slots.setPrefHeight(y + 2 * zoom);
     }
 
     private Label newInstanceBox(int number) {
@@ -297,6 +320,11 @@ final class ServiceNode extends VBox {
         private final Label summary = new Label();
         private final FlowPane out = new FlowPane(4, 4);
         private final List<Label> agentLabels = new ArrayList<>();
+
+        void setZoom(double zoom) {
+            out.setHgap(4 * zoom);
+            out.setVgap(4 * zoom);
+        }
 
         AgentPane(Consumer<Long> onSelect) {
             getStyleClass().add("agent-pane");

@@ -33,6 +33,7 @@ final class WorkerSlotNode extends VBox {
     private long orderId;
     private Density density;
     private javafx.scene.control.Tooltip tooltip;
+    private double zoom = 1;
 
     WorkerSlotNode(String id) {
         setId(id);
@@ -47,6 +48,18 @@ final class WorkerSlotNode extends VBox {
         orderLabel.setMaxWidth(Double.MAX_VALUE);
         detailLabel.setMaxWidth(Double.MAX_VALUE);
         setDensity(Density.FULL);
+    }
+
+    /** The size the slot is shown at: its logical size times {@code zoom}. */
+    void setZoom(double zoom) {
+        this.zoom = zoom;
+        progress.setMinHeight(3 * zoom);
+        progress.setPrefHeight(3 * zoom);
+        if (density != null) {
+            Density d = density;
+            density = null;
+            setDensity(d);
+        }
     }
 
     long orderId() {
@@ -90,9 +103,9 @@ final class WorkerSlotNode extends VBox {
             case COMPACT -> COMPACT_HEIGHT;
             case MICRO -> MICRO_SIZE;
         };
-        setMinSize(w, h);
-        setPrefSize(w, h);
-        setMaxSize(w, h);
+        setMinSize(w * zoom, h * zoom);
+        setPrefSize(w * zoom, h * zoom);
+        setMaxSize(w * zoom, h * zoom);
         // Small slots drop their labels from the scene graph: with dozens of workers changing state
         // every frame, fewer styled nodes is what keeps the frame rate.
         switch (value) {

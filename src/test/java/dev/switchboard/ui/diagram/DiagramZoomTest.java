@@ -1,0 +1,44 @@
+package dev.switchboard.ui.diagram;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The diagram's stylesheet written again at a zoom: sizes multiplied, colours and the legend left alone. */
+class DiagramZoomTest {
+
+    @Test
+    void everyNumberOfASizeIsMultipliedButNotColoursOrNegativeOffsets() {
+        assertEquals("12.00 16.00 12.00 16.00", DiagramZoom.scaleNumbers("6 8 6 8", 2));
+        assertEquals("26.00px", DiagramZoom.scaleNumbers("13px", 2));
+        assertEquals("0.00, 3.00", DiagramZoom.scaleNumbers("0, 1.5", 2));
+    }
+
+    @Test
+    void theDiagramsSizesGrowWithTheZoomWhileItsColoursAndTheLegendStayAsTheyAre() {
+        String css = DiagramZoom.stylesheet(2, false);
+        assertTrue(css.contains(".diagram .node-title { -fx-font-size: 26.00px;"), "titles at twice 13 px");
+        assertTrue(css.contains("-sb-diagram-bg: #f5f6f8;"), "colour variables kept as written");
+        assertTrue(css.contains(".legend-swatch { -fx-min-width: 20px;"), "the legend is not zoomed");
+        assertTrue(css.contains(".diagram { -fx-font-size: 24.00px; }"), "text without a size of its own follows");
+        assertFalse(css.contains("/*"), "comments dropped");
+    }
+
+    @Test
+    void presenterModesLargerTextComesAfterTheOrdinaryRulesSoItWins() {
+        String css = DiagramZoom.stylesheet(1, true);
+        int ordinary = css.indexOf(".diagram .node-title { -fx-font-size: 13.00px;");
+        int presenter = css.lastIndexOf(".diagram .node-title { -fx-font-size: 23.00px;");
+        assertTrue(ordinary >= 0 && presenter > ordinary, "presenter title after the ordinary one");
+    }
+
+    @Test
+    void belowAReadableSizeTheDiagramDropsDetailAndZoomMovesInSteps() {
+        assertTrue(DiagramZoom.lowDetail(0.6), "11 px × 0.6 = 6.6 px body text");
+        assertFalse(DiagramZoom.lowDetail(0.8));
+        assertEquals(0.62, DiagramZoom.quantize(0.6234), 1e-9);
+        assertEquals(0.05, DiagramZoom.quantize(0.001), 1e-9);
+    }
+}
