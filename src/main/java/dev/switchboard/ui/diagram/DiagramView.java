@@ -75,7 +75,8 @@ import java.util.Map;
  * {@code node-detail}; {@code breaker-badge} ({@code :closed :open :half-open :flash}), {@code guards-label},
  * {@code dlq-node} ({@code :nonempty}) and {@code dlq-chip}, {@code instance-box} ({@code :down :retiring
  * :stale}), {@code registry-node}, {@code registry-row}, {@code registry-entry} ({@code :pulse :removed});
- * worker slots also {@code :retrying :duplicate}, queue chips {@code :redelivered}.
+ * worker slots also {@code :retrying :duplicate}, queue chips {@code :redelivered}; {@code gauge-node} with
+ * {@code gauge-value} ({@code :alarm}); the diagram itself {@code :low-detail} below a readable zoom.
  *
  * <h2>Stable ids</h2>
  * {@code customer}, {@code service-order}, {@code service-inventory}, {@code service-kitchen},
