@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/smoke/switchboard.png}
 jar=target/switchboard.jar
-seconds=${SMOKE_SECONDS:-12}
+seconds=${SMOKE_SECONDS:-20}
 flow=${SMOKE_FLOW:-kitchen-backlog.json}
 min_queue=${SMOKE_MIN_QUEUE:-21}
 min_colours=${SMOKE_MIN_COLOURS:-50}

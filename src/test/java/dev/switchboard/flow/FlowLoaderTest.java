@@ -375,7 +375,7 @@ class FlowLoaderTest {
     @Test
     void aSampleThatDoesNotExistIsAClearError() {
         FlowException e = assertThrows(FlowException.class, () -> FlowLoader.loadSample("nope.json"));
-        assertEquals("nope.json: no sample flow with this name; the samples are hybrid-order.json, all-sync.json,"
+        assertEquals("nope.json: no sample flow with this name; the samples are hybrid-order.json, one-order.json, all-sync.json,"
                 + " kitchen-backlog.json, inventory-outage.json, lossy-network.json, retry-storm.json, circuit-breaker.json,"
                 + " poison-message.json, duplicate-delivery.json, instance-failover.json", e.getMessage());
         assertFalse(e.hasPosition());

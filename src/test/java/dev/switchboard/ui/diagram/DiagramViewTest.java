@@ -46,6 +46,9 @@ class DiagramViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // TestFX shares one stage per JVM: a main-window test before this one leaves its minimum size on it
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         state = new DiagramState();
         view = new DiagramView(state);
         view.setId("diagram");
