@@ -115,7 +115,11 @@ final class OrderWorkflow {
         if (order.finished || order.status == status) {
             return;
         }
-        trace.emit(new TraceEvent.OrderStatusChanged(sim.nowMs(), order.id, order.status, status, reason));
+        if (trace.readsStatusChanges()) {
+            trace.emit(new TraceEvent.OrderStatusChanged(sim.nowMs(), order.id, order.status, status, reason));
+        } else {
+            trace.skip(sim.nowMs());
+        }
         order.status = status;
     }
 
@@ -147,7 +151,11 @@ final class OrderWorkflow {
             case DEAD_LETTERED -> OrderStatus.DEAD_LETTERED;
         };
         double now = sim.nowMs();
-        trace.emit(new TraceEvent.OrderStatusChanged(now, order.id, order.status, terminal, reason));
+        if (trace.readsStatusChanges()) {
+            trace.emit(new TraceEvent.OrderStatusChanged(now, order.id, order.status, terminal, reason));
+        } else {
+            trace.skip(now);
+        }
         order.status = terminal;
         order.finished = true;
         order.outcome = outcome;
@@ -479,7 +487,11 @@ final class OrderWorkflow {
         int agent = agents.take();
         if (agent < 0) {
             agents.waiting.addLast(order);
-            trace.emit(new TraceEvent.AgentWaiting(sim.nowMs(), order.id, agents.waiting.size()));
+            if (trace.readsAgentEvents()) {
+                trace.emit(new TraceEvent.AgentWaiting(sim.nowMs(), order.id, agents.waiting.size()));
+            } else {
+                trace.skip(sim.nowMs());
+            }
         } else {
             sendOut(order, agent);
         }
@@ -488,7 +500,11 @@ final class OrderWorkflow {
     private void sendOut(Order order, int agent) {
         double now = sim.nowMs();
         double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
-        trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
+        if (trace.readsAgentEvents()) {
+            trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
+        } else {
+            trace.skip(now);
+        }
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, agents.onTheWayReason(agent));
         for (Call call : order.dispatchCalls) {
             calls.reply(call, ReplyKind.OK);
@@ -502,7 +518,11 @@ final class OrderWorkflow {
                 finish(order, Outcome.DELIVERED, agents.handedOverReason(agent));
             }
             agents.release(agent);
-            trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
+            if (trace.readsAgentEvents()) {
+                trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
+            } else {
+                trace.skip(sim.nowMs());
+            }
             assignWaiting();
         });
     }

@@ -144,7 +144,11 @@ final class SyncCalls {
             return;
         }
         call.settled = true;
-        trace.emit(new TraceEvent.ReplyReceived(now, call.id, call.link, call.order.id, kind));
+        if (trace.readsRepliesReceived()) {
+            trace.emit(new TraceEvent.ReplyReceived(now, call.id, call.link, call.order.id, kind));
+        } else {
+            trace.skip(now);
+        }
         attemptEnded(call, kind, replyReason(call.link, kind));
     }
 

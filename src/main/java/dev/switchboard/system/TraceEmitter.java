@@ -5,14 +5,48 @@ import dev.switchboard.trace.TraceListener;
 
 import java.util.Arrays;
 
-/** Hands every trace event to the run's listeners, in order, and counts them. */
+/**
+ * Hands every trace event to the run's listeners, in order, and counts them. For the frequent
+ * kinds that the metrics do not read it says whether any listener reads them; when none does, the
+ * emitting site calls {@link #skip} instead of building the event.
+ */
 final class TraceEmitter {
     private TraceListener[] listeners = new TraceListener[0];
     private long emitted;
+    private boolean statusChangesRead;
+    private boolean repliesReceivedRead;
+    private boolean agentEventsRead;
 
     void add(TraceListener listener) {
         listeners = Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = listener;
+        statusChangesRead |= listener.reads(TraceEvent.OrderStatusChanged.class);
+        repliesReceivedRead |= listener.reads(TraceEvent.ReplyReceived.class);
+        agentEventsRead |= listener.reads(TraceEvent.AgentAssigned.class) || listener.reads(TraceEvent.AgentReleased.class)
+                || listener.reads(TraceEvent.AgentWaiting.class);
+    }
+
+    /** Whether a listener reads {@link TraceEvent.OrderStatusChanged}. */
+    boolean readsStatusChanges() {
+        return statusChangesRead;
+    }
+
+    /** Whether a listener reads {@link TraceEvent.ReplyReceived}. */
+    boolean readsRepliesReceived() {
+        return repliesReceivedRead;
+    }
+
+    /** Whether a listener reads the agent events (assigned, released, waiting). */
+    boolean readsAgentEvents() {
+        return agentEventsRead;
+    }
+
+    /** Counts an event that no listener reads, without building it. */
+    void skip(double timeMs) {
+        emitted++;
+        for (TraceListener listener : listeners) {
+            listener.onSkipped(timeMs);
+        }
     }
 
     void emit(TraceEvent event) {

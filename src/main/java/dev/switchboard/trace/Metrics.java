@@ -46,6 +46,20 @@ public final class Metrics implements TraceListener {
         }
     }
 
+    /** The kinds it ignores but for counting them: a run without other listeners need not build them. */
+    @Override
+    public boolean reads(Class<? extends TraceEvent> kind) {
+        return kind != TraceEvent.OrderStatusChanged.class && kind != TraceEvent.ReplyReceived.class
+                && kind != TraceEvent.AgentAssigned.class && kind != TraceEvent.AgentReleased.class
+                && kind != TraceEvent.AgentWaiting.class;
+    }
+
+    @Override
+    public void onSkipped(double timeMs) {
+        events++;
+        lastTimeMs = timeMs;
+    }
+
     @Override
     public void onEvent(TraceEvent event) {
         events++;
