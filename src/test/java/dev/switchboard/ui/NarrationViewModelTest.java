@@ -4,6 +4,7 @@ import dev.switchboard.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,31 @@ class NarrationViewModelTest {
         narration.runReset(null);
         assertEquals(0, narration.lines().size());
         assertEquals("0 events", narration.summaryProperty().get());
+    }
+
+    @Test
+    void followingAnOrderShowsOnlyItsLinesAndHeartbeatsOnlyWhenAskedFor() {
+        NarrationViewModel narration = new NarrationViewModel();
+        narration.onEvent(new TraceEvent.OrderPlaced(0, 1));
+        narration.onEvent(new TraceEvent.Heartbeat(0, dev.switchboard.model.ServiceId.INVENTORY, 0));
+        narration.onEvent(new TraceEvent.OrderPlaced(1, 2));
+        narration.onEvent(new TraceEvent.OrderStatusChanged(2, 1, dev.switchboard.model.OrderStatus.PLACED,
+                dev.switchboard.model.OrderStatus.STOCK_CONFIRMED, "in stock"));
+        narration.advanced(2);
+        assertEquals(4, narration.lines().size(), "every line is kept");
+        assertEquals(3, narration.shownLines().size(), "the heartbeat is hidden by default");
+
+        narration.followedOrderProperty().set(1L);
+        assertEquals(java.util.List.of(1L, 1L), narration.shownLines().stream()
+                .map(line -> EventOrders.orderOf(line.event()).getAsLong()).toList());
+        narration.onEvent(new TraceEvent.OrderPlaced(3, 3));
+        narration.advanced(3);
+        assertEquals(2, narration.shownLines().size(), "a new order's line stays hidden while #1 is followed");
+
+        narration.followedOrderProperty().set(null);
+        narration.showBackgroundProperty().set(true);
+        assertEquals(5, narration.shownLines().size());
+        narration.runReset(null);
+        assertNull(narration.followedOrderProperty().get(), "a new run follows no order");
     }
 }

@@ -171,4 +171,21 @@ class PlaybackViewModelTest {
         assertEquals(PlaybackViewModel.BURST_SIZE, recorder.all(TraceEvent.OrderPlaced.class).size());
         assertEquals(PlaybackViewModel.BURST_SIZE, vm.orders().rows().size());
     }
+
+    @Test
+    void stepOrderRunsUpToThatOrdersNextEventUntilItIsDelivered() {
+        playback.placeOrder();
+        playback.placeOrder();
+        int steps = 0;
+        while (vm.orders().row(1).orElseThrow().getStatus() != dev.switchboard.model.OrderStatus.DELIVERED) {
+            int before = recorder.events.size();
+            assertTrue(playback.stepOrder(1), "step " + steps);
+            assertTrue(recorder.events.subList(before, recorder.events.size()).stream()
+                    .anyMatch(e -> EventOrders.orderOf(e).orElse(-1) == 1), "each step reaches one of #1's events");
+            steps++;
+            assertTrue(steps < 40, "order #1 never got delivered");
+        }
+        assertFalse(playback.stepOrder(1), "a delivered order has nothing more to step");
+        assertEquals("Order #1 has finished; it has nothing more to step.", playback.statusTextProperty().get());
+    }
 }
