@@ -12,6 +12,8 @@ final class Order {
     boolean finished;
     /** The sync call from Kitchen to Delivery that waits for this order's agent assignment, if any. */
     Call dispatchCall;
+    /** When the order began to wait for a delivery agent (the dispatch moment). */
+    double agentWaitSinceMs;
     /** Bit per service: the services that can never process this order (a poison message). */
     int poisonMask;
     /** Bit per service: the services that have processed this order successfully (to spot duplicates). */

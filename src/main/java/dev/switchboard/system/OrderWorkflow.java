@@ -456,6 +456,7 @@ final class OrderWorkflow {
 
     private void assignAgent(Order order) {
         int agent = agents.take();
+        order.agentWaitSinceMs = sim.nowMs();
         if (agent < 0) {
             agents.waiting.addLast(order);
             trace.emit(new TraceEvent.AgentWaiting(sim.nowMs(), order.id, agents.waiting.size()));
@@ -467,7 +468,8 @@ final class OrderWorkflow {
     private void sendOut(Order order, int agent) {
         double now = sim.nowMs();
         double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
-        trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
+        trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount(),
+                now - order.agentWaitSinceMs));
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, "delivery agent " + (agent + 1) + " is on the way");
         if (order.dispatchCall != null) {
             calls.reply(order.dispatchCall, ReplyKind.OK);

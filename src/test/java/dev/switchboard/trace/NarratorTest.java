@@ -134,7 +134,7 @@ class NarratorTest {
     @Test
     void agentsAreCountedFromOne() {
         assertEquals("Delivery agent 1 set off with order #7 and arrives in 2.0 s (2 free).",
-                narrator.narrate(new TraceEvent.AgentAssigned(1000, 7, 0, 3000, 2)));
+                narrator.narrate(new TraceEvent.AgentAssigned(1000, 7, 0, 3000, 2, 0)));
     }
 
     @Test
