@@ -20,6 +20,7 @@ public final class SampleFlows {
             DEFAULT_FILE,
             "all-sync.json",
             "kitchen-backlog.json",
+            "courier-shortage.json",
             "inventory-outage.json",
             "lossy-network.json",
             "retry-storm.json",
