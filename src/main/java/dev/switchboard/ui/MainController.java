@@ -84,6 +84,7 @@ public final class MainController {
     @FXML private Label eventCountLabel;
     @FXML private Menu samplesMenu;
     @FXML private MenuItem openFileMenuItem;
+    @FXML private Menu exportMenu;
     @FXML private MenuItem quitMenuItem;
     @FXML private MenuItem playMenuItem;
     @FXML private MenuItem stepMenuItem;
@@ -107,6 +108,9 @@ public final class MainController {
         legend.setId("legend");
         VBox.setVgrow(diagramView, Priority.ALWAYS);
         diagramHost.getChildren().addAll(diagramView, legend);
+        ExportViewModel exports = new ExportViewModel();
+        playback.addListener(exports);
+        new ExportMenu(exports, playback, () -> root.getScene().getWindow(), diagramHost).install(exportMenu);
 
         initToolbar(playback);
         initNarration(playback);
