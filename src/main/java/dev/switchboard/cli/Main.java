@@ -212,7 +212,8 @@ public final class Main {
                         listeners.add(sink);
                     }
                 }
-                writing = "trace";
+                // while the run streams, the trace and the OTLP file are written together
+                writing = outputs.containsKey("otlp") && tracePath != null ? "run" : tracePath != null ? "trace" : "otlp";
                 report = new HeadlessRun(flow).run(new Progress(err), listeners.toArray(new TraceListener[0]));
             } finally {
                 if (trace != null) {
@@ -233,8 +234,10 @@ public final class Main {
                 Files.writeString(outputs.get("csv"), ReportCsv.write(report), StandardCharsets.UTF_8);
             }
         } catch (IOException | UncheckedIOException e) {
-            String what = writing.equals("trace") ? "the trace" : "the --" + writing + " export";
-            err.println("switchboard: cannot write " + what + " to " + outputs.get(writing) + ": " + message(e));
+            String where = writing.equals("run") ? "the trace to " + tracePath + " or the --otlp export to "
+                    + outputs.get("otlp")
+                    : (writing.equals("trace") ? "the trace" : "the --" + writing + " export") + " to " + outputs.get(writing);
+            err.println("switchboard: cannot write " + where + ": " + message(e));
             for (Writer file : files) {
                 try {
                     file.close();

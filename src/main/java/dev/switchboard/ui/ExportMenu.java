@@ -36,6 +36,11 @@ public final class ExportMenu {
         Path choose(Window owner, String title, String suggestedName, String pattern);
     }
 
+    /** The exports this menu writes. */
+    public ExportViewModel exports() {
+        return exports;
+    }
+
     public ExportMenu(ExportViewModel exports, PlaybackViewModel playback, Supplier<Window> owner, Node diagram) {
         this.exports = exports;
         this.playback = playback;
@@ -47,8 +52,9 @@ public final class ExportMenu {
         this.chooser = chooser;
     }
 
-    /** Fills {@code menu} with the export items. */
+    /** Fills {@code menu} with the export items; the menu keeps this object under the key {@code ExportMenu.class}. */
     public void install(Menu menu) {
+        menu.getProperties().put(ExportMenu.class, this);
         for (ExportViewModel.Kind kind : ExportViewModel.Kind.values()) {
             MenuItem item = new MenuItem(kind.title() + "…");
             item.setId("export" + camel(kind.name()) + "MenuItem");

@@ -372,4 +372,16 @@ class MainTest {
         assertEquals(2, traceToo.status());
         assertTrue(traceToo.err().startsWith("switchboard: --trace and --csv name the same file"), traceToo.err());
     }
+
+    @Test
+    void anExportThatCannotBeWrittenExitsOneWithTheFileAndTheReason(@TempDir Path dir) {
+        Path mermaid = dir.resolve("missing").resolve("seq.mmd");
+        Outcome result = main("run", "hybrid-order.json", "--orders", "3", "--mermaid", mermaid.toString());
+        assertEquals(1, result.status());
+        assertEquals("switchboard: cannot write the --mermaid export to " + mermaid + ": no such folder\n", result.err());
+        Path csv = dir.resolve("missing").resolve("r.csv");
+        Outcome csvResult = main("run", "hybrid-order.json", "--orders", "3", "--csv", csv.toString());
+        assertEquals(1, csvResult.status());
+        assertTrue(csvResult.err().endsWith("cannot write the --csv export to " + csv + ": no such folder\n"), csvResult.err());
+    }
 }
