@@ -138,6 +138,13 @@ class NarratorTest {
     }
 
     @Test
+    void anOrderThatWaitedForAnAgentIsToldHowLong() {
+        assertEquals("Delivery agent 2 set off with order #8, which waited 1.5 s for an agent, and arrives in 2.0 s"
+                        + " (0 free).",
+                narrator.narrate(new TraceEvent.AgentAssigned(2500, 8, 1, 4500, 0, 1500)));
+    }
+
+    @Test
     void clockTimesHaveMillisecondPrecision() {
         assertEquals("12.345 s", Narrator.seconds(12_345));
         assertEquals("0.000 s", Narrator.seconds(0));
