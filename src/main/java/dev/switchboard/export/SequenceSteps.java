@@ -127,7 +127,7 @@ public final class SequenceSteps implements TraceListener {
             }
         } else if (event instanceof TraceEvent.MessageDeadLettered e) {
             if (follows(e.orderId())) {
-                note(e.timeMs(), e.orderId(), lifelineOf(e.link()), "dead-lettered");
+                note(e.timeMs(), e.orderId(), lifelineOf(e.link()), "moved to the dead letter queue");
             }
         } else if (event instanceof TraceEvent.LateReplyDiscarded e) {
             if (follows(e.orderId())) {

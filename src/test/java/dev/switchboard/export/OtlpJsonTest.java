@@ -120,4 +120,19 @@ class OtlpJsonTest {
         String otherSeed = Exports.otlp(ScriptedRuns.play(ScriptedRuns.hybrid(3, "queue", 0).withSeed(8), null));
         assertNotEquals(once.substring(0, 200), otherSeed.substring(0, 200));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dev.switchboard.flow.SampleFlows#fileNames")
+    void everySamplesExportIsReadByTheOpenTelemetryClassesWithATraceForEveryOrder(String sample) throws Exception {
+        dev.switchboard.flow.Flow flow = dev.switchboard.flow.FlowLoader.loadSample(sample);
+        List<TraceEvent> events = ScriptedRuns.play(flow, null);
+        List<Span> spans = spans(parse(Exports.otlp(events)));
+        Set<String> traces = new HashSet<>();
+        for (Span span : spans) {
+            traces.add(hexId(span.getTraceId()));
+            assertTrue(span.getEndTimeUnixNano() >= span.getStartTimeUnixNano(), sample + ": " + span.getName());
+            assertTrue(span.getStartTimeUnixNano() >= OtlpJson.EPOCH_UNIX_NANOS);
+        }
+        assertEquals(flow.orders().count(), traces.size(), sample);
+    }
 }

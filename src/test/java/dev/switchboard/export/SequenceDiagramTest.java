@@ -108,4 +108,18 @@ class SequenceDiagramTest {
         assertFalse(reader.getBlocks().get(0).getDiagram() instanceof PSystemError, text);
         assertTrue(text.contains("Order -> Kitchen : order 1 prepare"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dev.switchboard.flow.SampleFlows#fileNames")
+    void everySamplesDiagramIsAcceptedByPlantUmlAndFollowsTheMermaidGrammar(String sample) throws Exception {
+        List<TraceEvent> events = ScriptedRuns.play(dev.switchboard.flow.FlowLoader.loadSample(sample), null);
+        String plantUml = Exports.plantUml(events, 40);
+        SourceStringReader reader = new SourceStringReader(plantUml);
+        assertFalse(reader.getBlocks().get(0).getDiagram() instanceof PSystemError, () -> sample + ": "
+                + ((PSystemError) reader.getBlocks().get(0).getDiagram()).getErrorsUml());
+        String mermaid = Exports.mermaid(events, 40);
+        for (String line : mermaid.lines().filter(l -> !l.startsWith("%%")).skip(1).toList()) {
+            assertTrue(MERMAID_LINE.matcher(line.strip()).matches(), sample + ": " + line);
+        }
+    }
 }
