@@ -27,16 +27,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ExportMenuTest {
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = MainWindow.show(stage, LaunchOptions.interactive());
         window.viewModel().open(TestFlows.quietHybrid(), "test");
     }
 
+    /** TestFX shares one stage between test classes: give back the minimum size the main window set on it. */
     @Stop
     void stop() {
         window.controller().dispose();
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
     }
 
     private static Menu exportMenu(FxRobot robot) {
