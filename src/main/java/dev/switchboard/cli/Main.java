@@ -5,7 +5,13 @@ import dev.switchboard.flow.Echo;
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.Suggestions;
 import dev.switchboard.sim.VirtualTimeLimitException;
+import dev.switchboard.export.ExportSink;
+import dev.switchboard.export.OtlpJson;
+import dev.switchboard.export.ReportCsv;
+import dev.switchboard.export.SequenceDiagram;
+import dev.switchboard.export.SequenceSteps;
 import dev.switchboard.trace.Report;
+import dev.switchboard.trace.TraceListener;
 import dev.switchboard.trace.ReportJson;
 import dev.switchboard.trace.ReportText;
 import dev.switchboard.trace.TraceJsonWriter;
@@ -22,7 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -41,12 +51,19 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "Usage:",
             "  switchboard run FLOW.json [--seed N] [--orders N] [--trace FILE.jsonl] [--format json|text]",
+            "                  [--otlp FILE.json] [--mermaid FILE.mmd] [--plantuml FILE.puml] [--csv FILE.csv]",
+            "                  [--orders-in-diagram N]",
             "      Plays the flow to the end without a window and prints its report on stdout.",
             "      FLOW.json is a flow file, or the name of a shipped sample (e.g. hybrid-order.json).",
             "      --seed N            use seed N instead of the flow's",
             "      --orders N          place N orders instead of the flow's count",
             "      --trace FILE.jsonl  also write every trace event to FILE.jsonl, one JSON object a line",
             "      --format json|text  the report as JSON (default) or as a table for people",
+            "      --otlp FILE.json    also write the run as OpenTelemetry traces (OTLP JSON), one trace per order",
+            "      --mermaid FILE.mmd  also write the sequence diagram of the first orders as Mermaid",
+            "      --plantuml FILE.puml  ... and as PlantUML",
+            "      --csv FILE.csv      also write the report as CSV (path,value)",
+            "      --orders-in-diagram N  orders the sequence diagrams show (default 20)",
             "  switchboard bench [--orders N] [--flow FLOW.json] [--events N] [--pending N] [--ratio-orders N]",
             "      Times the engine on the hold model (--events per round, default 20000000; --pending,",
             "      default 1000), then N orders (default 1000000) of a flow (default the hybrid sample),",
@@ -64,7 +81,10 @@ public final class Main {
             "2 an invalid flow or bad arguments.",
             "");
 
-    private static final Set<String> RUN_OPTIONS = Set.of("seed", "orders", "trace", "format");
+    private static final Set<String> RUN_OPTIONS = Set.of("seed", "orders", "trace", "format", "otlp", "mermaid",
+            "plantuml", "csv", "orders-in-diagram");
+    /** The options that name an output file, in the order they are checked. */
+    private static final List<String> OUTPUT_OPTIONS = List.of("trace", "otlp", "mermaid", "plantuml", "csv");
 
     /** The command words, for the did-you-mean of a mistyped one; keep in step with the switch in {@link #run}. */
     static final List<String> COMMANDS = List.of("run", "bench", "sweep", "help");
@@ -138,19 +158,29 @@ public final class Main {
         }
         long seed = arguments.longValue("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         int orders = (int) arguments.longValue("orders", 0, 0, Integer.MAX_VALUE);
-        Path tracePath = null;
-        if (arguments.has("trace")) {
-            try {
-                tracePath = Path.of(arguments.text("trace", ""));
-            } catch (InvalidPathException e) {
-                throw new UsageException("--trace: not a valid file name: " + e.getReason());
+        long ordersInDiagram = arguments.longValue("orders-in-diagram", SequenceSteps.DEFAULT_ORDERS, 0,
+                Integer.MAX_VALUE);
+        String flowName = arguments.positionals().get(0);
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        for (String option : OUTPUT_OPTIONS) {
+            if (arguments.has(option)) {
+                Path path;
+                try {
+                    path = Path.of(arguments.text(option, ""));
+                } catch (InvalidPathException e) {
+                    throw new UsageException("--" + option + ": not a valid file name: " + e.getReason());
+                }
+                refuseOverwriting(flowName, option, path);
+                for (Map.Entry<String, Path> earlier : outputs.entrySet()) {
+                    if (sameFile(earlier.getValue(), path)) {
+                        throw new UsageException("--" + earlier.getKey() + " and --" + option + " name the same file "
+                                + Echo.plain(path.toString()) + "; give each output its own file");
+                    }
+                }
+                outputs.put(option, path);
             }
         }
-
-        String flowName = arguments.positionals().get(0);
-        if (tracePath != null) {
-            refuseOverwriting(flowName, tracePath);
-        }
+        Path tracePath = outputs.get("trace");
         Flow flow;
         try {
             flow = FlowFiles.load(flowName);
@@ -166,23 +196,74 @@ public final class Main {
         }
 
         Report report;
-        if (tracePath == null) {
-            report = new HeadlessRun(flow).run(new Progress(err));
-        } else {
-            try (TraceJsonWriter trace = TraceJsonWriter.open(tracePath)) {
-                report = new HeadlessRun(flow).run(new Progress(err), trace);
-            } catch (IOException | UncheckedIOException e) {
-                err.println("switchboard: cannot write the trace to " + tracePath + ": " + message(e));
-                return EXIT_FAILED;
+        String writing = "trace";
+        List<Writer> files = new ArrayList<>();
+        try {
+            List<TraceListener> listeners = new ArrayList<>();
+            List<ExportSink> sinks = new ArrayList<>();
+            TraceJsonWriter trace = null;
+            if (tracePath != null) {
+                trace = TraceJsonWriter.open(tracePath);
+                listeners.add(trace);
             }
+            try {
+                for (String option : List.of("otlp", "mermaid", "plantuml")) {
+                    Path path = outputs.get(option);
+                    if (path != null) {
+                        writing = option;
+                        Writer file = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                        files.add(file);
+                        ExportSink sink = switch (option) {
+                            case "otlp" -> new OtlpJson(file);
+                            case "mermaid" -> new SequenceDiagram(SequenceDiagram.Format.MERMAID, ordersInDiagram, file);
+                            default -> new SequenceDiagram(SequenceDiagram.Format.PLANTUML, ordersInDiagram, file);
+                        };
+                        sinks.add(sink);
+                        listeners.add(sink);
+                    }
+                }
+                // while the run streams, the trace and the OTLP file are written together
+                writing = outputs.containsKey("otlp") && tracePath != null ? "run" : tracePath != null ? "trace" : "otlp";
+                report = new HeadlessRun(flow).run(new Progress(err), listeners.toArray(new TraceListener[0]));
+            } finally {
+                if (trace != null) {
+                    trace.close();
+                }
+            }
+            for (int i = 0; i < sinks.size(); i++) {
+                writing = sinks.get(i) instanceof OtlpJson ? "otlp"
+                        : ((SequenceDiagram) sinks.get(i)).format() == SequenceDiagram.Format.MERMAID ? "mermaid"
+                        : "plantuml";
+                sinks.get(i).finish();
+            }
+            for (Writer file : files) {
+                file.close();
+            }
+            if (outputs.containsKey("csv")) {
+                writing = "csv";
+                Files.writeString(outputs.get("csv"), ReportCsv.write(report), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            String where = writing.equals("run") ? "the trace to " + tracePath + " or the --otlp export to "
+                    + outputs.get("otlp")
+                    : (writing.equals("trace") ? "the trace" : "the --" + writing + " export") + " to " + outputs.get(writing);
+            err.println("switchboard: cannot write " + where + ": " + message(e));
+            for (Writer file : files) {
+                try {
+                    file.close();
+                } catch (IOException ignored) {
+                    // the first error is the one worth telling
+                }
+            }
+            return EXIT_FAILED;
         }
         out.print(format.equals("json") ? ReportJson.write(report) : ReportText.write(report));
         out.flush();
         return EXIT_OK;
     }
 
-    /** Writing the trace over the flow file (by the same name, a link or another path) would destroy the flow. */
-    private static void refuseOverwriting(String flowName, Path output) throws UsageException {
+    /** Writing an output over the flow file (by the same name, a link or another path) would destroy the flow. */
+    private static void refuseOverwriting(String flowName, String option, Path output) throws UsageException {
         Path input;
         try {
             input = Path.of(flowName);
@@ -199,8 +280,20 @@ public final class Main {
             return;
         }
         if (same) {
-            throw new UsageException("--trace " + output + " is the flow file itself; writing the trace there would"
-                    + " overwrite the flow (give another file name)");
+            throw new UsageException("--" + option + " " + output + " is the flow file itself; writing the "
+                    + (option.equals("trace") ? "trace" : "export") + " there would overwrite the flow (give another file name)");
+        }
+    }
+
+    /** Two outputs name one file: by the same path, or (when both exist) a link or another path. */
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

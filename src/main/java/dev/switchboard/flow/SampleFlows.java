@@ -24,6 +24,7 @@ public final class SampleFlows {
             QUIET_FILE,
             "all-sync.json",
             "kitchen-backlog.json",
+            "courier-shortage.json",
             "inventory-outage.json",
             "lossy-network.json",
             "retry-storm.json",

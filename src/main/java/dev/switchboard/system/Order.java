@@ -18,6 +18,8 @@ final class Order {
      * that dispatched it, and any repeated hand-over an idempotent Delivery recognised meanwhile.
      */
     final java.util.List<Call> dispatchCalls = new java.util.ArrayList<>(1);
+    /** When the order began to wait for a delivery agent (the dispatch moment). */
+    double agentWaitSinceMs;
     /** Bit per service: the services that can never process this order (a poison message). */
     int poisonMask;
     /** Bit per service: the services that have processed this order successfully (to spot duplicates). */

@@ -485,13 +485,10 @@ final class OrderWorkflow {
 
     private void assignAgent(Order order) {
         int agent = agents.take();
+        order.agentWaitSinceMs = sim.nowMs();
         if (agent < 0) {
             agents.waiting.addLast(order);
-            if (trace.readsAgentEvents()) {
-                trace.emit(new TraceEvent.AgentWaiting(sim.nowMs(), order.id, agents.waiting.size()));
-            } else {
-                trace.skip(sim.nowMs());
-            }
+            trace.emit(new TraceEvent.AgentWaiting(sim.nowMs(), order.id, agents.waiting.size()));
         } else {
             sendOut(order, agent);
         }
@@ -500,11 +497,9 @@ final class OrderWorkflow {
     private void sendOut(Order order, int agent) {
         double now = sim.nowMs();
         double tripMs = service(ServiceId.DELIVERY).settings().tripMs().sample(tripRandom);
-        if (trace.readsAgentEvents()) {
-            trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount()));
-        } else {
-            trace.skip(now);
-        }
+        // the metrics read every assignment (the wait for an agent), so it is always built
+        trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount(),
+                now - order.agentWaitSinceMs));
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, agents.onTheWayReason(agent));
         for (Call call : order.dispatchCalls) {
             calls.reply(call, ReplyKind.OK);
@@ -518,7 +513,7 @@ final class OrderWorkflow {
                 finish(order, Outcome.DELIVERED, agents.handedOverReason(agent));
             }
             agents.release(agent);
-            if (trace.readsAgentEvents()) {
+            if (trace.readsAgentReleases()) {
                 trace.emit(new TraceEvent.AgentReleased(sim.nowMs(), agent, agents.freeCount()));
             } else {
                 trace.skip(sim.nowMs());

@@ -15,15 +15,14 @@ final class TraceEmitter {
     private long emitted;
     private boolean statusChangesRead;
     private boolean repliesReceivedRead;
-    private boolean agentEventsRead;
+    private boolean agentReleasesRead;
 
     void add(TraceListener listener) {
         listeners = Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = listener;
         statusChangesRead |= listener.reads(TraceEvent.OrderStatusChanged.class);
         repliesReceivedRead |= listener.reads(TraceEvent.ReplyReceived.class);
-        agentEventsRead |= listener.reads(TraceEvent.AgentAssigned.class) || listener.reads(TraceEvent.AgentReleased.class)
-                || listener.reads(TraceEvent.AgentWaiting.class);
+        agentReleasesRead |= listener.reads(TraceEvent.AgentReleased.class);
     }
 
     /** Whether a listener reads {@link TraceEvent.OrderStatusChanged}. */
@@ -36,9 +35,9 @@ final class TraceEmitter {
         return repliesReceivedRead;
     }
 
-    /** Whether a listener reads the agent events (assigned, released, waiting). */
-    boolean readsAgentEvents() {
-        return agentEventsRead;
+    /** Whether a listener reads {@link TraceEvent.AgentReleased}. */
+    boolean readsAgentReleases() {
+        return agentReleasesRead;
     }
 
     /** Counts an event that no listener reads, without building it. */

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * to a fixed number of decimals with trailing zeros dropped and never use an exponent, so output
  * does not depend on how a JDK version prints doubles.
  */
-final class JsonText {
+public final class JsonText {
     private static final long[] POWERS_OF_TEN = {
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
     };
@@ -17,7 +17,7 @@ final class JsonText {
     }
 
     /** Appends {@code value} rounded to at most {@code decimals} (0..9) decimals; not-finite becomes null. */
-    static void appendNumber(StringBuilder out, double value, int decimals) {
+    public static void appendNumber(StringBuilder out, double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             out.append("null");
             return;
@@ -51,14 +51,14 @@ final class JsonText {
         }
     }
 
-    static String number(double value, int decimals) {
+    public static String number(double value, int decimals) {
         StringBuilder out = new StringBuilder();
         appendNumber(out, value, decimals);
         return out.toString();
     }
 
     /** Appends {@code text} as a quoted JSON string, escaping what JSON requires. */
-    static void appendString(StringBuilder out, String text) {
+    public static void appendString(StringBuilder out, String text) {
         out.append('"');
         if (!needsEscape(text)) {
             out.append(text).append('"');

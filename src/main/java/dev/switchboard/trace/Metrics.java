@@ -22,10 +22,14 @@ public final class Metrics implements TraceListener {
     private static final byte BUSY = 1;
     private static final byte BLOCKED = 2;
 
+    private static final Report.Latency NO_LATENCY = new Report.Latency(0, 0, 0, 0, 0, 0);
+
     private final ServiceTally[] services = new ServiceTally[ServiceId.values().length];
     private final LinkTally[] links = new LinkTally[LinkId.values().length];
     private final LatencyHistogram acceptLatency = new LatencyHistogram();
     private final LatencyHistogram deliveryLatency = new LatencyHistogram();
+    private final LatencyHistogram agentWait = new LatencyHistogram();
+    private int maxAgentQueue;
     private final long[] outcomes = new long[Outcome.values().length];
 
     private String flowName = "";
@@ -50,8 +54,7 @@ public final class Metrics implements TraceListener {
     @Override
     public boolean reads(Class<? extends TraceEvent> kind) {
         return kind != TraceEvent.OrderStatusChanged.class && kind != TraceEvent.ReplyReceived.class
-                && kind != TraceEvent.AgentAssigned.class && kind != TraceEvent.AgentReleased.class
-                && kind != TraceEvent.AgentWaiting.class;
+                && kind != TraceEvent.AgentReleased.class;
     }
 
     @Override
@@ -68,8 +71,7 @@ public final class Metrics implements TraceListener {
         // frequent and need nothing here): this chain runs for every event of a long run.
         if (event instanceof TraceEvent.OrderStatusChanged) {
             return;
-        } else if (event instanceof TraceEvent.ReplyReceived || event instanceof TraceEvent.AgentAssigned
-                || event instanceof TraceEvent.AgentReleased || event instanceof TraceEvent.AgentWaiting) {
+        } else if (event instanceof TraceEvent.ReplyReceived || event instanceof TraceEvent.AgentReleased) {
             // frequent and needing nothing here: without this they would walk the whole chain
             return;
         } else if (event instanceof TraceEvent.InboundArrived e) {
@@ -171,6 +173,10 @@ public final class Metrics implements TraceListener {
             if (!e.instanceUp()) {
                 service(e.service()).staleCalls++;
             }
+        } else if (event instanceof TraceEvent.AgentAssigned e) {
+            agentWait.record(e.waitedMs());
+        } else if (event instanceof TraceEvent.AgentWaiting e) {
+            maxAgentQueue = Math.max(maxAgentQueue, e.waiting());
         } else if (event instanceof TraceEvent.ServiceChanged e) {
             // each instance runs the configured number of workers
             service(e.service()).setWorkers(e.timeMs(), e.settings().workers() * e.settings().instances());
@@ -209,7 +215,9 @@ public final class Metrics implements TraceListener {
     public Report report() {
         Map<ServiceId, Report.Service> serviceReports = new EnumMap<>(ServiceId.class);
         for (ServiceId id : ServiceId.values()) {
-            serviceReports.put(id, services[id.ordinal()].report(lastTimeMs));
+            boolean delivery = id == ServiceId.DELIVERY;
+            serviceReports.put(id, services[id.ordinal()].report(lastTimeMs,
+                    delivery ? agentWait.summary() : NO_LATENCY, delivery ? maxAgentQueue : 0));
         }
         Map<LinkId, Report.Link> linkReports = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
@@ -248,6 +256,7 @@ public final class Metrics implements TraceListener {
         private int blockedWorkers;
         private int workers;
         private int depth;
+        /** The longest the line was for a positive span of time. */
         private int maxDepth;
         private double sinceMs;
         private double busyMs;
@@ -293,9 +302,6 @@ public final class Metrics implements TraceListener {
         void setDepth(double timeMs, int newDepth) {
             advance(timeMs);
             depth = newDepth;
-            if (newDepth > maxDepth) {
-                maxDepth = newDepth;
-            }
         }
 
         void setWorkers(double timeMs, int newWorkers) {
@@ -306,6 +312,11 @@ public final class Metrics implements TraceListener {
         private void advance(double timeMs) {
             double dt = timeMs - sinceMs;
             if (dt > 0) {
+                // a length counts only when it held for some time: an item taken the moment it
+                // arrived never waited, so a line nobody waited in has a maximum of 0
+                if (depth > maxDepth) {
+                    maxDepth = depth;
+                }
                 busyMs += busyWorkers * dt;
                 blockedMs += blockedWorkers * dt;
                 capacityMs += capacity() * dt;
@@ -323,8 +334,10 @@ public final class Metrics implements TraceListener {
             return Math.max(workers, busyWorkers + blockedWorkers);
         }
 
-        Report.Service report(double endMs) {
+        Report.Service report(double endMs, Report.Latency agentWaitMs, int maxAgentQueue) {
             double dt = Math.max(0, endMs - sinceMs);
+            // the line's current length counts once it has held for a while (items that wait)
+            int maxWaiting = dt > 0 ? Math.max(maxDepth, depth) : maxDepth;
             double busy = busyMs + busyWorkers * dt;
             double blocked = blockedMs + blockedWorkers * dt;
             double capacity = capacityMs + capacity() * dt;
@@ -332,8 +345,9 @@ public final class Metrics implements TraceListener {
             double utilization = capacity > 0 ? (busy + blocked) / capacity : 0;
             double meanQueueLength = endMs > 0 ? depthIntegral / endMs : 0;
             double meanWaitMs = taken > 0 ? waitedMsSum / taken : 0;
-            return new Report.Service(utilization, meanWaitMs, meanQueueLength, maxDepth, handled, errors,
-                    blocked, busy, taken, dropped, workLost, duplicates, duplicatesSkipped, staleCalls);
+            return new Report.Service(utilization, meanWaitMs, meanQueueLength, maxWaiting, handled, errors,
+                    blocked, busy, taken, dropped, workLost, duplicates, duplicatesSkipped, staleCalls,
+                    agentWaitMs, maxAgentQueue);
         }
     }
 

@@ -163,8 +163,9 @@ public final class Narrator {
                     + (e.waiting() == 1 ? " order" : " orders") + " waiting).";
         }
         if (event instanceof AgentAssigned e) {
-            return "Delivery agent " + (e.agent() + 1) + " set off with order #" + e.orderId() + " and arrives in "
-                    + duration(e.arriveAtMs() - e.timeMs()) + " (" + agents(e.freeAgents()) + " free).";
+            return "Delivery agent " + (e.agent() + 1) + " set off with order #" + e.orderId()
+                    + (e.waitedMs() > 0 ? ", which waited " + duration(e.waitedMs()) + " for an agent," : "")
+                    + " and arrives in " + duration(e.arriveAtMs() - e.timeMs()) + " (" + agents(e.freeAgents()) + " free).";
         }
         if (event instanceof TraceEvent.TripForFinishedOrder e) {
             return "Delivery agent " + (e.agent() + 1) + " handed over the meal for order #" + e.orderId()

@@ -55,7 +55,8 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
      * @param utilization     occupied worker-time (busy or blocked on a call) over worker capacity-time, 0..1
      * @param meanQueueWaitMs mean time an item waited in the inbound line until a worker took it
      * @param meanQueueLength time-averaged length of the inbound line (for the kitchen: its broker queue)
-     * @param maxQueueLength  longest the inbound line got
+     * @param maxQueueLength  the most items that waited in the inbound line at once (an item taken at the moment
+     *                        it arrived never waited and is not counted)
      * @param handled         tasks finished (with or without an error)
      * @param errors          tasks that failed by the service's error rate
      * @param blockedMs       worker-time spent blocked waiting for a sync reply
@@ -66,10 +67,16 @@ public record Report(String flow, long seed, double simulatedMs, long events, Or
      * @param duplicates      redelivered orders this service worked on a second time
      * @param duplicatesSkipped redelivered orders an idempotent consumer recognised and skipped
      * @param staleCalls      work routed to one of its instances while that instance was down (the failover window)
+     * @param agentWaitMs     Delivery only: each dispatched order's wait for a free delivery agent (0 when one was free)
+     * @param maxAgentQueue   Delivery only: the most orders waiting for an agent at once
      */
     public record Service(double utilization, double meanQueueWaitMs, double meanQueueLength, int maxQueueLength,
                           long handled, long errors, double blockedMs, double busyMs, long taken, long dropped,
-                          long workLost, long duplicates, long duplicatesSkipped, long staleCalls) {
+                          long workLost, long duplicates, long duplicatesSkipped, long staleCalls,
+                          Latency agentWaitMs, int maxAgentQueue) {
+        public Service {
+            Objects.requireNonNull(agentWaitMs, "agentWaitMs");
+        }
     }
 
     /**

@@ -67,6 +67,10 @@ public final class ReportJson {
             integer("duplicates", s.duplicates());
             integer("duplicatesSkipped", s.duplicatesSkipped());
             integer("staleCalls", s.staleCalls());
+            if (entry.getKey() == ServiceId.DELIVERY) {
+                latency("agentWaitMs", s.agentWaitMs());
+                integer("maxAgentQueue", s.maxAgentQueue());
+            }
             close();
         }
         close();

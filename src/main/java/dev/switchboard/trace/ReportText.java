@@ -26,6 +26,7 @@ public final class ReportText {
         line(out, "%-22s %9s %10s %10s %10s %10s %10s", "Latency (ms)", "count", "mean", "p50", "p95", "p99", "max");
         latencyRow(out, "accept (first answer)", r.acceptLatencyMs());
         latencyRow(out, "delivery", r.deliveryLatencyMs());
+        latencyRow(out, "wait for an agent", r.services().get(ServiceId.DELIVERY).agentWaitMs());
         out.append('\n');
         line(out, "%-10s %6s %12s %11s %9s %9s %7s %12s %12s %9s %6s %6s", "Service", "util", "wait ms", "mean queue",
                 "max queue", "handled", "errors", "busy ms", "blocked ms", "work lost", "dup", "stale");
@@ -35,6 +36,8 @@ public final class ReportText {
                     ms(s.meanQueueWaitMs()), ms(s.meanQueueLength()), s.maxQueueLength(), s.handled(), s.errors(),
                     ms(s.busyMs()), ms(s.blockedMs()), s.workLost(), s.duplicates(), s.staleCalls());
         }
+        line(out, "%-10s at most %d orders waited for a delivery agent at once", "",
+                r.services().get(ServiceId.DELIVERY).maxAgentQueue());
         out.append('\n');
         line(out, "%-18s %9s %6s %9s %6s %8s %8s %9s %10s %12s %5s %9s %10s %10s %10s", "Link", "messages", "lost",
                 "timeouts", "late", "refused", "retries", "rejected", "no inst.", "redelivered", "DLQ", "late acks",

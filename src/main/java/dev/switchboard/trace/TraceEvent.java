@@ -146,7 +146,8 @@ public sealed interface TraceEvent {
     /** The dispatched order waits for a free delivery agent. */
     record AgentWaiting(double timeMs, long orderId, int waiting) implements TraceEvent { }
 
-    record AgentAssigned(double timeMs, long orderId, int agent, double arriveAtMs, int freeAgents)
+    /** An agent set off with the order after it waited {@code waitedMs} for one (0 when one was free). */
+    record AgentAssigned(double timeMs, long orderId, int agent, double arriveAtMs, int freeAgents, double waitedMs)
             implements TraceEvent { }
 
     record AgentReleased(double timeMs, int agent, int freeAgents) implements TraceEvent { }

@@ -99,6 +99,7 @@ public final class MainController {
     @FXML private Label eventCountLabel;
     @FXML private Menu samplesMenu;
     @FXML private MenuItem openFileMenuItem;
+    @FXML private Menu exportMenu;
     @FXML private MenuItem quitMenuItem;
     @FXML private MenuItem playMenuItem;
     @FXML private MenuItem stepMenuItem;
@@ -134,6 +135,9 @@ public final class MainController {
         legend.setId("legend");
         VBox.setVgrow(diagramView, Priority.ALWAYS);
         diagramHost.getChildren().addAll(diagramView, legend);
+        ExportViewModel exports = new ExportViewModel();
+        playback.addListener(exports);
+        new ExportMenu(exports, playback, () -> root.getScene().getWindow(), diagramHost).install(exportMenu);
 
         presenter = new PresenterView(vm, mainSplit, upperSplit, controlPanel, captionBar, captionLabel, diagramView);
         beats = new BeatsView(vm, beatsLabel);

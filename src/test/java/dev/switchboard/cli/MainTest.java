@@ -308,4 +308,80 @@ class MainTest {
         assertEquals(999, lateOrders.get("failed").asLong());
         assertEquals(0, lateOrders.get("delivered").asLong());
     }
+
+    @Test
+    void theExportsAreWrittenBesideTheReportWhichStaysTheSame(@TempDir Path dir) throws Exception {
+        Outcome plain = main("run", "hybrid-order.json", "--orders", "30");
+        Path otlp = dir.resolve("run.json");
+        Path mermaid = dir.resolve("run.mmd");
+        Path plantUml = dir.resolve("run.puml");
+        Path csv = dir.resolve("run.csv");
+        Outcome exported = main("run", "hybrid-order.json", "--orders", "30", "--otlp", otlp.toString(), "--mermaid",
+                mermaid.toString(), "--plantuml", plantUml.toString(), "--csv", csv.toString(), "--orders-in-diagram", "4");
+        assertEquals(0, exported.status(), exported.err());
+        assertEquals(plain.out(), exported.out());
+        assertTrue(Files.readString(otlp).startsWith("{\"resourceSpans\":["));
+        assertTrue(Files.readString(mermaid).contains("\nsequenceDiagram\n"));
+        assertTrue(Files.readString(mermaid).contains("order 4 "));
+        assertFalse(Files.readString(mermaid).contains("order 5 "));
+        assertTrue(Files.readString(plantUml).startsWith("@startuml\n"));
+        assertTrue(Files.readString(csv).startsWith("path,value\nflow,Hybrid order flow\n"));
+    }
+
+    @Test
+    void theRunnersExportsAreTheSameBytesAsTheWindowsForTheSameRun(@TempDir Path dir) throws Exception {
+        Path otlp = dir.resolve("run.json");
+        Path mermaid = dir.resolve("run.mmd");
+        Path plantUml = dir.resolve("run.puml");
+        Path csv = dir.resolve("run.csv");
+        Outcome exported = main("run", "kitchen-backlog.json", "--otlp", otlp.toString(), "--mermaid",
+                mermaid.toString(), "--plantuml", plantUml.toString(), "--csv", csv.toString());
+        assertEquals(0, exported.status(), exported.err());
+        dev.switchboard.flow.Flow flow = FlowFiles.load("kitchen-backlog.json");
+        List<dev.switchboard.trace.TraceEvent> events = new java.util.ArrayList<>();
+        dev.switchboard.trace.Metrics metrics = new dev.switchboard.trace.Metrics();
+        dev.switchboard.system.Simulation simulation = new dev.switchboard.system.Simulation(flow);
+        simulation.addListener(events::add);
+        simulation.addListener(metrics);
+        simulation.start();
+        while (simulation.hasPendingEvents() && simulation.step()) {
+            // to the end, as the runner plays it
+        }
+        assertEquals(dev.switchboard.export.Exports.otlp(events), Files.readString(otlp));
+        assertEquals(dev.switchboard.export.Exports.mermaid(events, 20), Files.readString(mermaid));
+        assertEquals(dev.switchboard.export.Exports.plantUml(events, 20), Files.readString(plantUml));
+        assertEquals(dev.switchboard.export.Exports.reportCsv(metrics.report()), Files.readString(csv));
+    }
+
+    @Test
+    void anExportNamingTheFlowFileOrAnotherOutputIsRefused(@TempDir Path dir) throws Exception {
+        Path flow = dir.resolve("flow.json");
+        String text = "{ \"name\": \"Mine\", \"orders\": { \"count\": 2 } }";
+        Files.writeString(flow, text);
+        Outcome overFlow = main("run", flow.toString(), "--otlp", flow.toString());
+        assertEquals(2, overFlow.status());
+        assertTrue(overFlow.err().startsWith("switchboard: --otlp " + flow + " is the flow file itself"), overFlow.err());
+        assertEquals(text, Files.readString(flow));
+        Path out = dir.resolve("out.txt");
+        Outcome twice = main("run", flow.toString(), "--mermaid", out.toString(), "--plantuml",
+                dir.resolve(".").resolve("out.txt").toString());
+        assertEquals(2, twice.status());
+        assertTrue(twice.err().startsWith("switchboard: --mermaid and --plantuml name the same file"), twice.err());
+        assertFalse(Files.exists(out), "nothing was written");
+        Outcome traceToo = main("run", flow.toString(), "--trace", out.toString(), "--csv", out.toString());
+        assertEquals(2, traceToo.status());
+        assertTrue(traceToo.err().startsWith("switchboard: --trace and --csv name the same file"), traceToo.err());
+    }
+
+    @Test
+    void anExportThatCannotBeWrittenExitsOneWithTheFileAndTheReason(@TempDir Path dir) {
+        Path mermaid = dir.resolve("missing").resolve("seq.mmd");
+        Outcome result = main("run", "hybrid-order.json", "--orders", "3", "--mermaid", mermaid.toString());
+        assertEquals(1, result.status());
+        assertEquals("switchboard: cannot write the --mermaid export to " + mermaid + ": no such folder\n", result.err());
+        Path csv = dir.resolve("missing").resolve("r.csv");
+        Outcome csvResult = main("run", "hybrid-order.json", "--orders", "3", "--csv", csv.toString());
+        assertEquals(1, csvResult.status());
+        assertTrue(csvResult.err().endsWith("cannot write the --csv export to " + csv + ": no such folder\n"), csvResult.err());
+    }
 }

@@ -35,7 +35,7 @@ class FlowLoaderTest {
                 flow.service(ServiceId.INVENTORY));
         assertEquals(ServiceSpec.defaults().withWorkers(2).withWorkMs(new Distribution.Uniform(300, 900)),
                 flow.service(ServiceId.KITCHEN));
-        assertEquals(new ServiceSpec(2, Distribution.fixed(20), 0, 1, 0, 3, new Distribution.Uniform(1000, 3000)),
+        assertEquals(new ServiceSpec(2, Distribution.fixed(20), 0, 1, 0, 7, new Distribution.Uniform(1000, 3000)),
                 flow.service(ServiceId.DELIVERY));
         assertEquals(new LinkSpec(LinkStyle.SYNC, Distribution.fixed(20), 0, 1000, LinkSpec.UNLIMITED),
                 flow.link(LinkId.ORDER_INVENTORY));
@@ -376,7 +376,7 @@ class FlowLoaderTest {
     void aSampleThatDoesNotExistIsAClearError() {
         FlowException e = assertThrows(FlowException.class, () -> FlowLoader.loadSample("nope.json"));
         assertEquals("nope.json: no sample flow with this name; the samples are hybrid-order.json, one-order.json, all-sync.json,"
-                + " kitchen-backlog.json, inventory-outage.json, lossy-network.json, retry-storm.json, circuit-breaker.json,"
+                + " kitchen-backlog.json, courier-shortage.json, inventory-outage.json, lossy-network.json, retry-storm.json, circuit-breaker.json,"
                 + " poison-message.json, duplicate-delivery.json, instance-failover.json", e.getMessage());
         assertFalse(e.hasPosition());
 

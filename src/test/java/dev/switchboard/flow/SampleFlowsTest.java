@@ -41,8 +41,8 @@ class SampleFlowsTest {
     void theHybridFlowComesFirstAndIsTheDefault() {
         assertEquals("hybrid-order.json", SampleFlows.all().get(0).fileName());
         assertEquals("hybrid-order.json", SampleFlows.defaultSample().fileName());
-        assertEquals(List.of("hybrid-order.json", "one-order.json", "all-sync.json", "kitchen-backlog.json", "inventory-outage.json",
-                "lossy-network.json", "retry-storm.json", "circuit-breaker.json", "poison-message.json", "duplicate-delivery.json",
+        assertEquals(List.of("hybrid-order.json", "one-order.json", "all-sync.json", "kitchen-backlog.json", "courier-shortage.json",
+                "inventory-outage.json", "lossy-network.json", "retry-storm.json", "circuit-breaker.json", "poison-message.json", "duplicate-delivery.json",
                 "instance-failover.json"),
                 SampleFlows.all().stream().map(SampleFlow::fileName).toList());
     }

@@ -295,4 +295,37 @@ class MetricsTest {
         // 60 busy worker-ms of 6 workers x 100 ms
         assertEquals(0.1, run(t).services().get(KITCHEN).utilization(), EPS);
     }
+
+    @Test
+    void anItemTakenTheMomentItArrivedDoesNotCountAsALongestLine() {
+        List<TraceEvent> t = new ArrayList<>();
+        t.add(new TraceEvent.RunStarted(0, "Never waits", 1));
+        t.add(new TraceEvent.InboundArrived(10, ORDER, 1, InboundKind.NEW_ORDER, null, 1));
+        t.add(new TraceEvent.InboundTaken(10, ORDER, 0, 1, InboundKind.NEW_ORDER, 0, 0));
+        t.add(new TraceEvent.InboundArrived(20, KITCHEN, 1, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 1));
+        t.add(new TraceEvent.InboundArrived(20, KITCHEN, 2, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 2));
+        t.add(new TraceEvent.InboundTaken(20, KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 0, 1));
+        t.add(new TraceEvent.InboundTaken(35, KITCHEN, 1, 2, InboundKind.QUEUE_MESSAGE, 15, 0));
+        t.add(new TraceEvent.WorkerIdle(50, ORDER, 0));
+        Report report = run(t);
+        assertEquals(0, report.services().get(ORDER).maxQueueLength(), "nobody waited at Order");
+        assertEquals(1, report.services().get(KITCHEN).maxQueueLength(), "one message waited 20..35");
+    }
+
+    @Test
+    void theWaitForADeliveryAgentIsReportedOnDelivery() {
+        List<TraceEvent> t = new ArrayList<>();
+        t.add(new TraceEvent.RunStarted(0, "Agents", 1));
+        t.add(new TraceEvent.AgentAssigned(0, 1, 0, 1000, 0, 0));
+        t.add(new TraceEvent.AgentWaiting(100, 2, 1));
+        t.add(new TraceEvent.AgentWaiting(200, 3, 2));
+        t.add(new TraceEvent.AgentAssigned(1000, 2, 0, 2000, 0, 900));
+        t.add(new TraceEvent.AgentAssigned(2000, 3, 0, 3000, 0, 1800));
+        Report.Service delivery = run(t).services().get(DELIVERY);
+        assertEquals(3, delivery.agentWaitMs().count());
+        assertEquals(900, delivery.agentWaitMs().mean(), 1);
+        assertEquals(1800, delivery.agentWaitMs().max(), 1800 * 0.01);
+        assertEquals(2, delivery.maxAgentQueue());
+        assertEquals(0, run(t).services().get(KITCHEN).agentWaitMs().count(), "only Delivery has agents");
+    }
 }

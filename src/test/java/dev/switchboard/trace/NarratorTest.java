@@ -134,7 +134,14 @@ class NarratorTest {
     @Test
     void agentsAreCountedFromOne() {
         assertEquals("Delivery agent 1 set off with order #7 and arrives in 2.0 s (2 free).",
-                narrator.narrate(new TraceEvent.AgentAssigned(1000, 7, 0, 3000, 2)));
+                narrator.narrate(new TraceEvent.AgentAssigned(1000, 7, 0, 3000, 2, 0)));
+    }
+
+    @Test
+    void anOrderThatWaitedForAnAgentIsToldHowLong() {
+        assertEquals("Delivery agent 2 set off with order #8, which waited 1.5 s for an agent, and arrives in 2.0 s"
+                        + " (0 free).",
+                narrator.narrate(new TraceEvent.AgentAssigned(2500, 8, 1, 4500, 0, 1500)));
     }
 
     @Test

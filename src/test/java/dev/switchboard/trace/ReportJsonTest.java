@@ -21,7 +21,8 @@ class ReportJsonTest {
     static Report sampleReport() {
         Map<ServiceId, Report.Service> services = new EnumMap<>(ServiceId.class);
         for (ServiceId id : ServiceId.values()) {
-            services.put(id, new Report.Service(0.12345678, 1.5, 0.25, 3, 10 + id.ordinal(), 1, 40, 123.4567, 11, 0, 2, 1, 0, 0));
+            services.put(id, new Report.Service(0.12345678, 1.5, 0.25, 3, 10 + id.ordinal(), 1, 40, 123.4567, 11, 0, 2, 1, 0, 0,
+                    new Report.Latency(4, 250, 200, 900, 900, 1000), 2));
         }
         Map<LinkId, Report.Link> links = new EnumMap<>(LinkId.class);
         for (LinkId id : LinkId.values()) {
@@ -43,11 +44,17 @@ class ReportJsonTest {
         assertEquals(LATENCY_FIELDS, names(root.get("acceptLatencyMs")));
         assertEquals(LATENCY_FIELDS, names(root.get("deliveryLatencyMs")));
         assertEquals(List.of("order", "inventory", "kitchen", "delivery"), names(root.get("services")));
-        for (JsonNode service : root.get("services")) {
-            assertEquals(List.of("utilization", "meanQueueWaitMs", "meanQueueLength", "maxQueueLength", "handled",
-                    "errors", "blockedMs", "busyMs", "taken", "dropped", "workLost", "duplicates", "duplicatesSkipped", "staleCalls"),
-                    names(service));
+        List<String> serviceFields = List.of("utilization", "meanQueueWaitMs", "meanQueueLength", "maxQueueLength",
+                "handled", "errors", "blockedMs", "busyMs", "taken", "dropped", "workLost", "duplicates",
+                "duplicatesSkipped", "staleCalls");
+        for (String id : List.of("order", "inventory", "kitchen")) {
+            assertEquals(serviceFields, names(root.get("services").get(id)));
         }
+        List<String> deliveryFields = new java.util.ArrayList<>(serviceFields);
+        deliveryFields.addAll(List.of("agentWaitMs", "maxAgentQueue"));
+        assertEquals(deliveryFields, names(root.get("services").get("delivery")));
+        assertEquals(LATENCY_FIELDS, names(root.get("services").get("delivery").get("agentWaitMs")));
+        assertEquals(2, root.get("services").get("delivery").get("maxAgentQueue").asInt());
         assertEquals(List.of("order->inventory", "order->kitchen", "kitchen->delivery"), names(root.get("links")));
         for (JsonNode link : root.get("links")) {
             assertEquals(List.of("messages", "lost", "timeouts", "lateReplies", "refused", "retries", "callsRejected",

@@ -56,7 +56,7 @@ class TraceInvariantsTest {
                 new TraceEvent.OrderPlaced(0, 1),
                 new TraceEvent.CustomerAnswered(0, 1, dev.switchboard.model.CustomerAnswer.ACCEPTED, 0),
                 new TraceEvent.MessageDeadLettered(20, LinkId.ORDER_KITCHEN, 1, 2, ""),
-                new TraceEvent.AgentAssigned(100, 1, 0, 100, Integer.MAX_VALUE),
+                new TraceEvent.AgentAssigned(100, 1, 0, 100, Integer.MAX_VALUE, 0),
                 new TraceEvent.OrderFinished(100, 1, dev.switchboard.model.Outcome.DELIVERED, 0, "")));
     }
 

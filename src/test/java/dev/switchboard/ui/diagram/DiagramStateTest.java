@@ -284,8 +284,8 @@ class DiagramStateTest {
 
     @Test
     void deliveryAgentsGoOutAndComeBackWhileOrdersWait() {
-        feed(new AgentAssigned(10, 1, 0, 1010, 1),
-                new AgentAssigned(11, 2, 1, 2011, 0),
+        feed(new AgentAssigned(10, 1, 0, 1010, 1, 0),
+                new AgentAssigned(11, 2, 1, 2011, 0, 0),
                 new AgentWaiting(12, 3, 1));
         AgentPool pool = state.agents();
         assertEquals(2, pool.total());
@@ -293,7 +293,7 @@ class DiagramStateTest {
         assertEquals(List.of(3L), pool.waitingOrders());
         assertEquals(0.5, pool.busy().get(0).tripProgressAt(510), 1e-9);
 
-        feed(new AgentReleased(1010, 0, 1), new AgentAssigned(1010, 3, 0, 1500, 0));
+        feed(new AgentReleased(1010, 0, 1), new AgentAssigned(1010, 3, 0, 1500, 0, 998));
         pool = state.agents();
         assertTrue(pool.waitingOrders().isEmpty());
         assertEquals(List.of(3L, 2L), pool.busy().stream().map(AgentSlot::orderId).toList());
