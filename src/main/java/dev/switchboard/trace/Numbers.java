@@ -13,6 +13,9 @@ import java.util.Locale;
  * file) keep their exact numbers and do not use it.
  */
 public final class Numbers {
+    /** From here on a number is shown with three significant digits and an exponent. */
+    private static final double HUGE = 1e15;
+
     private Numbers() {
     }
 
@@ -23,6 +26,12 @@ public final class Numbers {
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "∞" : "-∞";
+        }
+        if (Math.abs(value) >= HUGE) {
+            // a refused 1e308 is shown as "1e308", not as 309 digits
+            String text = BigDecimal.valueOf(value).round(new java.math.MathContext(3, RoundingMode.HALF_UP))
+                    .stripTrailingZeros().toString();
+            return text.replace("E+", "e").replace("E", "e");
         }
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
         String text = rounded.signum() == 0 ? "0" : rounded.toPlainString();

@@ -29,6 +29,14 @@ class NumbersTest {
     }
 
     @Test
+    void aHugeNumberIsShownWithAnExponentNotAsHundredsOfDigits() {
+        assertEquals("1e308", Numbers.number(1e308));
+        assertEquals("1.8e308", Numbers.number(1.7976931348623157e308));
+        assertEquals("-2.5e20 ms", Numbers.ms(-2.5e20));
+        assertEquals("999999999999999", Numbers.number(999_999_999_999_999.0));
+    }
+
+    @Test
     void sharesFactorsAndDurationsReadTheSameEverywhere() {
         assertEquals("5%", Numbers.percent(0.05));
         assertEquals("12.5%", Numbers.percent(0.125));
