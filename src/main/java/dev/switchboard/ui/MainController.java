@@ -92,6 +92,8 @@ public final class MainController {
     @FXML private MenuItem burstMenuItem;
     @FXML private CheckMenuItem presenterModeMenuItem;
     @FXML private CheckMenuItem darkThemeMenuItem;
+    @FXML private MenuItem whyMenuItem;
+    private dev.switchboard.ui.why.WhyWindow whyWindow;
 
     public MainController(MainViewModel vm) {
         this.vm = vm;
@@ -155,6 +157,10 @@ public final class MainController {
         quitMenuItem.setOnAction(e -> Platform.exit());
         presenterModeMenuItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
         darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        whyMenuItem.setOnAction(e -> openWhyWindow());
+        if (Boolean.getBoolean("switchboard.why")) {
+            Platform.runLater(this::openWhyWindow);
+        }
 
         playButton.textProperty().bind(Bindings.when(playback.playingProperty()).then("Pause").otherwise("Play"));
         playback.playingProperty().addListener((obs, was, now) -> playButton.pseudoClassStateChanged(PLAYING, now));
@@ -404,6 +410,19 @@ public final class MainController {
     /** Stops the animation pulse when the window closes. */
     public void dispose() {
         driver.stop();
+        if (whyWindow != null) {
+            whyWindow.stage().close();
+        }
+    }
+
+    /** Shows the why-window (sequence diagram, waterfall, charts), opening it the first time. */
+    public dev.switchboard.ui.why.WhyWindow openWhyWindow() {
+        if (whyWindow == null) {
+            whyWindow = dev.switchboard.ui.why.WhyWindow.open(vm.why(), root.getScene().getWindow());
+        } else {
+            whyWindow.show();
+        }
+        return whyWindow;
     }
 
     static String rate(double perSecond) {
