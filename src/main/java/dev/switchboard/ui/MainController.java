@@ -158,8 +158,10 @@ public final class MainController {
         presenterModeMenuItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
         darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         whyMenuItem.setOnAction(e -> openWhyWindow());
-        if (Boolean.getBoolean("switchboard.why")) {
-            Platform.runLater(this::openWhyWindow);
+        String whyTab = System.getProperty("switchboard.why");
+        if (whyTab != null) {
+            // for screenshots: -Dswitchboard.why=sequence|waterfall|charts opens the why-window at that tab
+            Platform.runLater(() -> openWhyWindow().controller().selectTab(whyTab));
         }
 
         playButton.textProperty().bind(Bindings.when(playback.playingProperty()).then("Pause").otherwise("Play"));

@@ -8,7 +8,7 @@ import dev.switchboard.trace.Command;
 import dev.switchboard.trace.TraceListener;
 
 /** A small flow with fixed times and orders placed by hand, so every arrow's time can be worked out on paper. */
-final class ScriptedRun {
+public final class ScriptedRun {
     private ScriptedRun() {
     }
 
@@ -16,7 +16,7 @@ final class ScriptedRun {
      * Order 4 workers x 5 ms, Inventory 1 worker x 30 ms, Kitchen 1 worker x 100 ms, Delivery 1 worker x
      * 20 ms with 1 agent and 1000 ms trips; order->inventory 10 ms, the queue and the topic 5 ms each.
      */
-    static Flow flow(double inventoryLossRate) throws FlowException {
+    public static Flow flow(double inventoryLossRate) throws FlowException {
         return FlowLoader.parse("""
                 { "name": "Scripted", "seed": 7,
                   "orders": { "count": 0, "interarrivalMs": { "fixed": 1000 } },
@@ -36,7 +36,7 @@ final class ScriptedRun {
     }
 
     /** Places two orders at t = 0 and one at t = 50 ms, and runs to the end. */
-    static Simulation run(Flow flow, TraceListener... listeners) {
+    public static Simulation run(Flow flow, TraceListener... listeners) {
         Simulation sim = new Simulation(flow);
         for (TraceListener l : listeners) {
             sim.addListener(l);

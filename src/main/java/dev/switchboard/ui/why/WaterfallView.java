@@ -43,7 +43,7 @@ public final class WaterfallView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        int rows = vm.selectedTimeline().map(t -> t.spans().size()).orElse(0);
+        int rows = vm.shownTimeline().map(t -> t.spans().size()).orElse(0);
         return HEADER_PX + (rows + 1) * ROW_PX + 10;
     }
 
@@ -87,7 +87,7 @@ public final class WaterfallView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(14));
         g.setFill(Palette.TEXT);
-        OrderTimeline order = vm.selectedTimeline().orElse(null);
+        OrderTimeline order = vm.shownTimeline().orElse(null);
         if (order == null) {
             g.fillText("Select an order in the main window's orders table, or click an arrow in the sequence diagram.",
                     12, 20);
@@ -105,7 +105,9 @@ public final class WaterfallView extends Region {
             end = Math.max(end, s.endMs());
         }
         double scale = (w - LABEL_PX - 90) / Math.max(1, end - start);
-        g.fillText(heading(order), 12, 16);
+        boolean chosen = vm.selectedOrderProperty().get() != null;
+        g.fillText(heading(order) + (chosen ? "" : "  (the latest finished order; select one in the orders table)"),
+                12, 16);
         g.setFont(Font.font(11));
         g.setFill(Palette.MUTED);
         g.fillText("A: on the path that set the acceptance latency   D: on the path that set the delivery latency   "

@@ -33,6 +33,7 @@ import java.util.function.ToDoubleFunction;
  * refreshes a few times a second at most.
  */
 public final class WhyController {
+    @FXML private javafx.scene.control.TabPane whyTabs;
     @FXML private CheckBox sequenceFollow;
     @FXML private CheckBox sequenceOrderFilter;
     @FXML private Button sequenceZoomIn;
@@ -88,6 +89,12 @@ public final class WhyController {
             return "Click an arrow to read what it was.";
         }
         return Narrator.seconds(arrow.startMs()) + ": " + vm.narrate(arrow);
+    }
+
+    /** Shows the tab whose id starts with {@code name} (sequence, waterfall, charts); any other name changes nothing. */
+    public void selectTab(String name) {
+        whyTabs.getTabs().stream().filter(t -> t.getId().equals(name + "Tab")).findFirst()
+                .ifPresent(t -> whyTabs.getSelectionModel().select(t));
     }
 
     /** The sequence diagram (for tests). */

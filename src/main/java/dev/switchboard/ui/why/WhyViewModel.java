@@ -138,6 +138,24 @@ public final class WhyViewModel implements RunListener {
         return id == null ? Optional.empty() : spans.order(id);
     }
 
+    /**
+     * The order the waterfall shows: the selected one, or while none is selected the latest order
+     * that has been answered, so the tab is never blank once the run has begun.
+     */
+    public Optional<OrderTimeline> shownTimeline() {
+        Optional<OrderTimeline> selected = selectedTimeline();
+        if (selected.isPresent() || selectedOrder.get() != null) {
+            return selected;
+        }
+        OrderTimeline latest = null;
+        for (OrderTimeline t : spans.orders()) {
+            if (!Double.isNaN(t.finishedAtMs())) {
+                latest = t;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
     public OrderSpans spans() {
         return spans;
     }
