@@ -61,7 +61,9 @@ public final class WaterfallView extends Region {
             text.append(order.answer().name().toLowerCase(Locale.ROOT)).append(" after ")
                     .append(ms(order.acceptanceLatencyMs()));
         }
-        if (!Double.isNaN(order.finishedAtMs())) {
+        boolean sameWord = order.answer() != null && order.outcome() != null
+                && order.answer().name().equals(order.outcome().name());
+        if (!Double.isNaN(order.finishedAtMs()) && !sameWord) {
             text.append(", ").append(order.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             if (!Double.isNaN(order.deliveryLatencyMs())) {
                 text.append(" after ").append(ms(order.deliveryLatencyMs()));
@@ -106,7 +108,7 @@ public final class WaterfallView extends Region {
         }
         double scale = (w - LABEL_PX - 90) / Math.max(1, end - start);
         boolean chosen = vm.selectedOrderProperty().get() != null;
-        g.fillText(heading(order) + (chosen ? "" : "  (the latest finished order; select one in the orders table)"),
+        g.fillText(heading(order) + (chosen ? "" : "  (the latest delivered order; select one in the orders table)"),
                 12, 16);
         g.setFont(Font.font(11));
         g.setFill(Palette.MUTED);
@@ -156,11 +158,15 @@ public final class WaterfallView extends Region {
                 row += ROW_PX;
             }
         }
-        marker(g, order.answeredAtMs(), start, scale, "answer", row);
-        marker(g, order.finishedAtMs(), start, scale, "delivered", row);
+        marker(g, order.answeredAtMs(), start, scale, "answer", row, 0);
+        if (order.outcome() != null && order.finishedAtMs() > order.answeredAtMs()) {
+            marker(g, order.finishedAtMs(), start, scale,
+                    order.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), row, 0);
+        }
     }
 
-    private void marker(GraphicsContext g, double timeMs, double start, double scale, String text, double bottom) {
+    private void marker(GraphicsContext g, double timeMs, double start, double scale, String text, double bottom,
+                        double dy) {
         if (Double.isNaN(timeMs)) {
             return;
         }
@@ -172,6 +178,8 @@ public final class WaterfallView extends Region {
         g.setLineDashes();
         g.setFill(Palette.NOW);
         g.setFont(Font.font(11));
-        g.fillText(text, x + 3, HEADER_PX - 6);
+        g.setTextAlign(x > canvas.getWidth() - 120 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.fillText(text, x + (x > canvas.getWidth() - 120 ? -3 : 3), HEADER_PX - 6 + dy);
+        g.setTextAlign(TextAlignment.LEFT);
     }
 }

@@ -139,21 +139,25 @@ public final class WhyViewModel implements RunListener {
     }
 
     /**
-     * The order the waterfall shows: the selected one, or while none is selected the latest order
-     * that has been answered, so the tab is never blank once the run has begun.
+     * The order the waterfall shows: the selected one, or while none is selected the latest delivered
+     * order (the latest finished one before any is delivered), so the tab is never blank for long.
      */
     public Optional<OrderTimeline> shownTimeline() {
         Optional<OrderTimeline> selected = selectedTimeline();
         if (selected.isPresent() || selectedOrder.get() != null) {
             return selected;
         }
-        OrderTimeline latest = null;
+        OrderTimeline latestFinished = null;
+        OrderTimeline latestDelivered = null;
         for (OrderTimeline t : spans.orders()) {
             if (!Double.isNaN(t.finishedAtMs())) {
-                latest = t;
+                latestFinished = t;
+                if (!Double.isNaN(t.deliveryLatencyMs())) {
+                    latestDelivered = t;
+                }
             }
         }
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(latestDelivered != null ? latestDelivered : latestFinished);
     }
 
     public OrderSpans spans() {
