@@ -12,7 +12,7 @@ public record Arrow(Kind kind, Lane from, Lane to, double startMs, double endMs,
 
     /** What the arrow carries. */
     public enum Kind {
-        ORDER_PLACED, ANSWER, REQUEST, REPLY, TO_QUEUE, FROM_QUEUE, PUBLISH, FAN_OUT, ACK
+        ORDER_PLACED, ANSWER, DELIVERED, REQUEST, REPLY, TO_QUEUE, FROM_QUEUE, PUBLISH, FAN_OUT, ACK
     }
 
     public Arrow withMark(Mark.Kind newMark) {

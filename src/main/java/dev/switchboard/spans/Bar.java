@@ -4,22 +4,23 @@ import dev.switchboard.trace.TraceEvent;
 
 /**
  * A stretch of a lifeline: a worker blocked on a sync call ({@link Kind#BLOCKED}, on the caller's
- * lane) or a message waiting in the broker queue ({@link Kind#QUEUED}). {@code endMs} is NaN while
- * it lasts.
+ * lane), a message waiting in the broker queue ({@link Kind#QUEUED}), an order waiting for a delivery
+ * agent ({@link Kind#AGENT_WAIT}) or out on its trip ({@link Kind#TRIP}, whose end is known when it
+ * starts). {@code endMs} is NaN while it lasts.
  */
 public record Bar(Kind kind, Lane lane, int worker, double startMs, double endMs, long orderId, TraceEvent event) {
 
     public enum Kind {
-        BLOCKED, QUEUED
+        BLOCKED, QUEUED, AGENT_WAIT, TRIP
     }
 
     public boolean isOpen() {
         return Double.isNaN(endMs);
     }
 
-    /** The end, or {@code nowMs} while it lasts. */
+    /** The end as of {@code nowMs}: a bar that lasts, or ends later, is drawn up to now. */
     public double endOr(double nowMs) {
-        return isOpen() ? nowMs : endMs;
+        return isOpen() ? nowMs : Math.min(endMs, nowMs);
     }
 
     Bar closedAt(double timeMs) {

@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * The sequence diagram of a run as a fold of its trace: arrows for everything that travels (orders,
- * requests, replies, queued messages, published events fanned out to their subscriber, acks), bars
- * for every span in which a worker is blocked and every wait in the broker queue, and marks for
+ * requests, replies, queued messages, published events fanned out to their subscriber, acks, the
+ * delivered meal), bars for every span in which a worker is blocked, every wait in the broker queue,
+ * every wait for a delivery agent and every trip, and marks for
  * timeouts, retries, redeliveries, rejections and losses. Everything is kept in time order of its
  * start, so {@link #arrowsBetween} finds what a time window shows by binary search. It keeps the
  * newest {@link #MAX_ITEMS} of each kind, so a long run's memory stays bounded.
@@ -37,6 +38,7 @@ public final class SequenceModel implements TraceListener {
     private final Map<Long, Long> openQueued = new HashMap<>();
     private final Set<Long> redelivered = new HashSet<>();
     private final Map<Long, Long> replies = new HashMap<>();
+    private final Map<Long, Long> openAgentWaits = new HashMap<>();
     private double maxArrowMs;
     private double maxBarMs;
 
@@ -58,6 +60,19 @@ public final class SequenceModel implements TraceListener {
         } else if (event instanceof TraceEvent.CustomerAnswered e) {
             addArrow(new Arrow(Arrow.Kind.ANSWER, Lane.ORDER, Lane.CUSTOMERS, e.timeMs(), e.timeMs(), e.orderId(),
                     e.answer() == CustomerAnswer.ACCEPTED ? Mark.Kind.NONE : Mark.Kind.REJECTED, e));
+        } else if (event instanceof TraceEvent.OrderFinished e) {
+            if (e.outcome() == dev.switchboard.model.Outcome.DELIVERED) {
+                addArrow(new Arrow(Arrow.Kind.DELIVERED, Lane.DELIVERY, Lane.CUSTOMERS, e.timeMs(), e.timeMs(),
+                        e.orderId(), Mark.Kind.NONE, e));
+            }
+        } else if (event instanceof TraceEvent.AgentWaiting e) {
+            openAgentWaits.computeIfAbsent(e.orderId(), k -> addBar(new Bar(Bar.Kind.AGENT_WAIT, Lane.DELIVERY, -1,
+                    e.timeMs(), Double.NaN, e.orderId(), e)));
+        } else if (event instanceof TraceEvent.AgentAssigned e) {
+            closeBar(openAgentWaits.remove(e.orderId()), e.timeMs());
+            Bar trip = new Bar(Bar.Kind.TRIP, Lane.DELIVERY, e.agent(), e.timeMs(), e.arriveAtMs(), e.orderId(), e);
+            addBar(trip);
+            maxBarMs = Math.max(maxBarMs, trip.endMs() - trip.startMs());
         } else if (event instanceof TraceEvent.RequestSent e) {
             long at = addArrow(new Arrow(Arrow.Kind.REQUEST, Lane.of(e.link().from()), Lane.of(e.link().to()),
                     e.departMs(), e.arriveMs(), e.orderId(), Mark.Kind.NONE, e));
@@ -157,6 +172,7 @@ public final class SequenceModel implements TraceListener {
         openQueued.clear();
         redelivered.clear();
         replies.clear();
+        openAgentWaits.clear();
         maxArrowMs = 0;
         maxBarMs = 0;
     }
@@ -202,6 +218,9 @@ public final class SequenceModel implements TraceListener {
             addOpen(out, at, fromMs, orderId);
         }
         for (Long at : openQueued.values()) {
+            addOpen(out, at, fromMs, orderId);
+        }
+        for (Long at : openAgentWaits.values()) {
             addOpen(out, at, fromMs, orderId);
         }
         for (int i = firstStartingAfter(all, fromMs - maxBarMs, Bar::startMs); i < all.size(); i++) {

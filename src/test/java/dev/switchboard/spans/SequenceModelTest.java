@@ -37,10 +37,12 @@ class SequenceModelTest {
                 "2 ANSWER ORDER->CUSTOMERS 85.0..85.0",
                 "2 FROM_QUEUE QUEUE->KITCHEN 160.0..160.0",
                 "2 PUBLISH KITCHEN->TOPIC 260.0..260.0",
-                "2 FAN_OUT TOPIC->DELIVERY 260.0..265.0"), order2);
-        assertEquals(24, model.arrows().size(), "8 arrows for each of the 3 orders");
+                "2 FAN_OUT TOPIC->DELIVERY 260.0..265.0",
+                "2 DELIVERED DELIVERY->CUSTOMERS 2185.0..2185.0"), order2);
+        assertEquals(27, model.arrows().size(), "9 arrows for each of the 3 orders");
 
-        List<String> bars = model.bars().stream().map(SequenceModelTest::bar).sorted().collect(Collectors.toList());
+        List<String> bars = model.bars().stream().filter(b -> b.kind() == Bar.Kind.BLOCKED || b.kind() == Bar.Kind.QUEUED)
+                .map(SequenceModelTest::bar).sorted().collect(Collectors.toList());
         assertEquals(List.of(
                 "1 BLOCKED ORDER 0.0..50.0",
                 "1 QUEUED QUEUE 60.0..60.0",
@@ -49,6 +51,10 @@ class SequenceModelTest {
                 "3 BLOCKED ORDER 50.0..110.0",
                 "3 QUEUED QUEUE 120.0..260.0"), bars);
         assertEquals(List.of(), model.marks());
+        // one agent: order 2 waits for it while it takes order 1 (trip 185..1185)
+        assertEquals(List.of("2 AGENT_WAIT DELIVERY 285.0..1185.0", "2 TRIP DELIVERY 1185.0..2185.0"),
+                model.bars().stream().filter(b -> b.orderId() == 2 && (b.kind() == Bar.Kind.AGENT_WAIT
+                        || b.kind() == Bar.Kind.TRIP)).map(SequenceModelTest::bar).collect(Collectors.toList()));
     }
 
     @Test

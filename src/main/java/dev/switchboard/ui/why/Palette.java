@@ -21,6 +21,7 @@ final class Palette {
     static final Color CUSTOMER = Color.web("#6b4fbb");
     static final Color BLOCKED = Color.web("#8a8f99", 0.55);
     static final Color QUEUED = Color.web("#e08a1e", 0.35);
+    static final Color TRIP_BAR = Color.web("#6b4fbb", 0.30);
     static final Color PROBLEM = Color.web("#d23f31");
     static final Color SELECTED = Color.web("#ffcc00");
     static final Color WORK = Color.web("#2e9d57");
@@ -33,7 +34,7 @@ final class Palette {
 
     static Color of(Arrow.Kind kind) {
         return switch (kind) {
-            case ORDER_PLACED, ANSWER -> CUSTOMER;
+            case ORDER_PLACED, ANSWER, DELIVERED -> CUSTOMER;
             case REQUEST, REPLY -> SYNC;
             case TO_QUEUE, FROM_QUEUE, ACK -> QUEUE;
             case PUBLISH, FAN_OUT -> EVENT;

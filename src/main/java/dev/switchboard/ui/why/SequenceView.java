@@ -268,9 +268,21 @@ public final class SequenceView extends Region {
             double offset = (b.worker() % 4) * 3;
             g.setFill(Palette.BLOCKED);
             g.fillRect(x - 5 + offset, top, 10, Math.max(1, bottom - top));
+        } else if (b.kind() == Bar.Kind.TRIP) {
+            double offset = (b.worker() % 8) * 4;
+            g.setFill(Palette.TRIP_BAR);
+            g.fillRect(x + 6 + offset, top, 4, Math.max(1, bottom - top));
         } else {
+            // a wait: in the broker queue, or at Delivery for an agent
             g.setFill(Palette.QUEUED);
-            g.fillRect(x - 7, top, 14, Math.max(1, bottom - top));
+            double dx = b.kind() == Bar.Kind.AGENT_WAIT ? -14 : -7;
+            g.fillRect(x + dx, top, b.kind() == Bar.Kind.AGENT_WAIT ? 6 : 14, Math.max(1, bottom - top));
+            if (bottom - top > 28 && b.kind() == Bar.Kind.QUEUED) {
+                g.setFill(Palette.QUEUE);
+                g.setFont(Font.font(10));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText("queued " + Narrator.duration(b.endOr(now) - b.startMs()), x + 10, top + 10);
+            }
         }
     }
 

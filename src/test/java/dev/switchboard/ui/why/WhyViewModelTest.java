@@ -59,7 +59,7 @@ class WhyViewModelTest {
     void theSequenceHasTheScriptedRunsArrowsAndOneBlockedBarPerStockCheck() throws Exception {
         playScripted(ScriptedRun.flow(0));
 
-        assertEquals(24, why.sequence().arrows().size());
+        assertEquals(27, why.sequence().arrows().size());
         List<String> blocked = why.sequence().bars().stream().filter(b -> b.kind() == Bar.Kind.BLOCKED)
                 .map(b -> b.orderId() + ":" + b.startMs() + ".." + b.endMs()).sorted().collect(Collectors.toList());
         assertEquals(List.of("1:0.0..50.0", "2:0.0..80.0", "3:50.0..110.0"), blocked);
