@@ -413,6 +413,7 @@ public final class MainController {
     public void dispose() {
         driver.stop();
         if (whyWindow != null) {
+            whyWindow.controller().dispose();
             whyWindow.stage().close();
         }
     }

@@ -52,6 +52,9 @@ public final class WhyController {
     private final WhyViewModel vm;
     private final List<Runnable> chartUpdates = new ArrayList<>();
     private SequenceView sequenceView;
+    private final javafx.animation.Timeline catchUp = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.millis(2 * WhyViewModel.CHART_UPDATE_WALL_MS),
+                    e -> vm.refreshCharts()));
 
     public WhyController(WhyViewModel vm) {
         this.vm = vm;
@@ -82,6 +85,14 @@ public final class WhyController {
 
         initCharts();
         initSummary();
+        // the last advance of a paused or finished run may have come too soon after a sample: catch up
+        catchUp.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        catchUp.play();
+    }
+
+    /** Stops the catch-up timer (when the window is closed for good). */
+    public void dispose() {
+        catchUp.stop();
     }
 
     private String narration(Arrow arrow) {
