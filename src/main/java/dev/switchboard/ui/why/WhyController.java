@@ -52,9 +52,7 @@ public final class WhyController {
     private final WhyViewModel vm;
     private final List<Runnable> chartUpdates = new ArrayList<>();
     private SequenceView sequenceView;
-    private final javafx.animation.Timeline catchUp = new javafx.animation.Timeline(
-            new javafx.animation.KeyFrame(javafx.util.Duration.millis(2 * WhyViewModel.CHART_UPDATE_WALL_MS),
-                    e -> vm.refreshCharts()));
+    private final javafx.animation.Timeline catchUp = new javafx.animation.Timeline();
 
     public WhyController(WhyViewModel vm) {
         this.vm = vm;
@@ -86,6 +84,8 @@ public final class WhyController {
         initCharts();
         initSummary();
         // the last advance of a paused or finished run may have come too soon after a sample: catch up
+        catchUp.getKeyFrames().add(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(2 * WhyViewModel.CHART_UPDATE_WALL_MS), e -> vm.refreshCharts()));
         catchUp.setCycleCount(javafx.animation.Animation.INDEFINITE);
         catchUp.play();
     }
