@@ -11,7 +11,9 @@ import dev.switchboard.trace.TraceEvent;
 public record Bar(Kind kind, Lane lane, int worker, double startMs, double endMs, long orderId, TraceEvent event) {
 
     public enum Kind {
-        BLOCKED, QUEUED, AGENT_WAIT, TRIP
+        BLOCKED, QUEUED, AGENT_WAIT, TRIP,
+        /** A worker doing a task for the order (stock check, payment, cooking, dispatch): the callee's activation. */
+        WORK
     }
 
     public boolean isOpen() {

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * The sequence diagram of a run as a fold of its trace: arrows for everything that travels (orders,
  * requests, replies, queued messages, published events fanned out to their subscriber, acks, the
- * delivered meal), bars for every span in which a worker is blocked, every wait in the broker queue,
+ * delivered meal), bars for every task a worker does, every span in which a worker is blocked, every wait in the broker queue,
  * every wait for a delivery agent and every trip, and marks for
  * timeouts, retries, redeliveries, rejections and losses. Everything is kept in time order of its
  * start, so {@link #arrowsBetween} finds what a time window shows by binary search. It keeps the
@@ -39,6 +39,7 @@ public final class SequenceModel implements TraceListener {
     private final Set<Long> redelivered = new HashSet<>();
     private final Map<Long, Long> replies = new HashMap<>();
     private final Map<Long, Long> openAgentWaits = new HashMap<>();
+    private final Map<Long, Long> openWork = new HashMap<>();
     private double maxArrowMs;
     private double maxBarMs;
 
@@ -118,8 +119,14 @@ public final class SequenceModel implements TraceListener {
                             e.orderId(), e)));
         } else if (event instanceof TraceEvent.WorkerUnblocked e) {
             closeBar(openBlocked.remove(workerKey(e.service(), e.worker())), e.timeMs());
+        } else if (event instanceof TraceEvent.WorkStarted e) {
+            openWork.put(workerKey(e.service(), e.worker()), addBar(new Bar(Bar.Kind.WORK, Lane.of(e.service()),
+                    e.worker(), e.timeMs(), Double.NaN, e.orderId(), e)));
+        } else if (event instanceof TraceEvent.WorkFinished e) {
+            closeBar(openWork.remove(workerKey(e.service(), e.worker())), e.timeMs());
         } else if (event instanceof TraceEvent.WorkLost e) {
             closeBar(openBlocked.remove(workerKey(e.service(), e.worker())), e.timeMs());
+            closeBar(openWork.remove(workerKey(e.service(), e.worker())), e.timeMs());
         } else if (event instanceof TraceEvent.AckSent e) {
             addArrow(new Arrow(Arrow.Kind.ACK, Lane.of(e.link().to()), Lane.broker(e.link()), e.departMs(),
                     e.arriveMs(), e.orderId(), Mark.Kind.NONE, e));
@@ -173,6 +180,7 @@ public final class SequenceModel implements TraceListener {
         redelivered.clear();
         replies.clear();
         openAgentWaits.clear();
+        openWork.clear();
         maxArrowMs = 0;
         maxBarMs = 0;
     }
@@ -221,6 +229,9 @@ public final class SequenceModel implements TraceListener {
             addOpen(out, at, fromMs, orderId);
         }
         for (Long at : openAgentWaits.values()) {
+            addOpen(out, at, fromMs, orderId);
+        }
+        for (Long at : openWork.values()) {
             addOpen(out, at, fromMs, orderId);
         }
         for (int i = firstStartingAfter(all, fromMs - maxBarMs, Bar::startMs); i < all.size(); i++) {

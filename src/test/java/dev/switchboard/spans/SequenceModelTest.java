@@ -51,6 +51,10 @@ class SequenceModelTest {
                 "3 BLOCKED ORDER 50.0..110.0",
                 "3 QUEUED QUEUE 120.0..260.0"), bars);
         assertEquals(List.of(), model.marks());
+        assertEquals(List.of("2 WORK INVENTORY 40.0..70.0", "2 WORK ORDER 80.0..85.0", "2 WORK KITCHEN 160.0..260.0",
+                        "2 WORK DELIVERY 265.0..285.0"),
+                model.bars().stream().filter(b -> b.orderId() == 2 && b.kind() == Bar.Kind.WORK)
+                        .map(SequenceModelTest::bar).collect(Collectors.toList()));
         // one agent: order 2 waits for it while it takes order 1 (trip 185..1185)
         assertEquals(List.of("2 AGENT_WAIT DELIVERY 285.0..1185.0", "2 TRIP DELIVERY 1185.0..2185.0"),
                 model.bars().stream().filter(b -> b.orderId() == 2 && (b.kind() == Bar.Kind.AGENT_WAIT

@@ -268,6 +268,10 @@ public final class SequenceView extends Region {
             double offset = (b.worker() % 4) * 3;
             g.setFill(Palette.BLOCKED);
             g.fillRect(x - 5 + offset, top, 10, Math.max(1, bottom - top));
+        } else if (b.kind() == Bar.Kind.WORK) {
+            double offset = (b.worker() % 4) * 3;
+            g.setFill(Palette.WORK);
+            g.fillRect(x - 2 + offset, top, 4, Math.max(1, bottom - top));
         } else if (b.kind() == Bar.Kind.TRIP) {
             double offset = (b.worker() % 8) * 4;
             g.setFill(Palette.TRIP_BAR);
