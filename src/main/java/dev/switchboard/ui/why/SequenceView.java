@@ -281,7 +281,8 @@ public final class SequenceView extends Region {
             g.setFill(Palette.QUEUED);
             double dx = b.kind() == Bar.Kind.AGENT_WAIT ? -14 : -7;
             g.fillRect(x + dx, top, b.kind() == Bar.Kind.AGENT_WAIT ? 6 : 14, Math.max(1, bottom - top));
-            if (bottom - top > 28 && b.kind() == Bar.Kind.QUEUED) {
+            // labelled where it begins, so the labels of bars that begin above the view do not pile up at its top
+            if (bottom - top > 28 && b.kind() == Bar.Kind.QUEUED && y(b.startMs()) >= HEADER_PX) {
                 g.setFill(Palette.QUEUE);
                 g.setFont(Font.font(10));
                 g.setTextAlign(TextAlignment.LEFT);
