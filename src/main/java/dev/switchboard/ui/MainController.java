@@ -118,6 +118,8 @@ public final class MainController {
     @FXML private Label beatsLabel;
     private PresenterView presenter;
     private BeatsView beats;
+    @FXML private MenuItem whyMenuItem;
+    private dev.switchboard.ui.why.WhyWindow whyWindow;
 
     public MainController(MainViewModel vm) {
         this.vm = vm;
@@ -190,6 +192,12 @@ public final class MainController {
         quitMenuItem.setOnAction(e -> Platform.exit());
         presenterModeMenuItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
         darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        whyMenuItem.setOnAction(e -> openWhyWindow());
+        String whyTab = System.getProperty("switchboard.why");
+        if (whyTab != null) {
+            // for screenshots: -Dswitchboard.why=sequence|waterfall|charts opens the why-window at that tab
+            Platform.runLater(() -> openWhyWindow().controller().selectTab(whyTab));
+        }
 
         playButton.textProperty().bind(Bindings.when(playback.playingProperty()).then("Pause").otherwise("Play"));
         playback.playingProperty().addListener((obs, was, now) -> playButton.pseudoClassStateChanged(PLAYING, now));
@@ -716,6 +724,20 @@ public final class MainController {
     /** Stops the animation pulse when the window closes. */
     public void dispose() {
         driver.stop();
+        if (whyWindow != null) {
+            whyWindow.controller().dispose();
+            whyWindow.stage().close();
+        }
+    }
+
+    /** Shows the why-window (sequence diagram, waterfall, charts), opening it the first time. */
+    public dev.switchboard.ui.why.WhyWindow openWhyWindow() {
+        if (whyWindow == null) {
+            whyWindow = dev.switchboard.ui.why.WhyWindow.open(vm.why(), root.getScene().getWindow());
+        } else {
+            whyWindow.show();
+        }
+        return whyWindow;
     }
 
     static String rate(double perSecond) {

@@ -28,6 +28,7 @@ public final class MainViewModel {
     private final NarrationViewModel narration = new NarrationViewModel();
     private final OrdersViewModel orders = new OrdersViewModel();
     private final ControlsViewModel controls = new ControlsViewModel(playback);
+    private final dev.switchboard.ui.why.WhyViewModel why = new dev.switchboard.ui.why.WhyViewModel();
     private final ObservableList<SampleFlow> samples = FXCollections.observableArrayList(SampleFlows.all());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Switchboard");
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
@@ -38,6 +39,9 @@ public final class MainViewModel {
         playback.addListener(narration);
         playback.addListener(orders);
         playback.addListener(controls);
+        // from the start, so the why-window opened late still shows the whole run
+        playback.addListener(why);
+        why.selectedOrderProperty().bindBidirectional(orders.selectedOrderProperty());
         narration.highlightLatestProperty().bind(playback.playingProperty().not());
         title.bind(Bindings.createStringBinding(
                 () -> playback.getFlow() == null ? "Switchboard" : TITLE_PREFIX + playback.getFlow().name(),
@@ -79,6 +83,11 @@ public final class MainViewModel {
 
     public ControlsViewModel controls() {
         return controls;
+    }
+
+    /** The why-window's view model: sequence diagram, waterfall and charts of the current run. */
+    public dev.switchboard.ui.why.WhyViewModel why() {
+        return why;
     }
 
     /** The bundled samples in teaching order. */

@@ -1,0 +1,185 @@
+package dev.switchboard.ui.why;
+
+import dev.switchboard.spans.OrderTimeline;
+import dev.switchboard.spans.Span;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One order's waterfall: a row per span in order of start, blocked spans shaded on the worker that
+ * held them, and the spans on the critical path of its acceptance latency (A) and its delivery
+ * latency (D) outlined in red, with the moments of the answer and the delivery drawn across.
+ */
+public final class WaterfallView extends Region {
+    static final double ROW_PX = 22;
+    static final double HEADER_PX = 48;
+    static final double LABEL_PX = 300;
+
+    private final WhyViewModel vm;
+    private final Canvas canvas = new Canvas();
+
+    public WaterfallView(WhyViewModel vm) {
+        this.vm = vm;
+        canvas.setId("waterfallCanvas");
+        getChildren().add(canvas);
+        vm.revisionProperty().addListener((obs, old, now) -> redraw());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(Math.max(getHeight(), prefHeight(getWidth())));
+        redraw();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        int rows = vm.shownTimeline().map(t -> t.spans().size()).orElse(0);
+        return HEADER_PX + (rows + 1) * ROW_PX + 10;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    /** The words over the waterfall for {@code order}: its answer and delivery latencies, or what it waits for. */
+    static String heading(OrderTimeline order) {
+        StringBuilder text = new StringBuilder("Order #" + order.orderId() + ": ");
+        if (Double.isNaN(order.answeredAtMs())) {
+            text.append("no answer yet");
+        } else {
+            text.append(order.answer().name().toLowerCase(Locale.ROOT)).append(" after ")
+                    .append(ms(order.acceptanceLatencyMs()));
+        }
+        boolean sameWord = order.answer() != null && order.outcome() != null
+                && order.answer().name().equals(order.outcome().name());
+        if (!Double.isNaN(order.finishedAtMs()) && !sameWord) {
+            text.append(", ").append(order.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (!Double.isNaN(order.deliveryLatencyMs())) {
+                text.append(" after ").append(ms(order.deliveryLatencyMs()));
+            }
+        }
+        return text.append('.').toString();
+    }
+
+    private static String ms(double value) {
+        return String.format(Locale.ROOT, "%,.1f ms", value);
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Palette.BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font(14));
+        g.setFill(Palette.TEXT);
+        OrderTimeline order = vm.shownTimeline().orElse(null);
+        if (order == null) {
+            g.fillText("Select an order in the main window's orders table, or click an arrow in the sequence diagram.",
+                    12, 20);
+            return;
+        }
+        if (prefHeight(w) > h + 1) {
+            requestLayout();
+        }
+        List<Span> spans = order.spans();
+        Set<Span> acceptPath = new HashSet<>(order.acceptancePath());
+        Set<Span> deliveryPath = new HashSet<>(order.deliveryPath());
+        double start = order.placedAtMs();
+        double end = Double.isNaN(order.finishedAtMs()) ? vm.nowMsProperty().get() : order.finishedAtMs();
+        for (Span s : spans) {
+            end = Math.max(end, s.endMs());
+        }
+        double scale = (w - LABEL_PX - 90) / Math.max(1, end - start);
+        boolean chosen = vm.selectedOrderProperty().get() != null;
+        g.fillText(heading(order) + (chosen ? "" : "  (the latest delivered order; select one in the orders table)"),
+                12, 16);
+        g.setFont(Font.font(11));
+        g.setFill(Palette.MUTED);
+        g.fillText("A: on the path that set the acceptance latency   D: on the path that set the delivery latency   "
+                + "grey: a worker blocked", 12, 36);
+        double row = HEADER_PX;
+        for (Span s : spans) {
+            double x1 = LABEL_PX + (s.startMs() - start) * scale;
+            double x2 = Math.max(x1 + 1, LABEL_PX + (s.endMs() - start) * scale);
+            g.setFill(Palette.TEXT);
+            g.setFont(Font.font(12));
+            String flags = (acceptPath.contains(s) ? "A" : " ") + (deliveryPath.contains(s) ? "D" : " ");
+            g.fillText(flags + "  " + s.label(), 8, row + ROW_PX / 2);
+            g.setFill(Palette.of(s.kind()));
+            g.fillRect(x1, row + 4, x2 - x1, ROW_PX - 8);
+            if (s.kind() == Span.Kind.BLOCKED) {
+                g.setStroke(Palette.MUTED);
+                g.setLineWidth(1);
+                for (double x = x1; x < x2; x += 6) {
+                    g.strokeLine(x, row + ROW_PX - 4, Math.min(x + 6, x2), row + 4);
+                }
+            }
+            if (s.lost()) {
+                g.setFill(Palette.PROBLEM);
+                g.fillText("✕ lost", x2 + 4, row + ROW_PX / 2);
+            }
+            if (acceptPath.contains(s) || deliveryPath.contains(s)) {
+                g.setStroke(Palette.CRITICAL);
+                g.setLineWidth(2);
+                g.strokeRect(x1, row + 3, x2 - x1, ROW_PX - 6);
+            }
+            g.setFill(Palette.MUTED);
+            g.setFont(Font.font(11));
+            g.fillText(ms(s.durationMs()), Math.min(x2 + 4, w - 80), row + ROW_PX / 2 + (s.lost() ? 0 : 0));
+            row += ROW_PX;
+        }
+        for (Span gap : order.deliveryPath().isEmpty() ? order.acceptancePath() : order.deliveryPath()) {
+            if (gap.kind() == Span.Kind.GAP) {
+                double x1 = LABEL_PX + (gap.startMs() - start) * scale;
+                double x2 = LABEL_PX + (gap.endMs() - start) * scale;
+                g.setFill(Palette.TEXT);
+                g.fillText("    " + gap.label(), 8, row + ROW_PX / 2);
+                g.setStroke(Palette.CRITICAL);
+                g.setLineDashes(4, 3);
+                g.strokeRect(x1, row + 3, Math.max(1, x2 - x1), ROW_PX - 6);
+                g.setLineDashes();
+                row += ROW_PX;
+            }
+        }
+        marker(g, order.answeredAtMs(), start, scale, "answer", row, 0);
+        if (order.outcome() != null && order.finishedAtMs() > order.answeredAtMs()) {
+            marker(g, order.finishedAtMs(), start, scale,
+                    order.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), row, 0);
+        }
+    }
+
+    private void marker(GraphicsContext g, double timeMs, double start, double scale, String text, double bottom,
+                        double dy) {
+        if (Double.isNaN(timeMs)) {
+            return;
+        }
+        double x = LABEL_PX + (timeMs - start) * scale;
+        g.setStroke(Palette.NOW);
+        g.setLineWidth(1);
+        g.setLineDashes(3, 3);
+        g.strokeLine(x, HEADER_PX - 4, x, bottom);
+        g.setLineDashes();
+        g.setFill(Palette.NOW);
+        g.setFont(Font.font(11));
+        g.setTextAlign(x > canvas.getWidth() - 120 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.fillText(text, x + (x > canvas.getWidth() - 120 ? -3 : 3), HEADER_PX - 6 + dy);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.switchboard.ui.why;
+
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.spans.Arrow;
+import dev.switchboard.spans.LiveFigures;
+import dev.switchboard.spans.SummaryRow;
+import dev.switchboard.trace.Narrator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Puts the why-window together: the sequence diagram with its follow, filter and zoom controls and
+ * the narration of the clicked arrow, the waterfall of the selected order, and three live charts
+ * beside the summary table. The charts are rebuilt from the view model's samples, which it
+ * refreshes a few times a second at most.
+ */
+public final class WhyController {
+    @FXML private javafx.scene.control.TabPane whyTabs;
+    @FXML private CheckBox sequenceFollow;
+    @FXML private CheckBox sequenceOrderFilter;
+    @FXML private Button sequenceZoomIn;
+    @FXML private Button sequenceZoomOut;
+    @FXML private Label sequenceScaleLabel;
+    @FXML private StackPane sequenceHost;
+    @FXML private Label sequenceNarration;
+    @FXML private ScrollPane waterfallScroll;
+    @FXML private VBox chartsHost;
+    @FXML private TableView<SummaryRow> summaryTable;
+    @FXML private TableColumn<SummaryRow, String> summarySectionColumn;
+    @FXML private TableColumn<SummaryRow, String> summaryFigureColumn;
+    @FXML private TableColumn<SummaryRow, String> summaryMeasuredColumn;
+    @FXML private TableColumn<SummaryRow, String> summaryTheoryColumn;
+
+    private final WhyViewModel vm;
+    private final List<Runnable> chartUpdates = new ArrayList<>();
+    private SequenceView sequenceView;
+    private final javafx.animation.Timeline catchUp = new javafx.animation.Timeline();
+
+    public WhyController(WhyViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        sequenceView = new SequenceView(vm);
+        sequenceView.setId("sequenceView");
+        sequenceHost.getChildren().add(sequenceView);
+        sequenceFollow.selectedProperty().bindBidirectional(sequenceView.followProperty());
+        sequenceOrderFilter.selectedProperty().bindBidirectional(sequenceView.onlySelectedOrderProperty());
+        sequenceOrderFilter.textProperty().bind(Bindings.createStringBinding(() -> {
+            Long id = vm.selectedOrderProperty().get();
+            return id == null ? "Only the selected order (none selected)" : "Only order #" + id;
+        }, vm.selectedOrderProperty()));
+        sequenceZoomIn.setOnAction(e -> sequenceView.zoom(0.5));
+        sequenceZoomOut.setOnAction(e -> sequenceView.zoom(2));
+        sequenceScaleLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%s per 100 px · Ctrl + wheel zooms, the wheel scrolls",
+                        Narrator.duration(sequenceView.msPerPxProperty().get() * 100)),
+                sequenceView.msPerPxProperty()));
+        vm.selectedArrowProperty().addListener((obs, old, arrow) -> sequenceNarration.setText(narration(arrow)));
+
+        WaterfallView waterfall = new WaterfallView(vm);
+        waterfall.setId("waterfallView");
+        waterfallScroll.setContent(waterfall);
+
+        initCharts();
+        initSummary();
+        // the last advance of a paused or finished run may have come too soon after a sample: catch up
+        catchUp.getKeyFrames().add(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(2 * WhyViewModel.CHART_UPDATE_WALL_MS), e -> vm.refreshCharts()));
+        catchUp.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        catchUp.play();
+    }
+
+    /** Stops the catch-up timer (when the window is closed for good). */
+    public void dispose() {
+        catchUp.stop();
+    }
+
+    private String narration(Arrow arrow) {
+        if (arrow == null) {
+            return "Click an arrow to read what it was.";
+        }
+        return Narrator.seconds(arrow.startMs()) + ": " + vm.narrate(arrow);
+    }
+
+    /** Shows the tab whose id starts with {@code name} (sequence, waterfall, charts); any other name changes nothing. */
+    public void selectTab(String name) {
+        whyTabs.getTabs().stream().filter(t -> t.getId().equals(name + "Tab")).findFirst()
+                .ifPresent(t -> whyTabs.getSelectionModel().select(t));
+    }
+
+    /** The sequence diagram (for tests). */
+    public SequenceView sequenceView() {
+        return sequenceView;
+    }
+
+    private void initCharts() {
+        chartsHost.getChildren().addAll(
+                chart("latencyChart", "Latency over the last 10 s (ms)",
+                        series("acceptance p50", s -> s.acceptP50Ms()), series("acceptance p95", s -> s.acceptP95Ms()),
+                        series("delivery p50", s -> s.deliveryP50Ms()), series("delivery p95", s -> s.deliveryP95Ms())),
+                chart("queueChart", "Queue depths and Order workers blocked",
+                        series("kitchen queue", s -> s.queueDepth(ServiceId.KITCHEN)),
+                        series("inventory line", s -> s.queueDepth(ServiceId.INVENTORY)),
+                        series("order line", s -> s.queueDepth(ServiceId.ORDER)),
+                        series("delivery line", s -> s.queueDepth(ServiceId.DELIVERY)),
+                        series("Order workers blocked", s -> s.orderWorkersBlocked())),
+                chart("rateChart", "Per second over the last 10 s",
+                        series("delivered", s -> s.deliveredPerS()), series("errors", s -> s.errorsPerS()),
+                        series("timeouts", s -> s.timeoutsPerS()), series("refused", s -> s.refusedPerS())));
+        vm.samples().addListener((ListChangeListener<LiveFigures.Sample>) change -> chartUpdates.forEach(Runnable::run));
+    }
+
+    private record Line(String name, ToDoubleFunction<LiveFigures.Sample> value) { }
+
+    private static Line series(String name, ToDoubleFunction<LiveFigures.Sample> value) {
+        return new Line(name, value);
+    }
+
+    private LineChart<Number, Number> chart(String id, String title, Line... lines) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("virtual time (s)");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefHeight(230);
+        chart.setMinHeight(180);
+        for (Line line : lines) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(line.name());
+            chart.getData().add(series);
+            chartUpdates.add(() -> {
+                List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+                for (LiveFigures.Sample s : vm.samples()) {
+                    double v = line.value().applyAsDouble(s);
+                    if (!Double.isNaN(v)) {
+                        points.add(new XYChart.Data<>(s.timeMs() / 1000, v));
+                    }
+                }
+                series.getData().setAll(points);
+            });
+        }
+        return chart;
+    }
+
+    private void initSummary() {
+        summaryTable.setItems(vm.summary());
+        summarySectionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().section()));
+        summaryFigureColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().figure()));
+        summaryMeasuredColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().measured()));
+        summaryTheoryColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().theory()));
+        summaryTable.setPlaceholder(new Label("The report's figures appear as the run plays."));
+    }
+}

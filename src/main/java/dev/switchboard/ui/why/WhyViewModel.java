@@ -1,0 +1,197 @@
+package dev.switchboard.ui.why;
+
+import dev.switchboard.flow.Flow;
+import dev.switchboard.spans.Arrow;
+import dev.switchboard.spans.LiveFigures;
+import dev.switchboard.spans.OrderSpans;
+import dev.switchboard.spans.OrderTimeline;
+import dev.switchboard.spans.SequenceModel;
+import dev.switchboard.spans.SummaryRow;
+import dev.switchboard.trace.Metrics;
+import dev.switchboard.trace.Narrator;
+import dev.switchboard.trace.Report;
+import dev.switchboard.trace.TraceEvent;
+import dev.switchboard.ui.RunListener;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The why-window's view model: it reads every run of the main window (it is one of the playback's
+ * listeners from the start, so opening the window late loses nothing) into the sequence model, the
+ * orders' spans, a {@link Metrics} — the same class the headless runner reports from — and the live
+ * figures. The clock and a revision count tell the views to redraw; chart samples and the summary
+ * table are refreshed at most every {@link #CHART_UPDATE_WALL_MS} of wall time.
+ */
+public final class WhyViewModel implements RunListener {
+    public static final double CHART_UPDATE_WALL_MS = 250;
+    /** How much virtual time the charts show. */
+    public static final double CHART_SPAN_MS = 60_000;
+
+    private final SequenceModel sequence = new SequenceModel();
+    private final OrderSpans spans = new OrderSpans();
+    private final LiveFigures figures = new LiveFigures();
+    private final Narrator narrator = new Narrator();
+    private final LongSupplier wallNanos;
+    private Metrics metrics = new Metrics();
+    private long lastChartNanos = Long.MIN_VALUE;
+    private boolean changedSinceChart;
+
+    private final ReadOnlyDoubleWrapper nowMs = new ReadOnlyDoubleWrapper(this, "nowMs", 0);
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision", 0);
+    private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>(this, "flow");
+    private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
+    private final ObjectProperty<Arrow> selectedArrow = new SimpleObjectProperty<>(this, "selectedArrow");
+    private final ObservableList<LiveFigures.Sample> samples = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
+
+    public WhyViewModel() {
+        this(System::nanoTime);
+    }
+
+    /** With a wall clock of its own, so a test can say when the charts are due. */
+    public WhyViewModel(LongSupplier wallNanos) {
+        this.wallNanos = wallNanos;
+        selectedOrder.addListener((obs, old, now) -> revision.set(revision.get() + 1));
+    }
+
+    @Override
+    public void onEvent(TraceEvent event) {
+        sequence.onEvent(event);
+        spans.onEvent(event);
+        metrics.onEvent(event);
+        figures.onEvent(event);
+        changedSinceChart = true;
+    }
+
+    @Override
+    public void runReset(Flow newFlow) {
+        sequence.clear();
+        spans.clear();
+        figures.clear();
+        metrics = new Metrics();
+        samples.clear();
+        summary.clear();
+        selectedArrow.set(null);
+        flow.set(newFlow);
+        lastChartNanos = Long.MIN_VALUE;
+        changedSinceChart = true;
+    }
+
+    @Override
+    public void advanced(double now) {
+        nowMs.set(now);
+        revision.set(revision.get() + 1);
+        long wall = wallNanos.getAsLong();
+        if (lastChartNanos == Long.MIN_VALUE || wall - lastChartNanos >= CHART_UPDATE_WALL_MS * 1e6) {
+            refreshCharts();
+        }
+    }
+
+    /** Takes a chart sample and refreshes the summary now, whatever the wall clock says. */
+    public void refreshCharts() {
+        lastChartNanos = wallNanos.getAsLong();
+        double now = nowMs.get();
+        if (!samples.isEmpty() && samples.get(samples.size() - 1).timeMs() == now && !changedSinceChart) {
+            return;
+        }
+        changedSinceChart = false;
+        List<LiveFigures.Sample> next = new ArrayList<>(samples);
+        if (!next.isEmpty() && next.get(next.size() - 1).timeMs() == now) {
+            next.remove(next.size() - 1);
+        }
+        next.add(figures.sample(now));
+        next.removeIf(s -> s.timeMs() < now - CHART_SPAN_MS);
+        samples.setAll(next);
+        summary.setAll(SummaryRow.of(metrics.report(), flow.get()));
+    }
+
+    /** The report as of now, exactly as the headless runner's {@link Metrics} would give it. */
+    public Report report() {
+        return metrics.report();
+    }
+
+    /** The narration sentence for the event that sent {@code arrow}. */
+    public String narrate(Arrow arrow) {
+        return narrator.narrate(arrow.event());
+    }
+
+    public SequenceModel sequence() {
+        return sequence;
+    }
+
+    /** The selected order's spans, when it is selected and still kept. */
+    public Optional<OrderTimeline> selectedTimeline() {
+        Long id = selectedOrder.get();
+        return id == null ? Optional.empty() : spans.order(id);
+    }
+
+    /**
+     * The order the waterfall shows: the selected one, or while none is selected the latest delivered
+     * order (the latest finished one before any is delivered), so the tab is never blank for long.
+     */
+    public Optional<OrderTimeline> shownTimeline() {
+        Optional<OrderTimeline> selected = selectedTimeline();
+        if (selected.isPresent() || selectedOrder.get() != null) {
+            return selected;
+        }
+        OrderTimeline latestFinished = null;
+        OrderTimeline latestDelivered = null;
+        for (OrderTimeline t : spans.orders()) {
+            if (!Double.isNaN(t.finishedAtMs())) {
+                latestFinished = t;
+                if (!Double.isNaN(t.deliveryLatencyMs())) {
+                    latestDelivered = t;
+                }
+            }
+        }
+        return Optional.ofNullable(latestDelivered != null ? latestDelivered : latestFinished);
+    }
+
+    public OrderSpans spans() {
+        return spans;
+    }
+
+    public ReadOnlyDoubleProperty nowMsProperty() {
+        return nowMs.getReadOnlyProperty();
+    }
+
+    /** Goes up whenever what the views show may have changed. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Flow> flowProperty() {
+        return flow.getReadOnlyProperty();
+    }
+
+    /** The order shown in the waterfall and kept by the sequence diagram's filter; the main window's selection. */
+    public ObjectProperty<Long> selectedOrderProperty() {
+        return selectedOrder;
+    }
+
+    public ObjectProperty<Arrow> selectedArrowProperty() {
+        return selectedArrow;
+    }
+
+    /** Chart samples over the last {@link #CHART_SPAN_MS} of virtual time, oldest first. */
+    public ObservableList<LiveFigures.Sample> samples() {
+        return samples;
+    }
+
+    public ObservableList<SummaryRow> summary() {
+        return summary;
+    }
+}

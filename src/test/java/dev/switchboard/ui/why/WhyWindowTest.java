@@ -1,0 +1,118 @@
+package dev.switchboard.ui.why;
+
+import dev.switchboard.spans.Arrow;
+import dev.switchboard.spans.ScriptedRun;
+import dev.switchboard.trace.Narrator;
+import dev.switchboard.ui.LaunchOptions;
+import dev.switchboard.ui.MainWindow;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The why-window opened from the real main window's View menu, headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class WhyWindowTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = MainWindow.show(stage, LaunchOptions.interactive());
+        window.viewModel().open(ScriptedRun.flow(0), "scripted");
+    }
+
+    @Stop
+    void stop() {
+        window.controller().dispose();
+    }
+
+    private WhyWindow openFromMenu(FxRobot robot) {
+        MenuBar menuBar = robot.lookup("#menuBar").query();
+        MenuItem item = menuBar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "whyMenuItem".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window why = Window.getWindows().stream().filter(w -> w instanceof Stage s && WhyWindow.TITLE.equals(s.getTitle()))
+                .findFirst().orElseThrow();
+        assertTrue(why.isShowing());
+        WhyWindow[] opened = new WhyWindow[1];
+        robot.interact(() -> opened[0] = window.controller().openWhyWindow());
+        assertEquals(why, opened[0].stage(), "the menu opened the same window the controller keeps");
+        return opened[0];
+    }
+
+    @Test
+    void theViewMenuOpensTheWhyWindowWithItsThreeTabs(FxRobot robot) {
+        WhyWindow why = openFromMenu(robot);
+        TabPane tabs = robot.from(why.stage().getScene().getRoot()).lookup("#whyTabs").query();
+        assertEquals(List.of("sequenceTab", "waterfallTab", "chartsTab"),
+                tabs.getTabs().stream().map(Tab::getId).collect(Collectors.toList()));
+        for (String id : List.of("#sequenceView", "#sequenceCanvas", "#sequenceFollow", "#sequenceOrderFilter",
+                "#sequenceZoomIn", "#sequenceZoomOut", "#sequenceNarration")) {
+            assertNotNull(robot.from(why.stage().getScene().getRoot()).lookup(id).tryQuery().orElse(null), id);
+        }
+    }
+
+    @Test
+    void clickingAnArrowShowsItsNarrationAndSelectsItsOrderInTheMainWindow(FxRobot robot) {
+        WhyWindow why = openFromMenu(robot);
+        robot.interact(() -> {
+            window.viewModel().playback().placeOrder();
+            window.viewModel().playback().advanceBy(30);
+        });
+        SequenceView view = why.controller().sequenceView();
+        robot.interact(() -> view.msPerPxProperty().set(0.1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Arrow request = view.visibleArrows().stream().filter(a -> a.kind() == Arrow.Kind.REQUEST).findFirst()
+                .orElseThrow();
+        // the middle of the request arrow, in screen coordinates
+        Canvas canvas = robot.from(why.stage().getScene().getRoot()).lookup("#sequenceCanvas").query();
+        double x = (view.laneX(request.from()) + view.laneX(request.to())) / 2;
+        double y = (view.y(request.startMs()) + view.y(request.endMs())) / 2;
+        Point2D onScreen = canvas.localToScreen(x, y);
+        robot.clickOn(onScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(request, window.viewModel().why().selectedArrowProperty().get());
+        Label narration = robot.from(why.stage().getScene().getRoot()).lookup("#sequenceNarration").query();
+        assertEquals(Narrator.seconds(request.startMs()) + ": " + new Narrator().narrate(request.event()),
+                narration.getText());
+        assertEquals(request.orderId(), window.viewModel().orders().selectedOrderProperty().get());
+    }
+
+    @Test
+    void theSummaryTableFillsAsTheRunPlaysAndEmptiesOnReset(FxRobot robot) {
+        WhyWindow why = openFromMenu(robot);
+        robot.interact(() -> {
+            window.viewModel().playback().placeOrder();
+            window.viewModel().playback().advanceBy(5_000);
+            window.viewModel().why().refreshCharts();
+        });
+        TableView<?> table = robot.from(why.stage().getScene().getRoot()).lookup("#summaryTable").query();
+        assertFalse(table.getItems().isEmpty());
+        robot.interact(() -> window.viewModel().playback().reset());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.viewModel().why().sequence().arrows().isEmpty());
+    }
+}
