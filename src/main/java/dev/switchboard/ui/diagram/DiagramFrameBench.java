@@ -34,6 +34,7 @@ public final class DiagramFrameBench {
     }
 
     public static void main(String[] args) {
+        RenderSettings.beforeToolkit();
         Application.launch(BenchApp.class, args);
     }
 
