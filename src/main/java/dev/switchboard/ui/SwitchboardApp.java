@@ -55,6 +55,7 @@ public final class SwitchboardApp extends Application {
     }
 
     public static void main(String[] args) {
+        dev.switchboard.ui.diagram.RenderSettings.beforeToolkit();
         launch(SwitchboardApp.class, args);
     }
 }

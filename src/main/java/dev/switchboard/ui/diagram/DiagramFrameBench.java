@@ -34,6 +34,7 @@ public final class DiagramFrameBench {
     }
 
     public static void main(String[] args) {
+        RenderSettings.beforeToolkit();
         Application.launch(BenchApp.class, args);
     }
 
@@ -188,6 +189,8 @@ public final class DiagramFrameBench {
             long[] simNanos = new long[maxFrames];
             long[] renderNanos = new long[maxFrames];
             long[] cpuAtStart = new long[1];
+            long[] threadsAtStart = new long[2];
+            java.util.Map<String, Long> tasksAtStart = new java.util.HashMap<>();
             new AnimationTimer() {
                 private long firstNanos = -1;
                 private long lastNanos;
@@ -227,6 +230,9 @@ public final class DiagramFrameBench {
                             warming = false;
                             firstNanos = now;
                             cpuAtStart[0] = processCpuNanos();
+                            threadsAtStart[0] = threadCpuNanos(true);
+                            threadsAtStart[1] = threadCpuNanos(false);
+                            tasksAtStart.putAll(taskCpuTicks());
                         }
                         return;
                     }
@@ -240,7 +246,9 @@ public final class DiagramFrameBench {
                     if (now - firstNanos >= options.seconds() * 1e9 || frames == maxFrames) {
                         stop();
                         report(options, frames, (now - firstNanos) / 1e9, intervals, tokens, simNanos, renderNanos,
-                                processCpuNanos() - cpuAtStart[0]);
+                                processCpuNanos() - cpuAtStart[0], threadCpuNanos(true) - threadsAtStart[0],
+                                threadCpuNanos(false) - threadsAtStart[1]);
+                        printTasks(tasksAtStart, taskCpuTicks(), frames);
                         Platform.exit();
                     }
                 }
@@ -248,7 +256,8 @@ public final class DiagramFrameBench {
         }
 
         private static void report(Options options, int frames, double seconds, long[] intervals, int[] tokens,
-                                   long[] simNanos, long[] renderNanos, long cpuNanos) {
+                                   long[] simNanos, long[] renderNanos, long cpuNanos, long fxNanos,
+                                   long rendererNanos) {
             long[] sorted = Arrays.copyOf(intervals, frames);
             Arrays.sort(sorted);
             int[] tokenCounts = Arrays.copyOf(tokens, frames);
@@ -277,6 +286,61 @@ public final class DiagramFrameBench {
                     cpuNanos / 1e6 / frames, cpuNanos / 1e9 / seconds * 100,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            // Per thread: what the pulse's CSS, layout and painting cost, and what rasterizing the frame cost.
+            System.out.printf(Locale.ROOT, "  thread CPU per frame: FX thread %.1f ms, renderer %.1f ms%n",
+                    fxNanos / 1e6 / frames, rendererNanos / 1e6 / frames);
+        }
+
+        /**
+         * CPU time so far of the FX application thread (the caller, when {@code fx}) or of the render
+         * thread ({@code QuantumRenderer-*}, which rasterizes the frames); -1 where the JVM cannot tell.
+         */
+        private static long threadCpuNanos(boolean fx) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            if (!threads.isThreadCpuTimeSupported()) {
+                return -1;
+            }
+            if (fx) {
+                return threads.getCurrentThreadCpuTime();
+            }
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("QuantumRenderer")) {
+                    return threads.getThreadCpuTime(t.getId());
+                }
+            }
+            return -1;
+        }
+
+        /** Every thread's CPU ticks (Linux: /proc/self/task, GC and compiler threads included), by name and id. */
+        private static java.util.Map<String, Long> taskCpuTicks() {
+            java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return ticks;
+            }
+            for (java.io.File task : tasks) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(stat.indexOf('(') + 1, close) + "#" + task.getName();
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks.put(name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return ticks;
+        }
+
+        /** The threads that took the most CPU during the measurement, in ms per frame (10 ms ticks). */
+        private static void printTasks(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int frames) {
+            java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+            after.forEach((name, t) -> byName.merge(name.replaceAll("[0-9]*#[0-9]+$", ""),
+                    t - before.getOrDefault(name, 0L), Long::sum));
+            StringBuilder line = new StringBuilder("  threads (ms per frame):");
+            byName.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(8)
+                    .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() * 10.0 / frames)));
+            System.out.println(line);
         }
 
         private static long processCpuNanos() {
