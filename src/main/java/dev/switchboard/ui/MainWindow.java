@@ -45,6 +45,7 @@ public final class MainWindow {
 
     /** Opens the window on {@code stage} as {@code options} say and shows it. */
     public static MainWindow show(Stage stage, LaunchOptions options) {
+        ControlsLog.warningsOnly();
         MainViewModel vm = new MainViewModel();
         FXMLLoader loader = new FXMLLoader(resource("/fxml/Main.fxml"));
         loader.setControllerFactory(type -> {

@@ -89,6 +89,16 @@ class PresenterModeTest {
     }
 
     @Test
+    void theControlsLoggerPassesOnWarningsButNotTheCellSizeFalseAlarmAtInfo() {
+        // JavaFX's VirtualFlow logs "index exceeds maxCellCount" at INFO whenever the narration, scrolled to
+        // its end with room below its last line, has more lines than pixels left (it compares the two);
+        // toggling presenter mode changes the line heights and so logged it (MainWindowTest, this class).
+        java.util.logging.Logger controls = java.util.logging.Logger.getLogger(ControlsLog.LOGGER_NAME);
+        assertFalse(controls.isLoggable(java.util.logging.Level.INFO));
+        assertTrue(controls.isLoggable(java.util.logging.Level.WARNING));
+    }
+
+    @Test
     void f5EntersPresenterModeCoveringTheScreenAndEscLeavesIt(FxRobot robot) {
         Rectangle2D screen = Screen.getPrimary().getBounds();
         assertTrue(inScene("#controlPanelRoot"));
