@@ -238,8 +238,8 @@ final class OrderWorkflow {
             boolean skip = processed && worker.service.settings().idempotent();
             trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
             if (skip) {
-                if (item.kind() == InboundKind.REQUEST && id == ServiceId.DELIVERY && !item.order().dispatchCalls.isEmpty()) {
-                    item.order().dispatchCalls.add(item.call()); // dispatched, waiting for an agent: answered with it
+                if (item.kind() == InboundKind.REQUEST && id == ServiceId.DELIVERY && item.order().hasDispatchCalls()) {
+                    item.order().addDispatchCall(item.call()); // dispatched, waiting for an agent: answered with it
                 } else if (item.kind() == InboundKind.REQUEST) {
                     calls.reply(item.call(), ReplyKind.OK); // done already: the caller may go on
                 } else {
@@ -318,7 +318,7 @@ final class OrderWorkflow {
                     order.markProcessedBy(ServiceId.DELIVERY);
                     InboundItem item = worker.item;
                     if (item.kind() == InboundKind.REQUEST) {
-                        order.dispatchCalls.add(item.call());
+                        order.addDispatchCall(item.call());
                     } else {
                         broker.ack(item, worker.itemTag);
                     }
@@ -506,10 +506,9 @@ final class OrderWorkflow {
             trace.skip(now);
         }
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, agents.onTheWayReason(agent));
-        for (Call call : order.dispatchCalls) {
+        for (Call call : order.takeDispatchCalls()) {
             calls.reply(call, ReplyKind.OK);
         }
-        order.dispatchCalls.clear();
         sim.schedule(tripMs, () -> {
             if (order.finished) {
                 // the order's fate was decided before this trip ended (a failure, the dead-letter queue, an earlier trip)
@@ -582,11 +581,10 @@ final class OrderWorkflow {
         if (service.id == ServiceId.DELIVERY) {
             while (!agents.waiting.isEmpty()) {
                 Order order = agents.waiting.pollFirst();
-                if (!order.dispatchCalls.isEmpty()) {
-                    for (Call call : order.dispatchCalls) {
+                if (order.hasDispatchCalls()) {
+                    for (Call call : order.takeDispatchCalls()) {
                         calls.reply(call, ReplyKind.UNAVAILABLE);
                     }
-                    order.dispatchCalls.clear();
                 } else {
                     trace.emit(new TraceEvent.InboundDropped(now, service.id, order.id, InboundKind.EVENT,
                             "Delivery crashed while the order waited for an agent", service.depth()));
