@@ -12,22 +12,26 @@ import java.util.List;
  * once (orders waiting for a delivery agent), so it keeps no per-order collection until it needs one.
  */
 final class Order {
+    private static final int POISON_SHIFT = 0;
+    private static final int PROCESSED_SHIFT = 8;
+    private static final int ANSWERED = 1 << 16;
+
     final long id;
     final double placedAtMs;
     OrderStatus status = OrderStatus.PLACED;
-    boolean answered;
-    boolean finished;
-    /** The order's fate once {@code finished}. */
+    /** The order's fate once {@link #finished()}; null before. */
     Outcome outcome;
     /**
      * The sync calls from Kitchen to Delivery that wait for this order's agent assignment: the one
      * that dispatched it, and any repeated hand-over an idempotent Delivery recognised meanwhile.
      */
     private List<Call> dispatchCalls;
-    /** Bit per service: the services that can never process this order (a poison message). */
-    int poisonMask;
-    /** Bit per service: the services that have processed this order successfully (to spot duplicates). */
-    int processedMask;
+    /**
+     * Bit per service (by ordinal) from {@link #POISON_SHIFT}: the services that can never process this
+     * order (a poison message); from {@link #PROCESSED_SHIFT}: the services that have processed it
+     * successfully (to spot duplicates); and {@link #ANSWERED}. One int keeps an order at 64 bytes.
+     */
+    private int flags;
     /*
      * Per service: how many of its workers hold an item for this order right now (to spot concurrent
      * duplicates). Four fields rather than an array: one object per order instead of two.
@@ -42,16 +46,34 @@ final class Order {
         this.placedAtMs = placedAtMs;
     }
 
+    /** Whether the customer has had an answer (accepted, rejected or failed). */
+    boolean answered() {
+        return (flags & ANSWERED) != 0;
+    }
+
+    void markAnswered() {
+        flags |= ANSWERED;
+    }
+
+    /** Whether the order's fate is decided ({@link #outcome} is set). */
+    boolean finished() {
+        return outcome != null;
+    }
+
     boolean isPoisonFor(ServiceId service) {
-        return (poisonMask & (1 << service.ordinal())) != 0;
+        return (flags & (1 << (POISON_SHIFT + service.ordinal()))) != 0;
+    }
+
+    void markPoisonFor(ServiceId service) {
+        flags |= 1 << (POISON_SHIFT + service.ordinal());
     }
 
     boolean wasProcessedBy(ServiceId service) {
-        return (processedMask & (1 << service.ordinal())) != 0;
+        return (flags & (1 << (PROCESSED_SHIFT + service.ordinal()))) != 0;
     }
 
     void markProcessedBy(ServiceId service) {
-        processedMask |= 1 << service.ordinal();
+        flags |= 1 << (PROCESSED_SHIFT + service.ordinal());
     }
 
     int inHand(ServiceId service) {

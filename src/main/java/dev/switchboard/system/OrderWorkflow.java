@@ -88,7 +88,7 @@ final class OrderWorkflow {
         for (ServiceId id : ServiceId.values()) {
             double poisonRate = service(id).settings().poisonRate();
             if (poisonRate > 0 && poisonRandom.get(id).nextDouble() < poisonRate) {
-                order.poisonMask |= 1 << id.ordinal();
+                order.markPoisonFor(id);
             }
         }
         trace.emit(new TraceEvent.OrderPlaced(now, order.id));
@@ -112,7 +112,7 @@ final class OrderWorkflow {
     }
 
     void setStatus(Order order, OrderStatus status, String reason) {
-        if (order.finished || order.status == status) {
+        if (order.finished() || order.status == status) {
             return;
         }
         if (trace.readsStatusChanges()) {
@@ -124,19 +124,19 @@ final class OrderWorkflow {
     }
 
     private void answer(Order order, CustomerAnswer answer) {
-        if (order.answered || order.finished) {
+        if (order.answered() || order.finished()) {
             return;
         }
-        order.answered = true;
+        order.markAnswered();
         trace.emit(new TraceEvent.CustomerAnswered(sim.nowMs(), order.id, answer, order.placedAtMs));
     }
 
     /** Puts the order in its bucket; later work on it (the system may not know) changes nothing. */
     void finish(Order order, Outcome outcome, String reason) {
-        if (order.finished) {
+        if (order.finished()) {
             return;
         }
-        if (!order.answered) {
+        if (!order.answered()) {
             answer(order, switch (outcome) {
                 case DELIVERED -> CustomerAnswer.ACCEPTED;
                 case REJECTED -> CustomerAnswer.REJECTED;
@@ -157,8 +157,7 @@ final class OrderWorkflow {
             trace.skip(now);
         }
         order.status = terminal;
-        order.finished = true;
-        order.outcome = outcome;
+        order.outcome = outcome; // finished from now on
         finished++;
         trace.emit(new TraceEvent.OrderFinished(now, order.id, outcome, order.placedAtMs, reason));
     }
@@ -510,7 +509,7 @@ final class OrderWorkflow {
             calls.reply(call, ReplyKind.OK);
         }
         sim.schedule(tripMs, () -> {
-            if (order.finished) {
+            if (order.finished()) {
                 // the order's fate was decided before this trip ended (a failure, the dead-letter queue, an earlier trip)
                 trace.emit(new TraceEvent.TripForFinishedOrder(sim.nowMs(), order.id, agent, order.outcome));
             } else {
