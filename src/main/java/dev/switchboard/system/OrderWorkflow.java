@@ -36,6 +36,11 @@ final class OrderWorkflow {
     private final SplittableRandom stockRandom;
     private final SplittableRandom tripRandom;
     private final EnumMap<ServiceId, SplittableRandom> poisonRandom = new EnumMap<>(ServiceId.class);
+    /** The services, their poison streams and the links again by ordinal: looked up on every step. */
+    private static final ServiceId[] SERVICE_IDS = ServiceId.values();
+    private final ServiceNode[] serviceByOrdinal = new ServiceNode[SERVICE_IDS.length];
+    private final SplittableRandom[] poisonRandomByOrdinal = new SplittableRandom[SERVICE_IDS.length];
+    private final LinkNode[] linkByOrdinal = new LinkNode[LinkId.values().length];
     private final SyncCalls calls;
     private final Broker broker;
     final Discovery discovery;
@@ -58,6 +63,13 @@ final class OrderWorkflow {
         for (ServiceId id : ServiceId.values()) {
             poisonRandom.put(id, random.stream("poison:" + id.key()));
         }
+        for (ServiceId id : SERVICE_IDS) {
+            serviceByOrdinal[id.ordinal()] = services.get(id);
+            poisonRandomByOrdinal[id.ordinal()] = poisonRandom.get(id);
+        }
+        for (LinkId id : LinkId.values()) {
+            linkByOrdinal[id.ordinal()] = links.get(id);
+        }
         calls = new SyncCalls(sim, trace, this);
         broker = new Broker(sim, trace, this);
         discovery = new Discovery(sim, trace, this, flow.discovery());
@@ -72,11 +84,11 @@ final class OrderWorkflow {
     }
 
     ServiceNode service(ServiceId id) {
-        return services.get(id);
+        return serviceByOrdinal[id.ordinal()];
     }
 
     LinkNode link(LinkId id) {
-        return links.get(id);
+        return linkByOrdinal[id.ordinal()];
     }
 
     // ---------------------------------------------------------------- orders
@@ -85,9 +97,9 @@ final class OrderWorkflow {
         double now = sim.nowMs();
         Order order = new Order(nextOrderId++, now);
         placed++;
-        for (ServiceId id : ServiceId.values()) {
+        for (ServiceId id : SERVICE_IDS) {
             double poisonRate = service(id).settings().poisonRate();
-            if (poisonRate > 0 && poisonRandom.get(id).nextDouble() < poisonRate) {
+            if (poisonRate > 0 && poisonRandomByOrdinal[id.ordinal()].nextDouble() < poisonRate) {
                 order.markPoisonFor(id);
             }
         }
