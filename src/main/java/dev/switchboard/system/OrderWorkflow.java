@@ -36,6 +36,11 @@ final class OrderWorkflow {
     private final SplittableRandom stockRandom;
     private final SplittableRandom tripRandom;
     private final EnumMap<ServiceId, SplittableRandom> poisonRandom = new EnumMap<>(ServiceId.class);
+    /** The services, their poison streams and the links again by ordinal: looked up on every step. */
+    private static final ServiceId[] SERVICE_IDS = ServiceId.values();
+    private final ServiceNode[] serviceByOrdinal = new ServiceNode[SERVICE_IDS.length];
+    private final SplittableRandom[] poisonRandomByOrdinal = new SplittableRandom[SERVICE_IDS.length];
+    private final LinkNode[] linkByOrdinal = new LinkNode[LinkId.values().length];
     private final SyncCalls calls;
     private final Broker broker;
     final Discovery discovery;
@@ -58,6 +63,13 @@ final class OrderWorkflow {
         for (ServiceId id : ServiceId.values()) {
             poisonRandom.put(id, random.stream("poison:" + id.key()));
         }
+        for (ServiceId id : SERVICE_IDS) {
+            serviceByOrdinal[id.ordinal()] = services.get(id);
+            poisonRandomByOrdinal[id.ordinal()] = poisonRandom.get(id);
+        }
+        for (LinkId id : LinkId.values()) {
+            linkByOrdinal[id.ordinal()] = links.get(id);
+        }
         calls = new SyncCalls(sim, trace, this);
         broker = new Broker(sim, trace, this);
         discovery = new Discovery(sim, trace, this, flow.discovery());
@@ -72,11 +84,11 @@ final class OrderWorkflow {
     }
 
     ServiceNode service(ServiceId id) {
-        return services.get(id);
+        return serviceByOrdinal[id.ordinal()];
     }
 
     LinkNode link(LinkId id) {
-        return links.get(id);
+        return linkByOrdinal[id.ordinal()];
     }
 
     // ---------------------------------------------------------------- orders
@@ -85,10 +97,10 @@ final class OrderWorkflow {
         double now = sim.nowMs();
         Order order = new Order(nextOrderId++, now);
         placed++;
-        for (ServiceId id : ServiceId.values()) {
+        for (ServiceId id : SERVICE_IDS) {
             double poisonRate = service(id).settings().poisonRate();
-            if (poisonRate > 0 && poisonRandom.get(id).nextDouble() < poisonRate) {
-                order.poisonMask |= 1 << id.ordinal();
+            if (poisonRate > 0 && poisonRandomByOrdinal[id.ordinal()].nextDouble() < poisonRate) {
+                order.markPoisonFor(id);
             }
         }
         trace.emit(new TraceEvent.OrderPlaced(now, order.id));
@@ -112,7 +124,7 @@ final class OrderWorkflow {
     }
 
     void setStatus(Order order, OrderStatus status, String reason) {
-        if (order.finished || order.status == status) {
+        if (order.finished() || order.status == status) {
             return;
         }
         if (trace.readsStatusChanges()) {
@@ -124,19 +136,19 @@ final class OrderWorkflow {
     }
 
     private void answer(Order order, CustomerAnswer answer) {
-        if (order.answered || order.finished) {
+        if (order.answered() || order.finished()) {
             return;
         }
-        order.answered = true;
+        order.markAnswered();
         trace.emit(new TraceEvent.CustomerAnswered(sim.nowMs(), order.id, answer, order.placedAtMs));
     }
 
     /** Puts the order in its bucket; later work on it (the system may not know) changes nothing. */
     void finish(Order order, Outcome outcome, String reason) {
-        if (order.finished) {
+        if (order.finished()) {
             return;
         }
-        if (!order.answered) {
+        if (!order.answered()) {
             answer(order, switch (outcome) {
                 case DELIVERED -> CustomerAnswer.ACCEPTED;
                 case REJECTED -> CustomerAnswer.REJECTED;
@@ -157,8 +169,7 @@ final class OrderWorkflow {
             trace.skip(now);
         }
         order.status = terminal;
-        order.finished = true;
-        order.outcome = outcome;
+        order.outcome = outcome; // finished from now on
         finished++;
         trace.emit(new TraceEvent.OrderFinished(now, order.id, outcome, order.placedAtMs, reason));
     }
@@ -238,8 +249,8 @@ final class OrderWorkflow {
             boolean skip = processed && worker.service.settings().idempotent();
             trace.emit(new TraceEvent.DuplicateDelivery(sim.nowMs(), id, worker.index, item.order().id, skip));
             if (skip) {
-                if (item.kind() == InboundKind.REQUEST && id == ServiceId.DELIVERY && !item.order().dispatchCalls.isEmpty()) {
-                    item.order().dispatchCalls.add(item.call()); // dispatched, waiting for an agent: answered with it
+                if (item.kind() == InboundKind.REQUEST && id == ServiceId.DELIVERY && item.order().hasDispatchCalls()) {
+                    item.order().addDispatchCall(item.call()); // dispatched, waiting for an agent: answered with it
                 } else if (item.kind() == InboundKind.REQUEST) {
                     calls.reply(item.call(), ReplyKind.OK); // done already: the caller may go on
                 } else {
@@ -318,7 +329,7 @@ final class OrderWorkflow {
                     order.markProcessedBy(ServiceId.DELIVERY);
                     InboundItem item = worker.item;
                     if (item.kind() == InboundKind.REQUEST) {
-                        order.dispatchCalls.add(item.call());
+                        order.addDispatchCall(item.call());
                     } else {
                         broker.ack(item, worker.itemTag);
                     }
@@ -501,12 +512,11 @@ final class OrderWorkflow {
         trace.emit(new TraceEvent.AgentAssigned(now, order.id, agent, now + tripMs, agents.freeCount(),
                 now - order.agentWaitSinceMs));
         setStatus(order, OrderStatus.OUT_FOR_DELIVERY, agents.onTheWayReason(agent));
-        for (Call call : order.dispatchCalls) {
+        for (Call call : order.takeDispatchCalls()) {
             calls.reply(call, ReplyKind.OK);
         }
-        order.dispatchCalls.clear();
         sim.schedule(tripMs, () -> {
-            if (order.finished) {
+            if (order.finished()) {
                 // the order's fate was decided before this trip ended (a failure, the dead-letter queue, an earlier trip)
                 trace.emit(new TraceEvent.TripForFinishedOrder(sim.nowMs(), order.id, agent, order.outcome));
             } else {
@@ -577,11 +587,10 @@ final class OrderWorkflow {
         if (service.id == ServiceId.DELIVERY) {
             while (!agents.waiting.isEmpty()) {
                 Order order = agents.waiting.pollFirst();
-                if (!order.dispatchCalls.isEmpty()) {
-                    for (Call call : order.dispatchCalls) {
+                if (order.hasDispatchCalls()) {
+                    for (Call call : order.takeDispatchCalls()) {
                         calls.reply(call, ReplyKind.UNAVAILABLE);
                     }
-                    order.dispatchCalls.clear();
                 } else {
                     trace.emit(new TraceEvent.InboundDropped(now, service.id, order.id, InboundKind.EVENT,
                             "Delivery crashed while the order waited for an agent", service.depth()));

@@ -317,8 +317,23 @@ final class SyncCalls {
         }
     }
 
+    /** {@link #REPLY_REASONS} by ordinals: looked up for every reply. */
+    private static final String[][] REPLY_REASON_TABLE = replyReasonTable();
+
+    private static String[][] replyReasonTable() {
+        LinkId[] links = LinkId.values();
+        ReplyKind[] kinds = ReplyKind.values();
+        String[][] table = new String[links.length][kinds.length];
+        for (LinkId link : links) {
+            for (ReplyKind kind : kinds) {
+                table[link.ordinal()][kind.ordinal()] = REPLY_REASONS.get(link).get(kind);
+            }
+        }
+        return table;
+    }
+
     private static String replyReason(LinkId link, ReplyKind kind) {
-        return REPLY_REASONS.get(link).get(kind);
+        return REPLY_REASON_TABLE[link.ordinal()][kind.ordinal()];
     }
 
     private static String describeReply(LinkId link, ReplyKind kind) {
