@@ -4,11 +4,13 @@ import dev.switchboard.flow.Flow;
 import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.sim.Distribution;
+import dev.switchboard.trace.QueueTheory;
 import dev.switchboard.trace.Report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * One line of the summary table beside the charts: a figure of the {@link Report} (the same the
@@ -35,7 +37,7 @@ public record SummaryRow(String section, String figure, String measured, String 
             rows.add(new SummaryRow(section, "mean queue wait ms", ms(s.meanQueueWaitMs()),
                     id == ServiceId.KITCHEN ? kitchenTheory(report, flow) : ""));
             rows.add(new SummaryRow(section, "mean queue length", number(s.meanQueueLength()),
-                    "Little λW " + number(Theory.littleQueueLength(s.taken(), s.meanQueueWaitMs(), report.simulatedMs()))));
+                    "Little λW " + number(QueueTheory.littleQueueLength(s.taken(), s.meanQueueWaitMs(), report.simulatedMs()))));
             rows.add(row(section, "max queue length", s.maxQueueLength()));
             rows.add(new SummaryRow(section, "blocked worker ms", ms(s.blockedMs()), ""));
             rows.add(row(section, "errors", s.errors()));
@@ -72,9 +74,9 @@ public record SummaryRow(String section, String figure, String measured, String 
         if (report.simulatedMs() <= 0 || s.taken() == 0) {
             return "M/M/c: no arrivals yet";
         }
-        double wait = Theory.mmcWaitMs(s.taken() / report.simulatedMs(), work.meanMs() * kitchen.slowdown(),
-                kitchen.workers() * kitchen.instances());
-        return "M/M/c " + (Double.isInfinite(wait) ? "unstable (∞)" : ms(wait));
+        OptionalDouble wait = QueueTheory.erlangCWaitMs(s.taken() / report.simulatedMs(),
+                1 / (work.meanMs() * kitchen.slowdown()), kitchen.workers() * kitchen.instances());
+        return "M/M/c " + (wait.isEmpty() ? "unstable (∞)" : ms(wait.getAsDouble()));
     }
 
     private static void latency(List<SummaryRow> rows, String section, Report.Latency l) {

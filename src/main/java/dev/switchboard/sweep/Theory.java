@@ -8,6 +8,8 @@ import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.sim.Distribution;
 
+import dev.switchboard.trace.QueueTheory;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -41,26 +43,7 @@ public final class Theory {
         double lambda = (1 - stockOut) / arrivals.meanMs();
         double mu = 1 / (work.meanMs() * kitchen.slowdown());
         int c = kitchen.workers() * kitchen.instances();
-        return erlangCWaitMs(lambda, mu, c);
-    }
-
-    /** Mean wait in queue of an M/M/c queue (Erlang C), rates per ms; empty when not stable. */
-    public static OptionalDouble erlangCWaitMs(double lambda, double mu, int c) {
-        double a = lambda / mu;
-        double rho = a / c;
-        if (!(rho < 1) || c < 1) {
-            return OptionalDouble.empty();
-        }
-        // sum of a^k / k! for k < c, and a^c / c!, built term by term to stay finite for large c
-        double term = 1;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        double last = term / (1 - rho);
-        double waitProbability = last / (sum + last);
-        return OptionalDouble.of(waitProbability / (c * mu - lambda));
+        return QueueTheory.erlangCWaitMs(lambda, mu, c);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.switchboard.sweep;
 
+import dev.switchboard.trace.QueueTheory;
+
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.FlowLoader;
 import dev.switchboard.flow.Flow;
@@ -71,10 +73,10 @@ class SweepTest {
     @Test
     void theoryGivesErlangCForTheKitchenAndTheSyncChainSum() throws FlowException {
         // M/M/1 with rho = 0.5: Wq = rho / (mu - lambda) = 0.5 / (1/100 - 1/200) = 100 ms
-        assertEquals(100, Theory.erlangCWaitMs(1 / 200.0, 1 / 100.0, 1).getAsDouble(), 1e-9);
+        assertEquals(100, QueueTheory.erlangCWaitMs(1 / 200.0, 1 / 100.0, 1).getAsDouble(), 1e-9);
         // M/M/2 with a = 1: C = 1/3, Wq = C / (2 mu - lambda) = (1/3) / (1/100) = 33.33 ms
-        assertEquals(100 / 3.0, Theory.erlangCWaitMs(1 / 100.0, 1 / 100.0, 2).getAsDouble(), 1e-9);
-        assertEquals(OptionalDouble.empty(), Theory.erlangCWaitMs(1 / 50.0, 1 / 100.0, 2), "unstable");
+        assertEquals(100 / 3.0, QueueTheory.erlangCWaitMs(1 / 100.0, 1 / 100.0, 2).getAsDouble(), 1e-9);
+        assertEquals(OptionalDouble.empty(), QueueTheory.erlangCWaitMs(1 / 50.0, 1 / 100.0, 2), "unstable");
         Flow hybrid = HYBRID.load(List.of());
         // 0.05 x (20 + 30 + 20) + 0.95 x (20 + 30 + 20 + 5)
         assertEquals(0.05 * 70 + 0.95 * 75, Theory.acceptMeanMs(hybrid).getAsDouble(), 1e-9);
