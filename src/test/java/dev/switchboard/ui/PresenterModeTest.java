@@ -327,6 +327,25 @@ class PresenterModeTest {
         }
     }
 
+    @Test
+    void theNarrationsCountFitsBesideItsButtonsAt1024OnceOldLinesAreDropped(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            while (window.viewModel().narration().lines().size() < NarrationViewModel.MAX_LINES) {
+                playback().placeBurst();
+                playback().advanceBy(2_000);
+            }
+            playback().advanceBy(2_000);
+        });
+        robot.interact(() -> window.scene().getRoot().layout());
+        Label summary = robot.lookup("#narrationSummaryLabel").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("last 5,000 of "), summary.getText());
+        List<String> cut = new ArrayList<>();
+        checkLabel(summary, cut);
+        assertEquals(List.of(), cut, "the count over the narration at 1024 × 768");
+    }
+
     private static void collect(Node node, List<Node> into) {
         into.add(node);
         if (node instanceof javafx.scene.Parent parent) {
