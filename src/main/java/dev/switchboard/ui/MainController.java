@@ -239,6 +239,7 @@ public final class MainController {
         NarrationViewModel narration = vm.narration();
         narrationList.setItems(narration.shownLines());
         narrationList.setCellFactory(list -> new NarrationCell(list, narration));
+        orderHistoryList.setCellFactory(WrappedLineCell::new);
         narrationSummaryLabel.textProperty().bind(narration.summaryProperty());
         playback.playingProperty().addListener((obs, was, now) -> narrationList.refresh());
         narration.latestBatchStartProperty().addListener((obs, old, start) -> {
@@ -736,6 +737,21 @@ public final class MainController {
         return "This flow places " + own + " orders by itself, about one every "
                 + dev.switchboard.trace.Numbers.ms(flow.orders().interarrivalMs().meanMs()) + " from t = 0, whatever "
                 + "the slider says. " + slider;
+    }
+
+    /** A line of an order's history, wrapped to the list's width rather than scrolled sideways. */
+    private static final class WrappedLineCell extends ListCell<String> {
+        WrappedLineCell(ListView<String> list) {
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(NarrationCell.SCROLL_BAR_ALLOWANCE_PX));
+            setMaxWidth(USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : line);
+        }
     }
 
     /** A narration line, wrapped to the list's width and highlighted while it belongs to the latest step. */

@@ -346,6 +346,27 @@ class PresenterModeTest {
         assertEquals(List.of(), cut, "the count over the narration at 1024 × 768");
     }
 
+    @Test
+    void anOrdersHistoryWrapsItsLinesInsteadOfScrollingSideways(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            playback().placeOrder();
+            playback().advanceBy(20_000);
+            window.viewModel().orders().selectedOrderProperty().set(1L);
+        });
+        robot.interact(() -> window.scene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> history = robot.lookup("#orderHistoryList").queryAs(ListView.class);
+        assertTrue(history.getItems().size() >= 6, "order #1's history: " + history.getItems());
+        for (Node bar : history.lookupAll(".scroll-bar")) {
+            if (bar instanceof javafx.scene.control.ScrollBar scroll
+                    && scroll.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                assertFalse(scroll.isVisible(), "a " + history.getWidth() + " px wide history needs no sideways scrolling");
+            }
+        }
+    }
+
     private static void collect(Node node, List<Node> into) {
         into.add(node);
         if (node instanceof javafx.scene.Parent parent) {
