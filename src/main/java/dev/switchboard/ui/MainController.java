@@ -337,6 +337,24 @@ public final class MainController {
         return followNewestLine;
     }
 
+    /** Room beside the orders table's columns for its vertical scroll bar and border. */
+    private static final double ORDERS_TABLE_ALLOWANCE_PX = 22;
+
+    private void fitStatusColumn(javafx.scene.text.Font font, double insetsPx) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        double widest = 0;
+        for (dev.switchboard.model.OrderStatus status : dev.switchboard.model.OrderStatus.values()) {
+            probe.setText(status.label());
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        double need = Math.ceil(widest + insetsPx + 4);
+        if (Math.abs(orderStatusColumn.getMinWidth() - need) > 0.5) {
+            orderStatusColumn.setMinWidth(need);
+            orderStatusColumn.setPrefWidth(Math.max(need, orderStatusColumn.getPrefWidth()));
+        }
+    }
+
     private void initOrders(PlaybackViewModel playback) {
         OrdersViewModel orders = vm.orders();
         ordersTable.setItems(orders.rows());
@@ -352,6 +370,11 @@ public final class MainController {
             }
         });
         orderStatusColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            {
+                // The column is as wide as the longest status in the cells' font, which presenter mode enlarges.
+                fontProperty().addListener((obs, old, font) -> fitStatusColumn(font, snappedLeftInset() + snappedRightInset()));
+            }
+
             @Override
             protected void updateItem(String status, boolean empty) {
                 super.updateItem(status, empty);
@@ -360,6 +383,9 @@ public final class MainController {
                 setId(row == null ? null : orderStatusId(row.getOrderId()));
             }
         });
+        // The orders pane never gets narrower than its two columns and a scroll bar.
+        ((javafx.scene.layout.Region) ordersTable.getParent()).minWidthProperty().bind(orderIdColumn.widthProperty()
+                .add(orderStatusColumn.minWidthProperty()).add(ORDERS_TABLE_ALLOWANCE_PX));
         Label noOrders = new Label("No orders yet. Press O to place one.");
         noOrders.setWrapText(true);
         ordersTable.setPlaceholder(noOrders);

@@ -367,6 +367,44 @@ class PresenterModeTest {
         }
     }
 
+    @Test
+    void theLongestOrderStatusFitsItsColumnAt1024AndWithThePresentersPanelsBack(FxRobot robot) {
+        robot.interact(() -> {
+            playback().placeOrder();
+            for (int i = 0; i < 200 && window.viewModel().orders().row(1).map(row -> row.getStatus())
+                    .orElse(null) != dev.switchboard.model.OrderStatus.OUT_FOR_DELIVERY; i++) {
+                playback().step();
+            }
+        });
+        assertEquals(dev.switchboard.model.OrderStatus.OUT_FOR_DELIVERY,
+                window.viewModel().orders().row(1).orElseThrow().getStatus());
+        for (boolean presenterMode : new boolean[] {false, true}) {
+            for (double[] size : new double[][] {{1024, 768}, {1920, 1080}}) {
+                robot.interact(() -> {
+                    window.viewModel().presenterModeProperty().set(presenterMode);
+                    presenter().setPanelsShown(true);
+                    stage.setFullScreen(false);
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                });
+                robot.interact(() -> window.scene().getRoot().layout());
+                WaitForAsyncUtils.waitForFxEvents();
+                String where = (presenterMode ? "presenter with its panels" : "normal") + " at " + (int) size[0];
+                List<String> cut = new ArrayList<>();
+                List<Node> all = new ArrayList<>();
+                collect(robot.lookup("#ordersTable").query(), all);
+                int checked = 0;
+                for (Node node : all) {
+                    if (node instanceof javafx.scene.control.TableCell<?, ?>) {
+                        checked += checkLabel(node, cut);
+                    }
+                }
+                assertTrue(checked >= 2, where + ": order #1's cells");
+                assertEquals(List.of(), cut, "the orders table, " + where);
+            }
+        }
+    }
+
     private static void collect(Node node, List<Node> into) {
         into.add(node);
         if (node instanceof javafx.scene.Parent parent) {
