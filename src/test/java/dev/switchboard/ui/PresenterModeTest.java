@@ -405,6 +405,51 @@ class PresenterModeTest {
         }
     }
 
+    @Test
+    void theQueuesPlusKChipIsReadableInEveryTheme(FxRobot robot) {
+        robot.interact(() -> {
+            playback().submit(() -> new Command.SetWorkers(ServiceId.KITCHEN, 1));
+            for (int i = 0; i < 4; i++) {
+                playback().placeBurst();
+            }
+            playback().advanceBy(2_000);
+        });
+        for (boolean presenterMode : new boolean[] {false, true}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    window.viewModel().presenterModeProperty().set(presenterMode);
+                    window.viewModel().darkThemeProperty().set(dark);
+                    playback().advanceBy(1);
+                });
+                robot.interact(() -> window.scene().getRoot().applyCss());
+                WaitForAsyncUtils.waitForFxEvents();
+                String where = (presenterMode ? "presenter" : "normal") + (dark ? " dark" : " light");
+                Label more = robot.lookup("#broker-queue").lookup(".more-chip").queryAs(Label.class);
+                javafx.scene.paint.Color text = (javafx.scene.paint.Color) more.getTextFill();
+                List<javafx.scene.layout.BackgroundFill> fills = more.getBackground().getFills();
+                javafx.scene.paint.Color fill = (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
+                double contrast = contrast(text, fill);
+                assertTrue(contrast >= 3, where + ": \"" + more.getText() + "\" in " + text + " on " + fill
+                        + " has contrast " + contrast);
+            }
+        }
+    }
+
+    /** The WCAG contrast ratio of two colours, 1 to 21. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
+    }
+
     private static void collect(Node node, List<Node> into) {
         into.add(node);
         if (node instanceof javafx.scene.Parent parent) {
