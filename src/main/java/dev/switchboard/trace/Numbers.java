@@ -16,13 +16,23 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** A plain number with at most {@code decimals} decimals and no trailing zeros: "20", "0.25", "-3.5". */
+    /** From this magnitude on a number is shown in exponent form ("1.0E308"). */
+    static final double HUGE = 1e15;
+
+    /**
+     * A plain number with at most {@code decimals} decimals and no trailing zeros: "20", "0.25", "-3.5"; a huge one
+     * (1e15 and beyond) in exponent form, "1.0E308".
+     */
     public static String number(double value, int decimals) {
         if (Double.isNaN(value)) {
             return "–";
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "∞" : "-∞";
+        }
+        if (Math.abs(value) >= HUGE) {
+            // A typed 1e308 is echoed as the user wrote it, not as a 309-digit number.
+            return Double.toString(value);
         }
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
         String text = rounded.signum() == 0 ? "0" : rounded.toPlainString();

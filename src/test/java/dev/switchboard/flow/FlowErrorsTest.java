@@ -1174,7 +1174,7 @@ class FlowErrorsTest {
         String json = "{\"name\": \"a\", \"" + key + "\": 1}";
         String shown = "k".repeat(Echo.MAX_CHARS - 1) + "…";
         assertAt(json, "\"kkk", shown, "unknown field \"" + shown + "\" (allowed: name, description, seed, orders, services,"
-                + " links, faults, discovery)");
+                + " links, faults, discovery, beats)");
         assertTrue(error(json, SOURCE).getMessage().length() < 300);
     }
 

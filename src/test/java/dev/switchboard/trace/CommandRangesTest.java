@@ -18,7 +18,7 @@ class CommandRangesTest {
     void aTimeoutLongerThanTheLongestDurationIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Command.SetLinkTimeout(LinkId.ORDER_INVENTORY, 1e308));
-        assertEquals("A timeout must be at most 1000000000 ms (about 11.6 days), not 1.0E308.", e.getMessage());
+        assertEquals("A timeout must be at most 1000000000 ms (about 11.6 days), not 1.0E308 ms.", e.getMessage());
         assertDoesNotThrow(() -> new Command.SetLinkTimeout(LinkId.ORDER_INVENTORY, 1e9));
     }
 
