@@ -251,6 +251,7 @@ public final class MainController {
         NarrationViewModel narration = vm.narration();
         narrationList.setItems(narration.shownLines());
         narrationList.setCellFactory(list -> new NarrationCell(list, narration));
+        orderHistoryList.setCellFactory(WrappedLineCell::new);
         narrationSummaryLabel.textProperty().bind(narration.summaryProperty());
         playback.playingProperty().addListener((obs, was, now) -> narrationList.refresh());
         narration.latestBatchStartProperty().addListener((obs, old, start) -> {
@@ -348,6 +349,24 @@ public final class MainController {
         return followNewestLine;
     }
 
+    /** Room beside the orders table's columns for its vertical scroll bar and border. */
+    private static final double ORDERS_TABLE_ALLOWANCE_PX = 22;
+
+    private void fitStatusColumn(javafx.scene.text.Font font, double insetsPx) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        double widest = 0;
+        for (dev.switchboard.model.OrderStatus status : dev.switchboard.model.OrderStatus.values()) {
+            probe.setText(status.label());
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        double need = Math.ceil(widest + insetsPx + 4);
+        if (Math.abs(orderStatusColumn.getMinWidth() - need) > 0.5) {
+            orderStatusColumn.setMinWidth(need);
+            orderStatusColumn.setPrefWidth(Math.max(need, orderStatusColumn.getPrefWidth()));
+        }
+    }
+
     private void initOrders(PlaybackViewModel playback) {
         OrdersViewModel orders = vm.orders();
         ordersTable.setItems(orders.rows());
@@ -363,6 +382,11 @@ public final class MainController {
             }
         });
         orderStatusColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            {
+                // The column is as wide as the longest status in the cells' font, which presenter mode enlarges.
+                fontProperty().addListener((obs, old, font) -> fitStatusColumn(font, snappedLeftInset() + snappedRightInset()));
+            }
+
             @Override
             protected void updateItem(String status, boolean empty) {
                 super.updateItem(status, empty);
@@ -371,6 +395,9 @@ public final class MainController {
                 setId(row == null ? null : orderStatusId(row.getOrderId()));
             }
         });
+        // The orders pane never gets narrower than its two columns and a scroll bar.
+        ((javafx.scene.layout.Region) ordersTable.getParent()).minWidthProperty().bind(orderIdColumn.widthProperty()
+                .add(orderStatusColumn.minWidthProperty()).add(ORDERS_TABLE_ALLOWANCE_PX));
         Label noOrders = new Label("No orders yet. Press O to place one.");
         noOrders.setWrapText(true);
         ordersTable.setPlaceholder(noOrders);
@@ -762,6 +789,21 @@ public final class MainController {
         return "This flow places " + own + " orders by itself, about one every "
                 + dev.switchboard.trace.Numbers.ms(flow.orders().interarrivalMs().meanMs()) + " from t = 0, whatever "
                 + "the slider says. " + slider;
+    }
+
+    /** A line of an order's history, wrapped to the list's width rather than scrolled sideways. */
+    private static final class WrappedLineCell extends ListCell<String> {
+        WrappedLineCell(ListView<String> list) {
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(NarrationCell.SCROLL_BAR_ALLOWANCE_PX));
+            setMaxWidth(USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : line);
+        }
     }
 
     /** A narration line, wrapped to the list's width and highlighted while it belongs to the latest step. */

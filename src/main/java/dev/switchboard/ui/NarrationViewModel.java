@@ -112,12 +112,15 @@ public final class NarrationViewModel implements RunListener {
         return highlightLatest;
     }
 
-    /** The line count shown over the log; it says when older lines have been dropped. */
+    /**
+     * The line count shown over the log; it says when older lines have been dropped, short enough to sit
+     * beside the pane's buttons at 1024 × 768.
+     */
     static String summary(long total) {
         if (total <= MAX_LINES) {
             return String.format(Locale.ROOT, "%,d events", total);
         }
-        return String.format(Locale.ROOT, "%,d events (showing the last %,d)", total, MAX_LINES);
+        return String.format(Locale.ROOT, "last %,d of %,d", MAX_LINES, total);
     }
 
     public ObservableList<NarrationLine> lines() {

@@ -198,11 +198,7 @@ public final class PlaybackViewModel {
 
     /** Starts, changes or (with 0) stops automatic arrivals. */
     public boolean setArrivalRate(double ratePerSecond) {
-        boolean applied = submit(() -> new Command.SetArrivalRate(ratePerSecond));
-        if (applied) {
-            arrivalRatePerSecond.set(ratePerSecond);
-        }
-        return applied;
+        return submit(() -> new Command.SetArrivalRate(ratePerSecond));
     }
 
     /**
@@ -265,6 +261,11 @@ public final class PlaybackViewModel {
         dispatched++;
         if (event instanceof TraceEvent.OrderFinished done) {
             finishedOrders.add(done.orderId());
+        }
+        // The rate the engine runs, whoever set it: the slider, a beat or a typed command.
+        if (event instanceof TraceEvent.CommandApplied applied
+                && applied.command() instanceof Command.SetArrivalRate rate) {
+            arrivalRatePerSecond.set(rate.ratePerSecond());
         }
         if (watchedOrder >= 0 && EventOrders.orderOf(event).orElse(-1) == watchedOrder) {
             watchedOrderSeen = true;

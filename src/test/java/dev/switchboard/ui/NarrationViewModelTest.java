@@ -46,7 +46,7 @@ class NarrationViewModelTest {
         assertEquals(NarrationViewModel.MAX_LINES, narration.lines().size());
         assertEquals(7_001, narration.lines().get(0).number());
         assertEquals(12_000, narration.lines().get(NarrationViewModel.MAX_LINES - 1).number());
-        assertEquals("12,000 events (showing the last 5,000)", narration.summaryProperty().get());
+        assertEquals("last 5,000 of 12,000", narration.summaryProperty().get());
     }
 
     @Test

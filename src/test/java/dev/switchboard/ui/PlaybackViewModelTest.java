@@ -166,6 +166,14 @@ class PlaybackViewModelTest {
     }
 
     @Test
+    void theArrivalRateShownIsTheOneABeatOrCommandSet() {
+        assertTrue(playback.submit(() -> new Command.SetArrivalRate(20)), "a beat sends its command like this");
+        assertEquals(20.0, playback.arrivalRatePerSecondProperty().get(), "the Arrivals slider follows the beat");
+        playback.setArrivalRate(0);
+        assertEquals(0.0, playback.arrivalRatePerSecondProperty().get());
+    }
+
+    @Test
     void aBurstPlacesTenOrdersAtOnce() {
         playback.placeBurst();
         assertEquals(PlaybackViewModel.BURST_SIZE, recorder.all(TraceEvent.OrderPlaced.class).size());

@@ -337,6 +337,129 @@ class PresenterModeTest {
         }
     }
 
+    @Test
+    void theNarrationsCountFitsBesideItsButtonsAt1024OnceOldLinesAreDropped(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            while (window.viewModel().narration().lines().size() < NarrationViewModel.MAX_LINES) {
+                playback().placeBurst();
+                playback().advanceBy(2_000);
+            }
+            playback().advanceBy(2_000);
+        });
+        robot.interact(() -> window.scene().getRoot().layout());
+        Label summary = robot.lookup("#narrationSummaryLabel").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("last 5,000 of "), summary.getText());
+        List<String> cut = new ArrayList<>();
+        checkLabel(summary, cut);
+        assertEquals(List.of(), cut, "the count over the narration at 1024 × 768");
+    }
+
+    @Test
+    void anOrdersHistoryWrapsItsLinesInsteadOfScrollingSideways(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            playback().placeOrder();
+            playback().advanceBy(20_000);
+            window.viewModel().orders().selectedOrderProperty().set(1L);
+        });
+        robot.interact(() -> window.scene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> history = robot.lookup("#orderHistoryList").queryAs(ListView.class);
+        assertTrue(history.getItems().size() >= 6, "order #1's history: " + history.getItems());
+        for (Node bar : history.lookupAll(".scroll-bar")) {
+            if (bar instanceof javafx.scene.control.ScrollBar scroll
+                    && scroll.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                assertFalse(scroll.isVisible(), "a " + history.getWidth() + " px wide history needs no sideways scrolling");
+            }
+        }
+    }
+
+    @Test
+    void theLongestOrderStatusFitsItsColumnAt1024AndWithThePresentersPanelsBack(FxRobot robot) {
+        robot.interact(() -> {
+            playback().placeOrder();
+            for (int i = 0; i < 200 && window.viewModel().orders().row(1).map(row -> row.getStatus())
+                    .orElse(null) != dev.switchboard.model.OrderStatus.OUT_FOR_DELIVERY; i++) {
+                playback().step();
+            }
+        });
+        assertEquals(dev.switchboard.model.OrderStatus.OUT_FOR_DELIVERY,
+                window.viewModel().orders().row(1).orElseThrow().getStatus());
+        for (boolean presenterMode : new boolean[] {false, true}) {
+            for (double[] size : new double[][] {{1024, 768}, {1920, 1080}}) {
+                robot.interact(() -> {
+                    window.viewModel().presenterModeProperty().set(presenterMode);
+                    presenter().setPanelsShown(true);
+                    stage.setFullScreen(false);
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                });
+                robot.interact(() -> window.scene().getRoot().layout());
+                WaitForAsyncUtils.waitForFxEvents();
+                String where = (presenterMode ? "presenter with its panels" : "normal") + " at " + (int) size[0];
+                List<String> cut = new ArrayList<>();
+                List<Node> all = new ArrayList<>();
+                collect(robot.lookup("#ordersTable").query(), all);
+                int checked = 0;
+                for (Node node : all) {
+                    if (node instanceof javafx.scene.control.TableCell<?, ?>) {
+                        checked += checkLabel(node, cut);
+                    }
+                }
+                assertTrue(checked >= 2, where + ": order #1's cells");
+                assertEquals(List.of(), cut, "the orders table, " + where);
+            }
+        }
+    }
+
+    @Test
+    void theQueuesPlusKChipIsReadableInEveryTheme(FxRobot robot) {
+        robot.interact(() -> {
+            playback().submit(() -> new Command.SetWorkers(ServiceId.KITCHEN, 1));
+            for (int i = 0; i < 4; i++) {
+                playback().placeBurst();
+            }
+            playback().advanceBy(2_000);
+        });
+        for (boolean presenterMode : new boolean[] {false, true}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    window.viewModel().presenterModeProperty().set(presenterMode);
+                    window.viewModel().darkThemeProperty().set(dark);
+                    playback().advanceBy(1);
+                });
+                robot.interact(() -> window.scene().getRoot().applyCss());
+                WaitForAsyncUtils.waitForFxEvents();
+                String where = (presenterMode ? "presenter" : "normal") + (dark ? " dark" : " light");
+                Label more = robot.lookup("#broker-queue").lookup(".more-chip").queryAs(Label.class);
+                javafx.scene.paint.Color text = (javafx.scene.paint.Color) more.getTextFill();
+                List<javafx.scene.layout.BackgroundFill> fills = more.getBackground().getFills();
+                javafx.scene.paint.Color fill = (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
+                double contrast = contrast(text, fill);
+                assertTrue(contrast >= 3, where + ": \"" + more.getText() + "\" in " + text + " on " + fill
+                        + " has contrast " + contrast);
+            }
+        }
+    }
+
+    /** The WCAG contrast ratio of two colours, 1 to 21. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
+    }
+
     private static void collect(Node node, List<Node> into) {
         into.add(node);
         if (node instanceof javafx.scene.Parent parent) {

@@ -27,6 +27,18 @@ class DiagramZoomTest {
     }
 
     @Test
+    void aBreakerBadgesTextShrinksAndGrowsWithItsWidth() {
+        // The badge's width is the diagram's BREAKER_BADGE_WIDTH times the zoom; its text must follow, or at
+        // 1024 × 768 "breaker closed" is cut to "breake…" and in presenter mode it stays 10 px.
+        String css = DiagramZoom.stylesheet(0.5, false);
+        assertTrue(css.contains(".diagram .breaker-badge { -fx-font-size: 5.00px; -fx-padding: 0.50 1.00 0.50 1.00; }"),
+                "the badge's 10 px at half size");
+        assertTrue(css.contains(".diagram .breaker-badge:open { -fx-font-size: 5.50px; }"), "an open breaker's 11 px");
+        assertFalse(css.matches("(?s).*\\.breaker-badge[^{]*\\{[^}]*-fx-font-size: 1[01]px.*"),
+                "no badge rule left at its unzoomed size");
+    }
+
+    @Test
     void presenterModesLargerTextComesAfterTheOrdinaryRulesSoItWins() {
         String css = DiagramZoom.stylesheet(1, true);
         int ordinary = css.indexOf(".diagram .node-title { -fx-font-size: 13.00px;");
