@@ -50,6 +50,10 @@ class DiagramZoomTest {
     void belowAReadableSizeTheDiagramDropsDetailAndZoomMovesInSteps() {
         assertTrue(DiagramZoom.lowDetail(0.6), "11 px × 0.6 = 6.6 px body text");
         assertFalse(DiagramZoom.lowDetail(0.8));
+        // The window at its own size (1400 × 900, under GTK) shows the diagram at zoom 0.70: its worker
+        // labels ("#4 cooking"), inbound counts and the customer's tallies must stay (7.7 px, as before).
+        assertFalse(DiagramZoom.lowDetail(0.70), "the default window keeps its worker labels");
+        assertTrue(DiagramZoom.lowDetail(0.62), "a 1024 × 768 window with the panels open drops them");
         assertEquals(0.62, DiagramZoom.quantize(0.6234), 1e-9);
         assertEquals(0.05, DiagramZoom.quantize(0.001), 1e-9);
     }
