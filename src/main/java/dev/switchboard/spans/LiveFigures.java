@@ -56,10 +56,6 @@ public final class LiveFigures implements TraceListener {
             if (e.service() == ServiceId.ORDER) {
                 orderBlocked.remove(e.worker());
             }
-        } else if (event instanceof TraceEvent.WorkLost e) {
-            if (e.service() == ServiceId.ORDER) {
-                orderBlocked.remove(e.worker());
-            }
         } else if (event instanceof TraceEvent.CustomerAnswered e) {
             accepts.add(new Timed(e.timeMs(), e.timeMs() - e.placedAtMs()));
             if (e.answer() == CustomerAnswer.FAILED) {

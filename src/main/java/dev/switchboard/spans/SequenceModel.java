@@ -125,7 +125,7 @@ public final class SequenceModel implements TraceListener {
         } else if (event instanceof TraceEvent.WorkFinished e) {
             closeBar(openWork.remove(workerKey(e.service(), e.worker())), e.timeMs());
         } else if (event instanceof TraceEvent.WorkLost e) {
-            closeBar(openBlocked.remove(workerKey(e.service(), e.worker())), e.timeMs());
+            // a blocked worker that crashed was unblocked just before (WorkerUnblocked "crash")
             closeBar(openWork.remove(workerKey(e.service(), e.worker())), e.timeMs());
         } else if (event instanceof TraceEvent.AckSent e) {
             addArrow(new Arrow(Arrow.Kind.ACK, Lane.of(e.link().to()), Lane.broker(e.link()), e.departMs(),

@@ -55,8 +55,6 @@ public final class CustomerGauge implements TraceListener {
             setBlocked(e.service(), e.worker(), false);
         } else if (event instanceof TraceEvent.WorkerIdle e) {
             setBlocked(e.service(), e.worker(), false);
-        } else if (event instanceof TraceEvent.WorkLost e) {
-            setBlocked(e.service(), e.worker(), false);
         } else if (event instanceof TraceEvent.WorkerRetired e) {
             setBlocked(e.service(), e.worker(), false);
         } else if (event instanceof TraceEvent.InboundArrived e) {
