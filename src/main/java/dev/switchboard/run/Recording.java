@@ -1,0 +1,48 @@
+package dev.switchboard.run;
+
+import dev.switchboard.flow.Flow;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that decides a run: the flow (its seed included) and the commands applied to it in
+ * the order they were applied, each at its place. Replaying it gives the same trace, event for
+ * event, in this JVM or another.
+ */
+public record Recording(Flow flow, List<StampedCommand> commands) {
+    public Recording {
+        Objects.requireNonNull(flow, "flow");
+        commands = List.copyOf(commands);
+        for (int i = 1; i < commands.size(); i++) {
+            StampedCommand before = commands.get(i - 1);
+            StampedCommand after = commands.get(i);
+            if (!before.isAtOrBefore(after.atEvent(), after.atMs())) {
+                throw new IllegalArgumentException("command " + (i + 1) + " (event " + after.atEvent() + ", "
+                        + after.atMs() + " ms) comes before the one above it (event " + before.atEvent() + ", "
+                        + before.atMs() + " ms); a recording lists its commands in the order they were applied");
+            }
+        }
+    }
+
+    /** A recording of the flow with no command applied yet. */
+    public static Recording of(Flow flow) {
+        return new Recording(flow, List.of());
+    }
+
+    /** The commands applied at or before the moment {@code (events, timeMs)}: the recording cut there. */
+    public Recording upTo(long events, double timeMs) {
+        int n = 0;
+        while (n < commands.size() && commands.get(n).isAtOrBefore(events, timeMs)) {
+            n++;
+        }
+        return n == commands.size() ? this : new Recording(flow, commands.subList(0, n));
+    }
+
+    /** This recording with one more command at its end. */
+    public Recording with(StampedCommand command) {
+        List<StampedCommand> more = new java.util.ArrayList<>(commands);
+        more.add(command);
+        return new Recording(flow, more);
+    }
+}
