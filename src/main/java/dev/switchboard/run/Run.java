@@ -77,6 +77,7 @@ public final class Run {
     public boolean step() {
         StampedCommand due = nextPending();
         if (due != null && due.atEvent() <= simulation.executedEvents()) {
+            runEventsTo(due);
             applyPending(due);
             return true;
         }
@@ -113,12 +114,29 @@ public final class Run {
         return true;
     }
 
-    /** Runs until nothing is scheduled and no recorded command is left. */
-    public void runToEnd() {
+    /** Runs until every recorded command has been applied (and no further). */
+    public void runToLastCommand() {
         for (StampedCommand due = nextPending(); due != null; due = nextPending()) {
             runEventsTo(due);
             applyPending(due);
         }
+    }
+
+    /**
+     * Replays {@code recording} silently up to its last command, so one that does not fit its flow
+     * is refused before anything is shown.
+     *
+     * @throws ReplayException when a command is stamped where the run never is
+     */
+    public static void check(Recording recording) {
+        Run run = new Run(recording);
+        run.start();
+        run.runToLastCommand();
+    }
+
+    /** Runs until nothing is scheduled and no recorded command is left. */
+    public void runToEnd() {
+        runToLastCommand();
         simulation.runToEnd();
     }
 
@@ -172,6 +190,11 @@ public final class Run {
         StampedCommand due = nextPending();
         double next = simulation.nextEventTimeMs();
         return due == null ? next : Math.min(next, Math.max(due.atMs(), simulation.nowMs()));
+    }
+
+    /** The moment the run is at: events run so far and the clock. */
+    public Moment moment() {
+        return new Moment(simulation.executedEvents(), simulation.nowMs());
     }
 
     /** Engine events run so far. */

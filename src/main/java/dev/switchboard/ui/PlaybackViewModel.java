@@ -1,7 +1,11 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.flow.Flow;
-import dev.switchboard.system.Simulation;
+import dev.switchboard.run.Branch;
+import dev.switchboard.run.Moment;
+import dev.switchboard.run.Recording;
+import dev.switchboard.run.ReplayException;
+import dev.switchboard.run.Player;
 import dev.switchboard.trace.Command;
 import dev.switchboard.trace.Narrator;
 import dev.switchboard.trace.TraceEvent;
@@ -17,6 +21,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +30,13 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Owns the simulation of the current flow and plays it: play and pause, step one event, reset,
- * the speed factor, the virtual clock and the commands a user sends in. The window's animation
- * pulse calls {@link #onPulse(double)}; tests call {@link #advanceBy(double)} or {@link #step()}
- * to move the clock by exact amounts. The engine runs on the calling (FX) thread and never on its own.
+ * Owns the run of the current flow and plays it: play and pause, step one event, reset, the speed
+ * factor, the virtual clock and the commands a user sends in; and goes back in time: any moment of
+ * the current branch up to its newest is rebuilt by replaying the branch's recording into fresh
+ * readers, and a command given in the past forks a new branch (the old one is kept in
+ * {@link #branches()}). The window's animation pulse calls {@link #onPulse(double)}; tests call
+ * {@link #advanceBy(double)} or {@link #step()} to move the clock by exact amounts. The engine runs
+ * on the calling (FX) thread and never on its own.
  */
 public final class PlaybackViewModel {
     /** Orders a burst places at once. */
@@ -50,18 +59,24 @@ public final class PlaybackViewModel {
     private final ReadOnlyBooleanWrapper statusIsProblem = new ReadOnlyBooleanWrapper(this, "statusIsProblem", false);
     private final ReadOnlyObjectWrapper<Double> arrivalRatePerSecond =
             new ReadOnlyObjectWrapper<>(this, "arrivalRatePerSecond", 0.0);
+    private final ReadOnlyDoubleWrapper newestMs = new ReadOnlyDoubleWrapper(this, "newestMs", 0);
+    private final ReadOnlyBooleanWrapper inPast = new ReadOnlyBooleanWrapper(this, "inPast", false);
+    private final ObservableList<Branch> branches = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Branch> currentBranch = new ReadOnlyObjectWrapper<>(this, "currentBranch");
+    private final ReadOnlyObjectWrapper<Recording> recording = new ReadOnlyObjectWrapper<>(this, "recording");
+    private final Player player = new Player(this::resetReaders, this::dispatch);
     /** Engine events one "step this order" may run before it gives up (a run with endless arrivals). */
     static final long MAX_EVENTS_PER_ORDER_STEP = 1_000_000;
 
-    private Simulation simulation;
-    private long dispatched;
+    private boolean loaded;
+    private boolean loadedBranches;
     private long watchedOrder = -1;
     private boolean watchedOrderSeen;
     private final java.util.Set<Long> finishedOrders = new java.util.HashSet<>();
 
     public PlaybackViewModel() {
         playing.addListener((obs, was, now) -> {
-            if (now && simulation != null && isIdle()) {
+            if (now && loaded && isIdle()) {
                 // Playing an idle run would only move an empty clock; say so instead.
                 playing.set(false);
                 finish();
@@ -74,28 +89,66 @@ public final class PlaybackViewModel {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Replaces the current run by a fresh, paused run of {@code newFlow} at t = 0. */
+    /** Replaces the current run by a fresh, paused run of {@code newFlow} at t = 0; its branches are forgotten. */
     public void load(Flow newFlow) {
         Objects.requireNonNull(newFlow, "newFlow");
+        load(Recording.of(newFlow), Moment.START);
+    }
+
+    /**
+     * Replaces the current run by {@code recorded} (a saved run, say), played to {@code playTo} or
+     * to its last command if that comes later: every recorded command is applied again at its
+     * place. The branches of the run before are forgotten.
+     *
+     * @throws ReplayException when the recording does not fit its flow; nothing changes then
+     */
+    public void load(Recording recorded, Moment playTo) {
+        Objects.requireNonNull(recorded, "recorded");
         playing.set(false);
         finished.set(false);
-        for (RunListener listener : listeners) {
-            listener.runReset(newFlow);
-        }
-        finishedOrders.clear();
-        Simulation next = new Simulation(newFlow);
-        next.addListener(this::dispatch);
-        simulation = next;
-        flow.set(newFlow);
-        arrivalRatePerSecond.set(0.0);
+        player.load(recorded, playTo);
+        loaded = true;
+        loadedBranches = false;
+        flow.set(recorded.flow());
         showStatus("");
-        next.start();
         afterAdvance();
     }
 
-    /** A new run of the same flow with the same seed: the same orders happen at the same times again. */
+    /**
+     * Starts the flow again from t = 0 with its own settings, as a new branch: the run so far stays
+     * in the branch list, so a reset can be undone by choosing it there.
+     */
     public void reset() {
-        load(requireFlow());
+        requireFlow();
+        playing.set(false);
+        finished.set(false);
+        if (player.branches().size() == 1 && player.newest().events() == 0
+                && player.branchRecording().commands().isEmpty()) {
+            load(requireFlow());
+            return;
+        }
+        int before = player.currentBranch().number();
+        player.reset();
+        afterAdvance();
+        showStatus("Reset to t = 0 as branch " + player.currentBranch().number() + "; the run before is kept as branch "
+                + before + " (Branch list under the diagram).");
+    }
+
+    private int indexOfNumber(int number) {
+        for (int i = 0; i < branches.size(); i++) {
+            if (branches.get(i).number() == number) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void resetReaders(Flow newFlow) {
+        finishedOrders.clear();
+        arrivalRatePerSecond.set(0.0);
+        for (RunListener listener : listeners) {
+            listener.runReset(newFlow);
+        }
     }
 
     public void togglePlay() {
@@ -103,21 +156,15 @@ public final class PlaybackViewModel {
     }
 
     /**
-     * Runs the next engine event that someone can see, and shows the clock at its time; false (and
-     * "run finished") when none is left. An engine event that emits nothing (a call's timeout timer
-     * after its reply came) runs in the same step, since a step that shows nothing would only
-     * puzzle a student.
+     * Shows the next engine event that someone can see, and the clock at its time; false (and "run
+     * finished") when none is left. An engine event that emits nothing (a call's timeout timer after
+     * its reply came) runs in the same step, since a step that shows nothing would only puzzle a
+     * student. In the past, the step comes from the branch's history.
      */
     public boolean step() {
         requireFlow();
         playing.set(false);
-        long before = dispatched;
-        boolean ran = false;
-        // background events (registry heartbeats) alone do not make a run worth stepping on
-        while (dispatched == before && simulation.hasPendingEvents() && simulation.step()) {
-            ran = true;
-        }
-        if (!ran) {
+        if (!player.step()) {
             finish();
             return false;
         }
@@ -143,8 +190,7 @@ public final class PlaybackViewModel {
         watchedOrderSeen = false;
         boolean ran = false;
         try {
-            for (long n = 0; !watchedOrderSeen && n < MAX_EVENTS_PER_ORDER_STEP
-                    && simulation.hasPendingEvents() && simulation.step(); n++) {
+            for (long n = 0; !watchedOrderSeen && n < MAX_EVENTS_PER_ORDER_STEP && player.step(); n++) {
                 ran = true;
             }
         } finally {
@@ -156,7 +202,7 @@ public final class PlaybackViewModel {
         }
         if (!watchedOrderSeen) {
             showStatus("Order #" + orderId + " had nothing more happen in " + MAX_EVENTS_PER_ORDER_STEP
-                    + " engine events.");
+                    + " steps.");
         }
         finished.set(isIdle());
         afterAdvance();
@@ -165,7 +211,7 @@ public final class PlaybackViewModel {
 
     /** Called on every animation pulse with the wall time since the last one; moves the clock only while playing. */
     public void onPulse(double wallElapsedMs) {
-        if (!playing.get() || simulation == null) {
+        if (!playing.get() || !loaded) {
             return;
         }
         double wallMs = Math.max(0, Math.min(MAX_PULSE_MS, wallElapsedMs));
@@ -182,7 +228,7 @@ public final class PlaybackViewModel {
         if (!(virtualMs >= 0) || Double.isInfinite(virtualMs)) {
             throw new IllegalArgumentException("the clock moves forward by a finite amount, not " + virtualMs);
         }
-        simulation.runUntil(simulation.nowMs() + virtualMs);
+        player.runUntil(player.nowMs() + virtualMs);
         afterAdvance();
     }
 
@@ -202,26 +248,136 @@ public final class PlaybackViewModel {
     }
 
     /**
-     * Builds a command and applies it at the current virtual time. A value the command refuses
-     * (its constructor throws) or the engine refuses shows its message in the status text instead
-     * of escaping as an exception; returns whether the command was applied.
+     * Builds a command and applies it at the moment shown. A value the command refuses (its
+     * constructor throws) or the engine refuses shows its message in the status text instead of
+     * escaping as an exception; returns whether the command was applied. Given in the past, the
+     * command starts a new branch there and the old branch is kept.
      */
     public boolean submit(Supplier<? extends Command> command) {
         requireFlow();
         Command built;
+        int branchBefore = player.currentBranch().number();
         try {
             built = command.get();
-            simulation.apply(built);
+            player.apply(built);
         } catch (IllegalArgumentException | IllegalStateException refused) {
             showProblem(refused.getMessage());
             return false;
         }
-        showStatus(built.describe() + ".");
+        if (player.lastApplyForked()) {
+            showStatus(built.describe() + ". A new branch (" + player.currentBranch().number() + ") starts here, at "
+                    + clockText(player.nowMs()) + "; branch " + branchBefore + " is kept as it was.");
+        } else {
+            showStatus(built.describe() + ".");
+        }
         if (!isIdle()) {
             finished.set(false);
         }
         afterAdvance();
         return true;
+    }
+
+    /**
+     * Shows the moment at {@code timeMs} of the current branch (0 to its newest moment): the whole
+     * window as it was then, folded from the branch's history without running the engine.
+     */
+    public void seekTo(double timeMs) {
+        requireFlow();
+        playing.set(false);
+        player.seekTo(timeMs);
+        finished.set(false);
+        afterAdvance();
+    }
+
+    /** Goes back one step: the window as it was before the last step shown. False at the start. */
+    public boolean stepBack() {
+        requireFlow();
+        playing.set(false);
+        if (!player.stepBack()) {
+            showStatus("This is the start of the run; there is nothing before it.");
+            return false;
+        }
+        finished.set(false);
+        afterAdvance();
+        return true;
+    }
+
+    /** Shows the start of the run (t = 0). */
+    public void jumpToStart() {
+        requireFlow();
+        playing.set(false);
+        player.jumpToStart();
+        finished.set(false);
+        afterAdvance();
+    }
+
+    /** Shows the newest moment the current branch has reached. */
+    public void jumpToNewest() {
+        requireFlow();
+        playing.set(false);
+        player.jumpToNewest();
+        afterAdvance();
+    }
+
+    /** Returns to a branch of the branch list, at the newest moment it reached. */
+    public void selectBranch(Branch branch) {
+        requireFlow();
+        Objects.requireNonNull(branch, "branch");
+        if (branch.number() == player.currentBranch().number()) {
+            return;
+        }
+        playing.set(false);
+        finished.set(false);
+        player.selectBranch(branch.number());
+        afterAdvance();
+        showStatus("Branch " + branch.number() + " at its newest moment, " + clockText(player.nowMs()) + ".");
+    }
+
+    /** The newest moment's time on the current branch: the timeline's end. */
+    public ReadOnlyDoubleProperty newestMsProperty() {
+        return newestMs.getReadOnlyProperty();
+    }
+
+    /** Whether the window shows a moment before the branch's newest (a change now forks). */
+    public ReadOnlyBooleanProperty inPastProperty() {
+        return inPast.getReadOnlyProperty();
+    }
+
+    public boolean isInPast() {
+        return inPast.get();
+    }
+
+    /** The branches of this flow's run, in the order they were made. */
+    public ObservableList<Branch> branches() {
+        return FXCollections.unmodifiableObservableList(branches);
+    }
+
+    public ReadOnlyObjectProperty<Branch> currentBranchProperty() {
+        return currentBranch.getReadOnlyProperty();
+    }
+
+    /** The current branch's recording: its flow and every command applied or still to be replayed. */
+    public ReadOnlyObjectProperty<Recording> recordingProperty() {
+        return recording.getReadOnlyProperty();
+    }
+
+    public Recording getRecording() {
+        return loaded ? player.branchRecording() : null;
+    }
+
+    /** The moment shown. */
+    public Moment moment() {
+        return loaded ? player.moment() : Moment.START;
+    }
+
+    /** The trace of the current branch as far as it has been played, for a reader opened late. */
+    public dev.switchboard.run.TraceLog history() {
+        return player.log();
+    }
+
+    /** Trace events shown: the prefix of {@link #history()} the readers have folded. */
+    public int shownEvents() {
+        return player.shownEvents();
     }
 
     /** Refuses a value before it becomes a command: shows why, in the user's words, and returns false. */
@@ -247,9 +403,9 @@ public final class PlaybackViewModel {
         return statusIsProblem.getReadOnlyProperty();
     }
 
-    /** Whether the run has nothing left to happen. */
+    /** Whether the run has nothing left to happen after the moment shown. */
     public boolean isIdle() {
-        return simulation == null || !simulation.hasPendingEvents();
+        return !loaded || player.isIdle();
     }
 
     /** The text of the clock, e.g. {@code t = 12.345 s}. */
@@ -258,7 +414,6 @@ public final class PlaybackViewModel {
     }
 
     private void dispatch(TraceEvent event) {
-        dispatched++;
         if (event instanceof TraceEvent.OrderFinished done) {
             finishedOrders.add(done.orderId());
         }
@@ -276,7 +431,21 @@ public final class PlaybackViewModel {
     }
 
     private void afterAdvance() {
-        double now = simulation.nowMs();
+        double now = player.nowMs();
+        Recording recorded = player.branchRecording();
+        if (!recorded.equals(recording.get())) {
+            recording.set(recorded);
+        }
+        // The list changes when a branch is made or chosen, not on every pulse as the newest moment moves on.
+        Branch shownBranch = player.currentBranch();
+        if (player.branches().size() != branches.size() || currentBranch.get() == null
+                || currentBranch.get().number() != shownBranch.number() || !loadedBranches) {
+            branches.setAll(player.branches());
+            loadedBranches = true;
+            currentBranch.set(branches.get(indexOfNumber(shownBranch.number())));
+        }
+        newestMs.set(player.newest().timeMs());
+        inPast.set(player.isInPast());
         nowMs.set(now);
         clockText.set(clockText(now));
         for (RunListener listener : listeners) {
@@ -356,6 +525,6 @@ public final class PlaybackViewModel {
 
     /** Events the current run has executed so far (for tests and the status bar). */
     public long executedEvents() {
-        return simulation == null ? 0 : simulation.executedEvents();
+        return loaded ? player.moment().events() : 0;
     }
 }
