@@ -60,7 +60,7 @@ public sealed interface Command {
         }
     }
 
-    record SetLinkLatency(LinkId link, Distribution latencyMs) implements Command {
+    record SetLinkLatency(LinkId link, Distribution latencyMs) implements Command, LinkScoped {
         public SetLinkLatency {
             Objects.requireNonNull(link, "link");
             Objects.requireNonNull(latencyMs, "latencyMs");
@@ -72,7 +72,7 @@ public sealed interface Command {
         }
     }
 
-    record SetLinkLoss(LinkId link, double lossRate) implements Command {
+    record SetLinkLoss(LinkId link, double lossRate) implements Command, LinkScoped {
         public SetLinkLoss {
             Objects.requireNonNull(link, "link");
             requireRate("loss rate", lossRate);
@@ -84,7 +84,7 @@ public sealed interface Command {
         }
     }
 
-    record SetLinkTimeout(LinkId link, double timeoutMs) implements Command {
+    record SetLinkTimeout(LinkId link, double timeoutMs) implements Command, LinkScoped {
         public SetLinkTimeout {
             Objects.requireNonNull(link, "link");
             if (!(timeoutMs > 0) || Double.isInfinite(timeoutMs)) {
@@ -104,7 +104,7 @@ public sealed interface Command {
     }
 
     /** Changes a link's style for new work; what is already on its way finishes the old way. */
-    record SetLinkStyle(LinkId link, LinkStyle style) implements Command {
+    record SetLinkStyle(LinkId link, LinkStyle style) implements Command, LinkScoped {
         public SetLinkStyle {
             Objects.requireNonNull(link, "link");
             Objects.requireNonNull(style, "style");
@@ -120,7 +120,7 @@ public sealed interface Command {
         }
     }
 
-    record SetQueueCapacity(LinkId link, int capacity) implements Command {
+    record SetQueueCapacity(LinkId link, int capacity) implements Command, LinkScoped {
         public SetQueueCapacity {
             Objects.requireNonNull(link, "link");
             if (capacity < 1) {
@@ -134,7 +134,7 @@ public sealed interface Command {
         }
     }
 
-    record SetErrorRate(ServiceId service, double errorRate) implements Command {
+    record SetErrorRate(ServiceId service, double errorRate) implements Command, ServiceScoped {
         public SetErrorRate {
             Objects.requireNonNull(service, "service");
             requireRate("error rate", errorRate);
@@ -147,7 +147,7 @@ public sealed interface Command {
     }
 
     /** Crashes a service ({@code down}) or brings it back. */
-    record SetServiceDown(ServiceId service, boolean down) implements Command {
+    record SetServiceDown(ServiceId service, boolean down) implements Command, ServiceScoped {
         public SetServiceDown {
             Objects.requireNonNull(service, "service");
         }
@@ -158,7 +158,7 @@ public sealed interface Command {
         }
     }
 
-    record SetSlowdown(ServiceId service, double factor) implements Command {
+    record SetSlowdown(ServiceId service, double factor) implements Command, ServiceScoped {
         public SetSlowdown {
             Objects.requireNonNull(service, "service");
             if (!(factor >= TimeLimits.MIN_FACTOR && factor <= TimeLimits.MAX_FACTOR)) {
@@ -172,7 +172,7 @@ public sealed interface Command {
         }
     }
 
-    record SetWorkers(ServiceId service, int workers) implements Command {
+    record SetWorkers(ServiceId service, int workers) implements Command, ServiceScoped {
         public SetWorkers {
             Objects.requireNonNull(service, "service");
             if (workers < 1 || workers > 64) {
@@ -186,7 +186,7 @@ public sealed interface Command {
         }
     }
 
-    record SetWorkTime(ServiceId service, Distribution workMs) implements Command {
+    record SetWorkTime(ServiceId service, Distribution workMs) implements Command, ServiceScoped {
         public SetWorkTime {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(workMs, "workMs");
@@ -198,9 +198,15 @@ public sealed interface Command {
         }
     }
 
-    record SetStockOutRate(double stockOutRate) implements Command {
+    record SetStockOutRate(double stockOutRate) implements Command, ServiceScoped {
         public SetStockOutRate {
             requireRate("stock-out rate", stockOutRate);
+        }
+
+        /** Stock is the Inventory Service's. */
+        @Override
+        public ServiceId service() {
+            return ServiceId.INVENTORY;
         }
 
         @Override
@@ -210,7 +216,7 @@ public sealed interface Command {
     }
 
     /** Sets the delivery agent pool; {@code ServiceSpec.UNLIMITED} for no limit. */
-    record SetAgents(int agents) implements Command {
+    record SetAgents(int agents) implements Command, DeliveryScoped {
         public SetAgents {
             if (agents < 1) {
                 throw new IllegalArgumentException("Delivery needs at least 1 agent, not " + agents + ".");
@@ -223,7 +229,7 @@ public sealed interface Command {
         }
     }
 
-    record SetTripTime(Distribution tripMs) implements Command {
+    record SetTripTime(Distribution tripMs) implements Command, DeliveryScoped {
         public SetTripTime {
             Objects.requireNonNull(tripMs, "tripMs");
         }
@@ -235,7 +241,7 @@ public sealed interface Command {
     }
 
     /** Retries on a sync link; {@code RetryPolicy.NONE} switches them off. */
-    record SetRetry(LinkId link, RetryPolicy retry) implements Command {
+    record SetRetry(LinkId link, RetryPolicy retry) implements Command, LinkScoped {
         public SetRetry {
             Objects.requireNonNull(link, "link");
             Objects.requireNonNull(retry, "retry");
@@ -251,7 +257,7 @@ public sealed interface Command {
     }
 
     /** A circuit breaker on a sync link; null switches it off. */
-    record SetBreaker(LinkId link, BreakerPolicy breaker) implements Command {
+    record SetBreaker(LinkId link, BreakerPolicy breaker) implements Command, LinkScoped {
         public SetBreaker {
             Objects.requireNonNull(link, "link");
         }
@@ -265,7 +271,7 @@ public sealed interface Command {
     }
 
     /** A bulkhead on a sync link; null switches it off. */
-    record SetBulkhead(LinkId link, BulkheadPolicy bulkhead) implements Command {
+    record SetBulkhead(LinkId link, BulkheadPolicy bulkhead) implements Command, LinkScoped {
         public SetBulkhead {
             Objects.requireNonNull(link, "link");
         }
@@ -294,7 +300,7 @@ public sealed interface Command {
     }
 
     /** Acknowledgements, delivery limit, overflow, TTL and durability of a queue or event link. */
-    record SetDeliveryPolicy(LinkId link, DeliveryPolicy delivery) implements Command {
+    record SetDeliveryPolicy(LinkId link, DeliveryPolicy delivery) implements Command, LinkScoped {
         public SetDeliveryPolicy {
             Objects.requireNonNull(link, "link");
             Objects.requireNonNull(delivery, "delivery");
@@ -312,7 +318,7 @@ public sealed interface Command {
         }
     }
 
-    record SetPoisonRate(ServiceId service, double poisonRate) implements Command {
+    record SetPoisonRate(ServiceId service, double poisonRate) implements Command, ServiceScoped {
         public SetPoisonRate {
             Objects.requireNonNull(service, "service");
             requireRate("poison rate", poisonRate);
@@ -324,7 +330,7 @@ public sealed interface Command {
         }
     }
 
-    record SetIdempotent(ServiceId service, boolean idempotent) implements Command {
+    record SetIdempotent(ServiceId service, boolean idempotent) implements Command, ServiceScoped {
         public SetIdempotent {
             Objects.requireNonNull(service, "service");
         }
@@ -337,7 +343,7 @@ public sealed interface Command {
     }
 
     /** Runs the service as {@code instances} replicas (1 to 5); extra ones shut down gracefully. */
-    record SetInstances(ServiceId service, int instances) implements Command {
+    record SetInstances(ServiceId service, int instances) implements Command, ServiceScoped {
         public SetInstances {
             Objects.requireNonNull(service, "service");
             if (instances < 1 || instances > dev.switchboard.flow.ServiceSpec.MAX_INSTANCES) {
@@ -353,7 +359,7 @@ public sealed interface Command {
     }
 
     /** Crashes one instance of a service (numbered from 0) or brings it back. */
-    record SetInstanceDown(ServiceId service, int instance, boolean down) implements Command {
+    record SetInstanceDown(ServiceId service, int instance, boolean down) implements Command, ServiceScoped {
         public SetInstanceDown {
             Objects.requireNonNull(service, "service");
             if (instance < 0 || instance >= dev.switchboard.flow.ServiceSpec.MAX_INSTANCES) {

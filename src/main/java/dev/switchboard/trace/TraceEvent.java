@@ -27,33 +27,34 @@ public sealed interface TraceEvent {
     double timeMs();
 
     /** The first event of a run. */
-    record RunStarted(double timeMs, String flowName, long seed) implements TraceEvent { }
+    record RunStarted(double timeMs, String flowName, long seed) implements TraceEvent, RunScoped { }
 
     /** A service's settings and status, at the start and after every change (command or fault). */
     record ServiceChanged(double timeMs, ServiceId service, ServiceSpec settings, boolean up, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, ServiceScoped { }
 
     /** A link's settings, at the start and after every change. */
-    record LinkChanged(double timeMs, LinkId link, LinkSpec settings, String reason) implements TraceEvent { }
+    record LinkChanged(double timeMs, LinkId link, LinkSpec settings, String reason)
+            implements TraceEvent, LinkScoped { }
 
     /** A scheduled fault of the flow began ({@code active}) or ended. */
-    record FaultChanged(double timeMs, FaultSpec fault, boolean active) implements TraceEvent { }
+    record FaultChanged(double timeMs, FaultSpec fault, boolean active) implements TraceEvent, RunScoped { }
 
     /** A user's command took effect at this virtual time. */
-    record CommandApplied(double timeMs, Command command) implements TraceEvent { }
+    record CommandApplied(double timeMs, Command command) implements TraceEvent, RunScoped { }
 
-    record OrderPlaced(double timeMs, long orderId) implements TraceEvent { }
+    record OrderPlaced(double timeMs, long orderId) implements TraceEvent, OrderScoped { }
 
     record OrderStatusChanged(double timeMs, long orderId, OrderStatus from, OrderStatus to, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, OrderScoped { }
 
     /** The customer got the first answer: accepted, rejected (no stock) or failed. */
     record CustomerAnswered(double timeMs, long orderId, CustomerAnswer answer, double placedAtMs)
-            implements TraceEvent { }
+            implements TraceEvent, OrderScoped { }
 
     /** The order reached its bucket. Emitted exactly once per order that finishes. */
     record OrderFinished(double timeMs, long orderId, Outcome outcome, double placedAtMs, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, OrderScoped { }
 
     /**
      * Something for a service arrived in its inbound line: a new order, a sync request, a message in
@@ -61,25 +62,25 @@ public sealed interface TraceEvent {
      * is the line's length after the arrival.
      */
     record InboundArrived(double timeMs, ServiceId service, long orderId, InboundKind kind, LinkId link, int depth)
-            implements TraceEvent { }
+            implements TraceEvent, ServiceScoped, OrderScoped, LinkScoped { }
 
     /** A worker took the next item from the inbound line after it waited {@code waitedMs}. */
     record InboundTaken(double timeMs, ServiceId service, int worker, long orderId, InboundKind kind,
-                        double waitedMs, int depth) implements TraceEvent { }
+                        double waitedMs, int depth) implements TraceEvent, WorkerScoped, OrderScoped { }
 
     /** An item left the inbound line without being worked on (a crash, a refused request). */
     record InboundDropped(double timeMs, ServiceId service, long orderId, InboundKind kind, String reason, int depth)
-            implements TraceEvent { }
+            implements TraceEvent, ServiceScoped, OrderScoped { }
 
     record WorkStarted(double timeMs, ServiceId service, int worker, long orderId, Task task, double doneAtMs)
-            implements TraceEvent { }
+            implements TraceEvent, WorkerScoped, OrderScoped { }
 
     /**
      * A worker finished its task; {@code ok} is false when it failed, and {@code failure} says why (the
      * service's error rate, or a poison message); {@code failure} is {@code NONE} exactly when {@code ok}.
      */
     record WorkFinished(double timeMs, ServiceId service, int worker, long orderId, Task task, boolean ok,
-                        dev.switchboard.model.WorkFailure failure) implements TraceEvent {
+                        dev.switchboard.model.WorkFailure failure) implements TraceEvent, WorkerScoped, OrderScoped {
         public WorkFinished {
             java.util.Objects.requireNonNull(failure, "failure");
             if (ok != (failure == dev.switchboard.model.WorkFailure.NONE)) {
@@ -96,68 +97,71 @@ public sealed interface TraceEvent {
 
     /** A worker now waits for a sync reply and can do nothing else until it comes or {@code timeoutAtMs}. */
     record WorkerBlocked(double timeMs, ServiceId service, int worker, long orderId, long callId, LinkId link,
-                         double timeoutAtMs) implements TraceEvent { }
+                         double timeoutAtMs) implements TraceEvent, WorkerScoped, OrderScoped, LinkScoped { }
 
     /**
      * A blocked worker is free of its call: by a reply, a timeout, a refusal or a crash
      * ({@code reason} "crash", emitted just before its {@code WorkLost}). Exactly once per block.
      */
     record WorkerUnblocked(double timeMs, ServiceId service, int worker, long orderId, long callId, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, WorkerScoped, OrderScoped { }
 
-    record WorkerIdle(double timeMs, ServiceId service, int worker) implements TraceEvent { }
+    record WorkerIdle(double timeMs, ServiceId service, int worker) implements TraceEvent, WorkerScoped { }
 
     /** The worker was removed (worker count lowered) after finishing what it held. */
-    record WorkerRetired(double timeMs, ServiceId service, int worker) implements TraceEvent { }
+    record WorkerRetired(double timeMs, ServiceId service, int worker) implements TraceEvent, WorkerScoped { }
 
     /** A worker's work was lost because its service crashed. */
-    record WorkLost(double timeMs, ServiceId service, int worker, long orderId) implements TraceEvent { }
+    record WorkLost(double timeMs, ServiceId service, int worker, long orderId)
+            implements TraceEvent, WorkerScoped, OrderScoped { }
 
     record RequestSent(double timeMs, long callId, LinkId link, long orderId, double departMs, double arriveMs)
-            implements TraceEvent { }
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     record ReplySent(double timeMs, long callId, LinkId link, long orderId, ReplyKind kind, double departMs,
-                     double arriveMs) implements TraceEvent { }
+                     double arriveMs) implements TraceEvent, LinkScoped, OrderScoped { }
 
     record ReplyReceived(double timeMs, long callId, LinkId link, long orderId, ReplyKind kind)
-            implements TraceEvent { }
+            implements TraceEvent, CallerScoped, OrderScoped { }
 
     record CallTimedOut(double timeMs, long callId, LinkId link, long orderId, ServiceId caller, int worker)
-            implements TraceEvent { }
+            implements TraceEvent, CallerScoped, WorkerScoped, OrderScoped { }
 
     /** A reply arrived after its caller had given up; it is thrown away. */
     record LateReplyDiscarded(double timeMs, long callId, LinkId link, long orderId, ReplyKind kind)
-            implements TraceEvent { }
+            implements TraceEvent, CallerScoped, OrderScoped { }
 
     /** A message to a broker queue or an event to a topic left its sender. */
     record MessageSent(double timeMs, LinkId link, LinkStyle style, long orderId, double departMs, double arriveMs)
-            implements TraceEvent { }
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     /** The broker refused a message: the queue was full. */
-    record MessageRejected(double timeMs, LinkId link, long orderId, String reason) implements TraceEvent { }
+    record MessageRejected(double timeMs, LinkId link, long orderId, String reason)
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     /**
      * Something travelling on a link vanished at {@code timeMs} (its would-be arrival): {@code what}
      * is request, reply, message or event.
      */
     record MessageLost(double timeMs, LinkId link, long orderId, String what, double departMs)
-            implements TraceEvent { }
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     /** The dispatched order waits for a free delivery agent. */
-    record AgentWaiting(double timeMs, long orderId, int waiting) implements TraceEvent { }
+    record AgentWaiting(double timeMs, long orderId, int waiting) implements TraceEvent, DeliveryScoped, OrderScoped { }
 
     /** An agent set off with the order after it waited {@code waitedMs} for one (0 when one was free). */
     record AgentAssigned(double timeMs, long orderId, int agent, double arriveAtMs, int freeAgents, double waitedMs)
-            implements TraceEvent { }
+            implements TraceEvent, DeliveryScoped, OrderScoped { }
 
-    record AgentReleased(double timeMs, int agent, int freeAgents) implements TraceEvent { }
+    record AgentReleased(double timeMs, int agent, int freeAgents) implements TraceEvent, DeliveryScoped { }
 
     /**
      * A delivery agent handed over the meal of an order whose fate was already decided before the
      * trip ended ({@code fate}: failed, dead-lettered, ... or delivered by an earlier trip): the trip
      * changes nothing for the customer. Emitted at the end of every such trip, before its {@code AgentReleased}.
      */
-    record TripForFinishedOrder(double timeMs, long orderId, int agent, Outcome fate) implements TraceEvent { }
+    record TripForFinishedOrder(double timeMs, long orderId, int agent, Outcome fate)
+            implements TraceEvent, DeliveryScoped, OrderScoped { }
 
     // ------------------------------------------------------------ resilience mechanisms (issue 4)
 
@@ -166,44 +170,47 @@ public sealed interface TraceEvent {
      * blocked meanwhile. {@code attempt} is the number of the coming attempt (2 for the first retry).
      */
     record RetryScheduled(double timeMs, LinkId link, long orderId, ServiceId service, int worker, int attempt,
-                          double retryAtMs) implements TraceEvent { }
+                          double retryAtMs) implements TraceEvent, WorkerScoped, LinkScoped, OrderScoped { }
 
     /**
      * A call was refused at once by the caller, without reaching the callee: by its circuit breaker
      * or bulkhead, or because service discovery knows no registered instance to send it to.
      */
     record CallRejected(double timeMs, LinkId link, long orderId, ServiceId service, int worker, CallRefusal reason)
-            implements TraceEvent { }
+            implements TraceEvent, WorkerScoped, LinkScoped, OrderScoped { }
 
     /** A circuit breaker changed state; {@code failureRate} is over its window when it opened. */
     record BreakerChanged(double timeMs, LinkId link, BreakerState from, BreakerState to, double failureRate,
-                          String reason) implements TraceEvent { }
+                          String reason) implements TraceEvent, LinkScoped { }
 
     /** How many calls hold a place in a link's bulkhead, of {@code maxConcurrent}, and how many wait. */
     record BulkheadChanged(double timeMs, LinkId link, int inUse, int maxConcurrent, int waiting)
-            implements TraceEvent { }
+            implements TraceEvent, LinkScoped { }
 
     /** Inventory could not answer a stock check and the Order Service's fallback decided instead. */
-    record FallbackUsed(double timeMs, long orderId, StockFallback fallback, String reason) implements TraceEvent { }
+    record FallbackUsed(double timeMs, long orderId, StockFallback fallback, String reason)
+            implements TraceEvent, OrderScoped { }
 
     /** A consumer's acknowledgement left for the broker. */
-    record AckSent(double timeMs, LinkId link, long orderId, double departMs, double arriveMs) implements TraceEvent { }
+    record AckSent(double timeMs, LinkId link, long orderId, double departMs, double arriveMs)
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     /** The broker got the acknowledgement and forgets the message. */
-    record MessageAcked(double timeMs, LinkId link, long orderId) implements TraceEvent { }
+    record MessageAcked(double timeMs, LinkId link, long orderId) implements TraceEvent, LinkScoped, OrderScoped { }
 
     /**
      * An acknowledgement reached the broker too late to count: the delivery it acknowledges was
      * redelivered, dead-lettered, dropped or already acknowledged. The broker throws it away.
      */
-    record AckDiscarded(double timeMs, LinkId link, long orderId, LateAck reason) implements TraceEvent { }
+    record AckDiscarded(double timeMs, LinkId link, long orderId, LateAck reason)
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     /**
      * An unacknowledged message goes back to the head of its queue, marked redelivered: its consumer
      * crashed, failed it, or did not acknowledge it in time. {@code deliveries} so far.
      */
     record MessageRedelivered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     /**
      * A message went to the link's dead-letter queue (too many deliveries, expired, or a redelivery
@@ -212,7 +219,7 @@ public sealed interface TraceEvent {
      * acknowledgement is discarded and a courier it causes is a {@code TripForFinishedOrder}.
      */
     record MessageDeadLettered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, LinkScoped, OrderScoped { }
 
     /**
      * A consumer got an order again — a redelivered message or event, or a retried or repeated sync
@@ -221,10 +228,10 @@ public sealed interface TraceEvent {
      * acknowledges or answers OK without doing the work); otherwise the work is done twice.
      */
     record DuplicateDelivery(double timeMs, ServiceId service, int worker, long orderId, boolean skipped)
-            implements TraceEvent { }
+            implements TraceEvent, WorkerScoped, OrderScoped { }
 
     /** An event reached a subscriber that was down and whose subscription is not durable: it is gone. */
-    record EventMissed(double timeMs, LinkId link, long orderId) implements TraceEvent { }
+    record EventMissed(double timeMs, LinkId link, long orderId) implements TraceEvent, LinkScoped, OrderScoped { }
 
     // ------------------------------------------------------------ instances and service discovery (issue 4)
 
@@ -233,25 +240,25 @@ public sealed interface TraceEvent {
      * numbers of the workers it owns (worker numbers are unique across a service's instances).
      */
     record InstanceChanged(double timeMs, ServiceId service, int instance, boolean up, boolean retiring, boolean removed,
-                           java.util.List<Integer> workers, String reason) implements TraceEvent { }
+                           java.util.List<Integer> workers, String reason) implements TraceEvent, ServiceScoped { }
 
     /** Service discovery was set up, changed or switched off ({@code settings == null}). */
     record DiscoveryChanged(double timeMs, dev.switchboard.flow.DiscoverySpec settings, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, RunScoped { }
 
     /** An instance told the registry it is alive. */
-    record Heartbeat(double timeMs, ServiceId service, int instance) implements TraceEvent { }
+    record Heartbeat(double timeMs, ServiceId service, int instance) implements TraceEvent, ServiceScoped { }
 
     /** The registry added an instance (it registered) or removed it (heartbeats missed, or shut down). */
     record RegistryChanged(double timeMs, ServiceId service, int instance, boolean registered, String reason)
-            implements TraceEvent { }
+            implements TraceEvent, ServiceScoped { }
 
     /**
      * A caller ({@code null}: the customers' load balancer) asked the registry for the instances of
      * {@code service} and will use this list until its cache expires.
      */
     record CacheRefreshed(double timeMs, ServiceId caller, ServiceId service, java.util.List<Integer> instances)
-            implements TraceEvent { }
+            implements TraceEvent, ServiceScoped { }
 
     /**
      * Work for {@code service} was sent to one of its instances: a new order ({@code callId == 0}) or
@@ -259,7 +266,7 @@ public sealed interface TraceEvent {
      * another instance was running then (the caller's picture was stale) or the whole service was down.
      */
     record Routed(double timeMs, ServiceId service, int instance, long orderId, long callId, boolean instanceUp,
-                  boolean anyInstanceUp) implements TraceEvent {
+                  boolean anyInstanceUp) implements TraceEvent, ServiceScoped, OrderScoped {
         /** Routed to an instance of a service that had that one instance running, or not. */
         public Routed(double timeMs, ServiceId service, int instance, long orderId, long callId, boolean instanceUp) {
             this(timeMs, service, instance, orderId, callId, instanceUp, instanceUp);
