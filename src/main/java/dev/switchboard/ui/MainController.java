@@ -759,8 +759,10 @@ public final class MainController {
 
     /** Shows the why-window (sequence diagram, waterfall, charts), opening it the first time. */
     public dev.switchboard.ui.why.WhyWindow openWhyWindow() {
+        vm.setWhyShown(true);
         if (whyWindow == null) {
             whyWindow = dev.switchboard.ui.why.WhyWindow.open(vm.why(), root.getScene().getWindow());
+            whyWindow.stage().showingProperty().addListener((obs, was, showing) -> vm.setWhyShown(showing));
         } else {
             whyWindow.show();
         }

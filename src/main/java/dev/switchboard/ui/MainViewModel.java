@@ -39,8 +39,8 @@ public final class MainViewModel {
         playback.addListener(narration);
         playback.addListener(orders);
         playback.addListener(controls);
-        // from the start, so the why-window opened late still shows the whole run
-        playback.addListener(why);
+        // folds only while the why-window is shown; opening it folds the history shown so far
+        playback.addDetachedListener(why);
         why.selectedOrderProperty().bindBidirectional(orders.selectedOrderProperty());
         narration.highlightLatestProperty().bind(playback.playingProperty().not());
         title.bind(Bindings.createStringBinding(
@@ -83,6 +83,11 @@ public final class MainViewModel {
 
     public ControlsViewModel controls() {
         return controls;
+    }
+
+    /** Feeds the why-window's folds while it is shown (attaching folds the run so far); they cost nothing while it is closed. */
+    public void setWhyShown(boolean shown) {
+        playback.setAttached(why, shown);
     }
 
     /** The why-window's view model: sequence diagram, waterfall and charts of the current run. */

@@ -1,7 +1,6 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.flow.Flow;
-import dev.switchboard.trace.Narrator;
 import dev.switchboard.trace.TraceEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -29,7 +28,6 @@ import java.util.Locale;
 public final class NarrationViewModel implements RunListener {
     public static final int MAX_LINES = 5_000;
 
-    private final Narrator narrator = new Narrator();
     private final ObservableList<NarrationLine> lines = FXCollections.observableArrayList();
     private final ObservableList<NarrationLine> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     private final List<NarrationLine> pending = new ArrayList<>();
@@ -63,9 +61,10 @@ public final class NarrationViewModel implements RunListener {
 
     @Override
     public void onEvent(TraceEvent event) {
-        pending.add(new NarrationLine(nextNumber++, event, narrator.narrate(event)));
-        if (pending.size() > MAX_LINES) {
-            // A huge advance: the older part of it would be cut from the list anyway.
+        pending.add(new NarrationLine(nextNumber++, event));
+        if (pending.size() >= 2 * MAX_LINES) {
+            // A huge advance (a replay of a long run): the older part would be cut from the list anyway.
+            // Cut in halves, not one line per event, so a replay stays linear in its length.
             pending.subList(0, pending.size() - MAX_LINES).clear();
         }
     }
@@ -74,6 +73,9 @@ public final class NarrationViewModel implements RunListener {
     public void advanced(double nowMs) {
         if (pending.isEmpty()) {
             return;
+        }
+        if (pending.size() > MAX_LINES) {
+            pending.subList(0, pending.size() - MAX_LINES).clear();
         }
         long batchStart = pending.get(0).number();
         int overflow = lines.size() + pending.size() - MAX_LINES;

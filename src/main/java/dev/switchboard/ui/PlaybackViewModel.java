@@ -49,6 +49,8 @@ public final class PlaybackViewModel {
     public static final String RUN_FINISHED = "Run finished: nothing is left to happen. Place an order or reset.";
 
     private final List<RunListener> listeners = new ArrayList<>();
+    private List<RunListener> active = List.of();
+    private final java.util.Set<RunListener> detached = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>(this, "flow");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished", false);
@@ -87,6 +89,41 @@ public final class PlaybackViewModel {
     /** Adds a reader of every run from now on; it hears the next reset and every event after it. */
     public void addListener(RunListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        refreshActive();
+    }
+
+    /**
+     * Adds a reader that hears nothing until {@link #setAttached attached}: a view that costs its fold
+     * only while it is shown (the why-window). Attaching folds everything shown so far into it.
+     */
+    public void addDetachedListener(RunListener listener) {
+        detached.add(listener);
+        addListener(listener);
+    }
+
+    /** Starts (folding the history shown so far into it) or stops feeding a reader added detached. */
+    public void setAttached(RunListener listener, boolean attached) {
+        if (!listeners.contains(listener)) {
+            throw new IllegalArgumentException("not a reader of this playback: " + listener);
+        }
+        if (!attached) {
+            detached.add(listener);
+            refreshActive();
+            return;
+        }
+        if (!detached.remove(listener)) {
+            return;
+        }
+        refreshActive();
+        if (!loaded) {
+            return;
+        }
+        listener.runReset(player.flow());
+        dev.switchboard.run.TraceLog log = player.log();
+        for (int i = 0, n = player.shownEvents(); i < n; i++) {
+            listener.onEvent(log.event(i));
+        }
+        listener.advanced(player.nowMs());
     }
 
     /** Replaces the current run by a fresh, paused run of {@code newFlow} at t = 0; its branches are forgotten. */
@@ -147,7 +184,9 @@ public final class PlaybackViewModel {
         finishedOrders.clear();
         arrivalRatePerSecond.set(0.0);
         for (RunListener listener : listeners) {
-            listener.runReset(newFlow);
+            if (!detached.contains(listener)) {
+                listener.runReset(newFlow);
+            }
         }
     }
 
@@ -425,7 +464,7 @@ public final class PlaybackViewModel {
         if (watchedOrder >= 0 && EventOrders.orderOf(event).orElse(-1) == watchedOrder) {
             watchedOrderSeen = true;
         }
-        for (RunListener listener : listeners) {
+        for (RunListener listener : attachedListeners()) {
             listener.onEvent(event);
         }
     }
@@ -448,9 +487,19 @@ public final class PlaybackViewModel {
         inPast.set(player.isInPast());
         nowMs.set(now);
         clockText.set(clockText(now));
-        for (RunListener listener : listeners) {
+        for (RunListener listener : attachedListeners()) {
             listener.advanced(now);
         }
+    }
+
+    private List<RunListener> attachedListeners() {
+        return active;
+    }
+
+    private void refreshActive() {
+        List<RunListener> attached = new ArrayList<>(listeners);
+        attached.removeAll(detached);
+        active = attached;
     }
 
     private void finish() {
