@@ -41,4 +41,14 @@ public record FaultSpec(ServiceId service, LinkId link, FaultKind kind, double a
     public String targetKey() {
         return service != null ? service.key() : link.key();
     }
+
+    /** The fault in a few words, e.g. {@code Kitchen Service down} or {@code order->kitchen losing 20% of messages}. */
+    public String describe() {
+        return switch (kind) {
+            case DOWN -> service.displayName() + " down";
+            case SLOW -> service.displayName() + " slowed ×" + value;
+            case ERRORS -> service.displayName() + " failing " + Math.round(value * 100) + "% of requests";
+            case LOSS -> link.key() + " losing " + Math.round(value * 100) + "% of messages";
+        };
+    }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Plays a run into its readers and takes it back in time. The readers are folds of the trace: any
@@ -21,7 +20,18 @@ import java.util.function.Consumer;
  * kept and can be returned to. One thread drives it.
  */
 public final class Player {
-    private final Consumer<Flow> resetReaders;
+    /** Tells the readers to forget what they folded, before they are fed from the start again. */
+    @FunctionalInterface
+    public interface Reset {
+        /**
+         * @param flow      the flow of the run they will be fed
+         * @param rewinding true when it is the same run folded again to show another moment of it
+         *                  (going back in time, returning to a branch): what a user chose to look at stays
+         */
+        void reset(Flow flow, boolean rewinding);
+    }
+
+    private final Reset resetReaders;
     private final TraceListener readers;
     private final TraceLog log = new TraceLog();
     private final List<Branch> branches = new ArrayList<>();
@@ -43,10 +53,10 @@ public final class Player {
     private boolean lastApplyForked;
 
     /**
-     * @param resetReaders called with the flow before a run's readers are fed from the start again
+     * @param resetReaders called before a run's readers are fed from the start again
      * @param readers      gets every event shown, in order, whether it comes from the engine or the log
      */
-    public Player(Consumer<Flow> resetReaders, TraceListener readers) {
+    public Player(Reset resetReaders, TraceListener readers) {
         this.resetReaders = Objects.requireNonNull(resetReaders, "resetReaders");
         this.readers = Objects.requireNonNull(readers, "readers");
     }
@@ -64,17 +74,17 @@ public final class Player {
         branches.clear();
         current = new Branch(1, recording, Moment.START, 0, Moment.START, "");
         branches.add(current);
-        replayLive(recording, Moment.START, playTo);
+        replayLive(recording, Moment.START, playTo, false);
     }
 
     /** Feeds the readers a fresh live replay of {@code recording} to {@code playTo}; the log starts again. */
-    private void replayLive(Recording recording, Moment newestSoFar, Moment playTo) {
+    private void replayLive(Recording recording, Moment newestSoFar, Moment playTo, boolean rewinding) {
         branchRecording = recording;
         log.clear();
         shown = 0;
         newest = newestSoFar;
         stale = false;
-        resetReaders.accept(recording.flow());
+        resetReaders.reset(recording.flow(), rewinding);
         run = new Run(recording);
         run.addListener(this::fromEngine);
         run.start();
@@ -243,7 +253,7 @@ public final class Player {
     }
 
     private void refold(int prefix) {
-        resetReaders.accept(branchRecording.flow());
+        resetReaders.reset(branchRecording.flow(), true);
         shown = 0;
         showFromLog(prefix);
         stale = true;
@@ -294,7 +304,7 @@ public final class Player {
                 current.number(), Moment.START, "reset to the flow's own settings");
         branches.add(fresh);
         current = fresh;
-        replayLive(fresh.recording(), Moment.START, Moment.START);
+        replayLive(fresh.recording(), Moment.START, Moment.START, true);
     }
 
     /** Returns to branch {@code number} at the newest moment it reached (replaying it into the readers). */
@@ -306,7 +316,7 @@ public final class Player {
                 .orElseThrow(() -> new IllegalArgumentException("there is no branch " + number));
         keepCurrent();
         current = chosen;
-        replayLive(chosen.recording(), chosen.newest(), chosen.newest());
+        replayLive(chosen.recording(), chosen.newest(), chosen.newest(), true);
     }
 
     private void keepCurrent() {

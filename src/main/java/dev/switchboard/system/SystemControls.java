@@ -156,12 +156,7 @@ final class SystemControls {
     }
 
     private static String describe(FaultSpec fault) {
-        return switch (fault.kind()) {
-            case DOWN -> fault.service().displayName() + " down";
-            case SLOW -> fault.service().displayName() + " slowed ×" + fault.value();
-            case ERRORS -> fault.service().displayName() + " failing " + Math.round(fault.value() * 100) + "% of requests";
-            case LOSS -> fault.link().key() + " losing " + Math.round(fault.value() * 100) + "% of messages";
-        };
+        return fault.describe();
     }
 
     /**

@@ -23,6 +23,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -84,6 +85,15 @@ public final class MainController {
     @FXML private Slider arrivalRateSlider;
     @FXML private Label arrivalRateLabel;
     @FXML private VBox diagramHost;
+    @FXML private HBox timelineBar;
+    @FXML private javafx.scene.layout.StackPane timelineTrack;
+    @FXML private Slider timelineSlider;
+    @FXML private Button timelineStartButton;
+    @FXML private Button stepBackButton;
+    @FXML private Button timelineNewestButton;
+    @FXML private Label timelineLabel;
+    @FXML private javafx.scene.control.ComboBox<dev.switchboard.run.Branch> branchChoice;
+    private TimelineView timeline;
     @FXML private ListView<NarrationLine> narrationList;
     @FXML private javafx.scene.control.ToggleButton followOrderToggle;
     @FXML private Button stepOrderButton;
@@ -103,6 +113,9 @@ public final class MainController {
     @FXML private MenuItem quitMenuItem;
     @FXML private MenuItem playMenuItem;
     @FXML private MenuItem stepMenuItem;
+    @FXML private MenuItem stepBackMenuItem;
+    @FXML private MenuItem startMenuItem;
+    @FXML private MenuItem newestMenuItem;
     @FXML private MenuItem resetMenuItem;
     @FXML private MenuItem placeOrderMenuItem;
     @FXML private MenuItem burstMenuItem;
@@ -136,7 +149,9 @@ public final class MainController {
         Legend legend = new Legend();
         legend.setId("legend");
         VBox.setVgrow(diagramView, Priority.ALWAYS);
-        diagramHost.getChildren().addAll(diagramView, legend);
+        diagramHost.getChildren().addAll(0, List.of(diagramView, legend));
+        timeline = new TimelineView(playback, timelineBar, timelineTrack, timelineSlider, timelineStartButton,
+                stepBackButton, timelineNewestButton, timelineLabel, branchChoice);
         ExportViewModel exports = new ExportViewModel();
         playback.addListener(exports);
         new ExportMenu(exports, playback, () -> root.getScene().getWindow(), diagramHost).install(exportMenu);
@@ -211,6 +226,9 @@ public final class MainController {
         burstButton.setText("Burst ×" + PlaybackViewModel.BURST_SIZE);
         playMenuItem.setOnAction(e -> playback.togglePlay());
         stepMenuItem.setOnAction(e -> step());
+        stepBackMenuItem.setOnAction(e -> stepBack());
+        startMenuItem.setOnAction(e -> playback.jumpToStart());
+        newestMenuItem.setOnAction(e -> playback.jumpToNewest());
         resetMenuItem.setOnAction(e -> confirmReset());
         placeOrderMenuItem.setOnAction(e -> playback.placeOrder());
         burstMenuItem.setOnAction(e -> playback.placeBurst());
@@ -461,6 +479,13 @@ public final class MainController {
         }
     }
 
+    /** Goes back one step and selects the line of the step now shown last. */
+    public void stepBack() {
+        if (vm.playback().stepBack()) {
+            selectNewestLine();
+        }
+    }
+
     /**
      * "Step this order": runs up to the next event of the selected (or followed) order and selects its
      * line; the order stays selected. Says so in the status bar when no order is selected.
@@ -504,42 +529,21 @@ public final class MainController {
     }
 
     /**
-     * Resets the run; a run in progress (anything has happened yet) is reset only after the user says
-     * so in a dialog, because a reset cannot be undone. Returns whether the run was reset at once.
+     * Resets the run: the flow starts again at t = 0 as a new branch, and the run so far stays in the
+     * branch list under the diagram, so a reset is undone by choosing that branch (no question asked).
+     * Returns true.
      */
     public boolean confirmReset() {
-        PlaybackViewModel playback = vm.playback();
-        if (playback.executedEvents() == 0) {
-            playback.reset();
-            return true;
-        }
-        boolean wasPlaying = playback.isPlaying();
-        playback.playingProperty().set(false);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
-        ask.setTitle("Switchboard");
-        ask.setHeaderText("Reset the run to t = 0?");
-        ask.setContentText("The run so far (" + playback.clockTextProperty().get() + ") is lost; the flow starts again with the same seed.");
-        ask.getDialogPane().setId("resetConfirmDialog");
-        Window owner = window();
-        if (owner != null) {
-            ask.initOwner(owner);
-        }
-        ask.resultProperty().addListener((obs, old, answer) -> {
-            if (answer == javafx.scene.control.ButtonType.OK) {
-                playback.reset();
-            } else if (wasPlaying) {
-                playback.playingProperty().set(true);
-            }
-        });
-        ask.show();
-        return false;
+        vm.playback().reset();
+        return true;
     }
 
     /**
      * The window's keys, anywhere except while typing in a text field (a focused slider keeps its
      * arrow keys). Space or {@code .} plays and pauses, Right steps and selects the step's narration
-     * line, S steps the selected order to its next event; the keys a presentation clicker sends: Page Down steps (the narration selection stays),
-     * Page Up shows the previous caption again, {@code b} blanks the screen (any key brings it back),
+     * line, Left steps back one step, Home and End jump to the start and the newest moment, S steps the
+     * selected order to its next event; the keys a presentation clicker sends: Page Down steps (the
+     * narration selection stays), Page Up steps back, {@code b} blanks the screen (any key brings it back),
      * F5 enters presenter mode and Esc leaves it. O places an order; Shift+B a burst and Ctrl+R a
      * reset, off single letters a clicker or a slip could send. 1–9 apply the flow's beats, 0 fits the
      * diagram, C brings the panels back in presenter mode.
@@ -561,7 +565,8 @@ public final class MainController {
                 return;
             }
             if (focus instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()
-                    || (focus instanceof Slider && code == KeyCode.RIGHT)) {
+                    || (focus instanceof Slider && (code == KeyCode.RIGHT || code == KeyCode.LEFT
+                    || code == KeyCode.HOME || code == KeyCode.END))) {
                 // Typing, menu accelerators and a focused slider's own arrow keys keep their meaning.
                 return;
             }
@@ -577,7 +582,13 @@ public final class MainController {
                     playback.step();
                     presenter.caption().latest();
                 }
-                case PAGE_UP -> presenter.caption().previous();
+                case LEFT -> stepBack();
+                case PAGE_UP -> {
+                    playback.stepBack();
+                    presenter.caption().latest();
+                }
+                case HOME -> playback.jumpToStart();
+                case END -> playback.jumpToNewest();
                 case O -> playback.placeOrder();
                 case B -> {
                     if (event.isShiftDown()) {

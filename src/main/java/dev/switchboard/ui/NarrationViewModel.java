@@ -101,6 +101,13 @@ public final class NarrationViewModel implements RunListener {
         summary.set(summary(0));
     }
 
+    @Override
+    public void rewound(Flow flow) {
+        Long followed = followedOrder.get();
+        runReset(flow);
+        followedOrder.set(followed);
+    }
+
     /**
      * Whether {@code line} came from the latest advance (the latest step) and should be shown
      * highlighted; never while {@link #highlightLatestProperty()} is off (the run is playing and

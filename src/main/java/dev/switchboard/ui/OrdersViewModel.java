@@ -66,6 +66,14 @@ public final class OrdersViewModel implements RunListener {
         selectedOrder.set(null);
     }
 
+    /** Going back in time: the rows are folded again, and the selected order stays selected. */
+    @Override
+    public void rewound(Flow flow) {
+        Long selected = selectedOrder.get();
+        runReset(flow);
+        selectedOrder.set(selected);
+    }
+
     public Optional<OrderRow> row(long orderId) {
         return Optional.ofNullable(byId.get(orderId));
     }

@@ -180,11 +180,16 @@ public final class PlaybackViewModel {
         return 0;
     }
 
-    private void resetReaders(Flow newFlow) {
+    private void resetReaders(Flow newFlow, boolean rewinding) {
         finishedOrders.clear();
         arrivalRatePerSecond.set(0.0);
         for (RunListener listener : listeners) {
-            if (!detached.contains(listener)) {
+            if (detached.contains(listener)) {
+                continue;
+            }
+            if (rewinding) {
+                listener.rewound(newFlow);
+            } else {
                 listener.runReset(newFlow);
             }
         }

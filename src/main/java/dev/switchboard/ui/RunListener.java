@@ -15,6 +15,15 @@ public interface RunListener extends TraceListener {
     default void runReset(Flow flow) {
     }
 
+    /**
+     * The same run is about to be folded again from its start, to show another moment of it (going
+     * back in time, returning to a branch): forget what was folded, but keep what the user chose to
+     * look at (a followed or selected order). By default the same as {@link #runReset}.
+     */
+    default void rewound(Flow flow) {
+        runReset(flow);
+    }
+
     /** The clock was advanced (a pulse, a step, a command) and now reads {@code nowMs}. */
     default void advanced(double nowMs) {
     }

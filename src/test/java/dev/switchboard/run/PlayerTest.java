@@ -51,7 +51,7 @@ class PlayerTest {
     }
 
     private static Player player(Readers readers) {
-        return new Player(readers::reset, readers::onEvent);
+        return new Player((flow, rewinding) -> readers.reset(flow), readers::onEvent);
     }
 
     @Test
