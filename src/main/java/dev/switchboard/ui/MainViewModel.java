@@ -42,6 +42,7 @@ public final class MainViewModel {
         // from the start, so the why-window opened late still shows the whole run
         playback.addListener(why);
         why.selectedOrderProperty().bindBidirectional(orders.selectedOrderProperty());
+        why.darkThemeProperty().bind(darkTheme);
         narration.highlightLatestProperty().bind(playback.playingProperty().not());
         title.bind(Bindings.createStringBinding(
                 () -> playback.getFlow() == null ? "Switchboard" : TITLE_PREFIX + playback.getFlow().name(),

@@ -138,4 +138,15 @@ class WhyViewModelTest {
         assertEquals(new Narrator().narrate(request.event()), why.narrate(request));
         assertTrue(why.narrate(request).contains("#1"), why.narrate(request));
     }
+
+    @Test
+    void theCanvasesPaintWithTheDarkPaletteWhileTheDarkThemeIsOn() {
+        long before = why.revisionProperty().get();
+        assertEquals(Palette.LIGHT, why.palette());
+        why.darkThemeProperty().set(true);
+        assertEquals(Palette.DARK, why.palette());
+        assertTrue(why.revisionProperty().get() > before, "the views are told to repaint");
+        assertTrue(Palette.DARK.background().getBrightness() < 0.2);
+        assertTrue(Palette.LIGHT.background().getBrightness() > 0.9);
+    }
 }

@@ -13,6 +13,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -114,5 +116,33 @@ class WhyWindowTest {
         robot.interact(() -> window.viewModel().playback().reset());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.viewModel().why().sequence().arrows().isEmpty());
+    }
+
+    @Test
+    void withTheDarkThemeOnTheSequenceCanvasIsPaintedDark(FxRobot robot) {
+        WhyWindow why = openFromMenu(robot);
+        robot.interact(() -> {
+            window.viewModel().playback().placeOrder();
+            window.viewModel().playback().advanceBy(30);
+        });
+        Canvas canvas = robot.from(why.stage().getScene().getRoot()).lookup("#sequenceCanvas").query();
+        // left of the first lifeline and below the header: background only
+        int x = (int) SequenceView.TIME_AXIS_PX + 4;
+        int y = (int) SequenceView.HEADER_PX + 40;
+        assertTrue(brightness(robot, canvas, x, y) > 0.9, "light before");
+
+        robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(brightness(robot, canvas, x, y) < 0.2, "dark after: " + brightness(robot, canvas, x, y));
+        Label narration = robot.from(why.stage().getScene().getRoot()).lookup("#sequenceNarration").query();
+        assertTrue(((Color) narration.getTextFill()).getBrightness() > 0.8, "the window's text is light too");
+        robot.interact(() -> window.viewModel().darkThemeProperty().set(false));
+    }
+
+    private static double brightness(FxRobot robot, Canvas canvas, int x, int y) {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = canvas.snapshot(null, null));
+        return image[0].getPixelReader().getColor(x, y).getBrightness();
     }
 }
