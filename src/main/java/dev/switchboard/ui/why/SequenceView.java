@@ -89,6 +89,11 @@ public final class SequenceView extends Region {
         msPerPx.set(Math.max(MIN_MS_PER_PX, Math.min(MAX_MS_PER_PX, msPerPx.get() * factor)));
     }
 
+    /** The canvas painted on, which a PNG export snapshots. */
+    Canvas canvas() {
+        return canvas;
+    }
+
     public DoubleProperty msPerPxProperty() {
         return msPerPx;
     }

@@ -35,6 +35,11 @@ public final class WaterfallView extends Region {
         vm.revisionProperty().addListener((obs, old, now) -> redraw());
     }
 
+    /** The canvas painted on, which a PNG export snapshots. */
+    Canvas canvas() {
+        return canvas;
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());

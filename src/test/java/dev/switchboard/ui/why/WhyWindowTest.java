@@ -7,6 +7,7 @@ import dev.switchboard.ui.LaunchOptions;
 import dev.switchboard.ui.MainWindow;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -19,13 +20,21 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,6 +125,50 @@ class WhyWindowTest {
         robot.interact(() -> window.viewModel().playback().reset());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.viewModel().why().sequence().arrows().isEmpty());
+    }
+
+    @Test
+    void eachViewIsSavedAsAPngOfItsPicture(FxRobot robot, @TempDir Path dir) throws Exception {
+        WhyWindow why = openFromMenu(robot);
+        robot.interact(() -> {
+            window.viewModel().playback().placeOrder();
+            window.viewModel().playback().placeOrder();
+            window.viewModel().playback().advanceBy(5_000);
+            window.viewModel().why().refreshCharts();
+        });
+        Node root = why.stage().getScene().getRoot();
+        for (WhyController.Picture picture : WhyController.Picture.values()) {
+            Path file = dir.resolve(picture.suggestedName());
+            why.controller().setChooser((owner, title, name, pattern) -> {
+                assertEquals(picture.suggestedName(), name);
+                assertEquals("*.png", pattern);
+                return file;
+            });
+            String tab = picture.name().toLowerCase(Locale.ROOT);
+            robot.interact(() -> why.controller().selectTab(tab));
+            robot.clickOn(robot.from(root).lookup("#" + tab + "ExportPng").queryButton());
+            WaitForAsyncUtils.waitForFxEvents();
+
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertNotNull(image, picture + " is a PNG");
+            assertTrue(image.getWidth() > 300 && image.getHeight() > 150,
+                    picture + " is " + image.getWidth() + " × " + image.getHeight());
+            assertTrue(Files.size(file) > 2_000, picture + " has " + Files.size(file) + " bytes");
+            assertTrue(colours(image) > 10, picture + " has " + colours(image) + " colours");
+            Label status = robot.from(root).lookup("#whyStatusLabel").query();
+            assertTrue(status.getText().startsWith("Wrote ") && status.getText().contains(file.toString()),
+                    status.getText());
+        }
+    }
+
+    private static int colours(BufferedImage image) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
     }
 
     @Test
