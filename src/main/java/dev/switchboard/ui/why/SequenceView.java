@@ -77,7 +77,7 @@ public final class SequenceView extends Region {
         });
         canvas.setOnMouseClicked(e -> {
             Arrow hit = arrowAt(e.getX(), e.getY());
-            vm.selectedArrowProperty().set(hit);
+            vm.selectArrow(hit);
             if (hit != null && hit.orderId() > 0 && !onlySelectedOrder.get()) {
                 vm.selectedOrderProperty().set(hit.orderId());
             }

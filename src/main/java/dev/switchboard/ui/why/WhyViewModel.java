@@ -56,6 +56,7 @@ public final class WhyViewModel implements RunListener {
     private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>(this, "flow");
     private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
     private final ObjectProperty<Arrow> selectedArrow = new SimpleObjectProperty<>(this, "selectedArrow");
+    private final ReadOnlyObjectWrapper<TraceEvent> selectedEvent = new ReadOnlyObjectWrapper<>(this, "selectedEvent");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ObservableList<LiveFigures.Sample> samples = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
@@ -89,6 +90,7 @@ public final class WhyViewModel implements RunListener {
         samples.clear();
         summary.clear();
         selectedArrow.set(null);
+        selectedEvent.set(null);
         flow.set(newFlow);
         lastChartNanos = Long.MIN_VALUE;
         changedSinceChart = true;
@@ -188,6 +190,27 @@ public final class WhyViewModel implements RunListener {
 
     public ObjectProperty<Arrow> selectedArrowProperty() {
         return selectedArrow;
+    }
+
+    /**
+     * Selects {@code arrow} (null for none) as a click does, and names the trace event it was drawn from
+     * in {@link #selectedEventProperty()}, set afresh on every click so that the main window selects the
+     * event's narration line again even when the same arrow is clicked twice.
+     */
+    public void selectArrow(Arrow arrow) {
+        selectedArrow.set(arrow);
+        selectedEvent.set(null);
+        if (arrow != null) {
+            selectedEvent.set(arrow.event());
+        }
+    }
+
+    /**
+     * The trace event of the arrow last clicked (briefly null between two clicks); the main window selects
+     * its narration line, which highlights what it concerns in the diagram.
+     */
+    public ReadOnlyObjectProperty<TraceEvent> selectedEventProperty() {
+        return selectedEvent.getReadOnlyProperty();
     }
 
     /** Whether the canvases paint with the dark palette; the main window's dark theme. */

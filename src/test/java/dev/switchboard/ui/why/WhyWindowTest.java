@@ -5,10 +5,12 @@ import dev.switchboard.spans.ScriptedRun;
 import dev.switchboard.trace.Narrator;
 import dev.switchboard.ui.LaunchOptions;
 import dev.switchboard.ui.MainWindow;
+import dev.switchboard.ui.NarrationLine;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
@@ -40,6 +42,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The why-window opened from the real main window's View menu, headless under Monocle. */
@@ -85,9 +88,8 @@ class WhyWindowTest {
         }
     }
 
-    @Test
-    void clickingAnArrowShowsItsNarrationAndSelectsItsOrderInTheMainWindow(FxRobot robot) {
-        WhyWindow why = openFromMenu(robot);
+    /** Places an order, plays 30 ms, zooms in and clicks the middle of the first request arrow. */
+    private Arrow clickTheFirstRequest(FxRobot robot, WhyWindow why) {
         robot.interact(() -> {
             window.viewModel().playback().placeOrder();
             window.viewModel().playback().advanceBy(30);
@@ -97,13 +99,25 @@ class WhyWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Arrow request = view.visibleArrows().stream().filter(a -> a.kind() == Arrow.Kind.REQUEST).findFirst()
                 .orElseThrow();
-        // the middle of the request arrow, in screen coordinates
+        clickOn(robot, why, request);
+        return request;
+    }
+
+    private static void clickOn(FxRobot robot, WhyWindow why, Arrow arrow) {
+        SequenceView view = why.controller().sequenceView();
+        // the middle of the arrow, in screen coordinates
         Canvas canvas = robot.from(why.stage().getScene().getRoot()).lookup("#sequenceCanvas").query();
-        double x = (view.laneX(request.from()) + view.laneX(request.to())) / 2;
-        double y = (view.y(request.startMs()) + view.y(request.endMs())) / 2;
+        double x = (view.laneX(arrow.from()) + view.laneX(arrow.to())) / 2;
+        double y = (view.y(arrow.startMs()) + view.y(arrow.endMs())) / 2;
         Point2D onScreen = canvas.localToScreen(x, y);
         robot.clickOn(onScreen);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void clickingAnArrowShowsItsNarrationAndSelectsItsOrderInTheMainWindow(FxRobot robot) {
+        WhyWindow why = openFromMenu(robot);
+        Arrow request = clickTheFirstRequest(robot, why);
 
         assertEquals(request, window.viewModel().why().selectedArrowProperty().get());
         Label narration = robot.from(why.stage().getScene().getRoot()).lookup("#sequenceNarration").query();
@@ -125,6 +139,23 @@ class WhyWindowTest {
         robot.interact(() -> window.viewModel().playback().reset());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.viewModel().why().sequence().arrows().isEmpty());
+    }
+
+    @Test
+    void clickingAnArrowSelectsTheNarrationLineOfItsEventInTheMainWindow(FxRobot robot) {
+        WhyWindow why = openFromMenu(robot);
+        Arrow request = clickTheFirstRequest(robot, why);
+
+        ListView<NarrationLine> narration = robot.lookup("#narrationList").queryListView();
+        NarrationLine line = narration.getSelectionModel().getSelectedItem();
+        assertNotNull(line, "a narration line is selected");
+        assertSame(request.event(), line.event());
+        assertEquals(new Narrator().narrate(request.event()), line.sentence());
+
+        // another line picked in the main window, then the same arrow again: its line is selected again
+        robot.interact(() -> narration.getSelectionModel().clearAndSelect(0));
+        clickOn(robot, why, request);
+        assertSame(request.event(), narration.getSelectionModel().getSelectedItem().event());
     }
 
     @Test
