@@ -3,20 +3,20 @@ package dev.switchboard.spans;
 import dev.switchboard.model.CustomerAnswer;
 import dev.switchboard.model.Outcome;
 import dev.switchboard.model.ServiceId;
+import dev.switchboard.trace.CustomerGauge;
 import dev.switchboard.trace.LatencyHistogram;
 import dev.switchboard.trace.Report;
 import dev.switchboard.trace.TraceEvent;
 import dev.switchboard.trace.TraceListener;
 
 import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The live charts' figures over a sliding window of virtual time: acceptance and delivery latency
  * p50 and p95 of the answers and deliveries in the last {@link #WINDOW_MS} (with the same histogram
  * the report uses), the current queue depth of each service, Order workers blocked now, and
- * deliveries, errors, timeouts and refusals per second over the window.
+ * deliveries, errors, timeouts and refusals per second over the window. Order workers blocked are
+ * counted by a {@link CustomerGauge} it feeds, so the chart and the main window's gauge share one rule.
  */
 public final class LiveFigures implements TraceListener {
     public static final double WINDOW_MS = 10_000;
@@ -38,24 +38,18 @@ public final class LiveFigures implements TraceListener {
     private final ArrayDeque<Double> timeouts = new ArrayDeque<>();
     private final ArrayDeque<Double> refusals = new ArrayDeque<>();
     private final int[] depths = new int[ServiceId.values().length];
-    private final Set<Integer> orderBlocked = new HashSet<>();
+    /** The source of "Order workers blocked now"; its latencies (over the latest orders) are not used here. */
+    private CustomerGauge gauge = new CustomerGauge();
 
     @Override
     public void onEvent(TraceEvent event) {
+        gauge.onEvent(event);
         if (event instanceof TraceEvent.InboundArrived e) {
             depths[e.service().ordinal()] = e.depth();
         } else if (event instanceof TraceEvent.InboundTaken e) {
             depths[e.service().ordinal()] = e.depth();
         } else if (event instanceof TraceEvent.InboundDropped e) {
             depths[e.service().ordinal()] = e.depth();
-        } else if (event instanceof TraceEvent.WorkerBlocked e) {
-            if (e.service() == ServiceId.ORDER) {
-                orderBlocked.add(e.worker());
-            }
-        } else if (event instanceof TraceEvent.WorkerUnblocked e) {
-            if (e.service() == ServiceId.ORDER) {
-                orderBlocked.remove(e.worker());
-            }
         } else if (event instanceof TraceEvent.CustomerAnswered e) {
             accepts.add(new Timed(e.timeMs(), e.timeMs() - e.placedAtMs()));
             if (e.answer() == CustomerAnswer.FAILED) {
@@ -92,8 +86,8 @@ public final class LiveFigures implements TraceListener {
         Report.Latency delivery = summary(deliveries);
         double seconds = Math.min(WINDOW_MS, Math.max(nowMs, 1)) / 1000;
         return new Sample(nowMs, p(accept, true), p(accept, false), p(delivery, true), p(delivery, false),
-                depths.clone(), orderBlocked.size(), deliveries.size() / seconds, errors.size() / seconds,
-                timeouts.size() / seconds, refusals.size() / seconds);
+                depths.clone(), gauge.reading().orderWorkersBlocked(), deliveries.size() / seconds,
+                errors.size() / seconds, timeouts.size() / seconds, refusals.size() / seconds);
     }
 
     private static double p(Report.Latency l, boolean median) {
@@ -127,6 +121,6 @@ public final class LiveFigures implements TraceListener {
         timeouts.clear();
         refusals.clear();
         java.util.Arrays.fill(depths, 0);
-        orderBlocked.clear();
+        gauge = new CustomerGauge();
     }
 }

@@ -108,7 +108,8 @@ public final class ExportMenu {
         return out;
     }
 
-    private static Path showChooser(Window owner, String title, String suggestedName, String pattern) {
+    /** The native save dialog, with a filter for {@code pattern}; null when the user cancelled. */
+    public static Path showChooser(Window owner, String title, String suggestedName, String pattern) {
         FileChooser dialog = new FileChooser();
         dialog.setTitle("Export " + title);
         dialog.setInitialFileName(suggestedName);

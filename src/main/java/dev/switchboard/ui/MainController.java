@@ -162,6 +162,15 @@ public final class MainController {
         initToolbar(playback);
         initNarration(playback);
         initOrders(playback);
+        // an arrow clicked in the why-window selects its event's narration line, whose listener highlights the diagram
+        vm.why().selectedEventProperty().addListener((obs, old, event) -> {
+            int at = vm.narration().shownIndexOf(event);
+            if (at >= 0) {
+                followNewestLine.set(false);
+                narrationList.getSelectionModel().clearAndSelect(at);
+                narrationList.scrollTo(at);
+            }
+        });
         statusLabel.textProperty().bind(playback.statusTextProperty());
         playback.statusIsProblemProperty().addListener((obs, was, problem) ->
                 statusLabel.pseudoClassStateChanged(PROBLEM, problem));

@@ -42,6 +42,7 @@ public final class MainViewModel {
         // folds only while the why-window is shown; opening it folds the history shown so far
         playback.addDetachedListener(why);
         why.selectedOrderProperty().bindBidirectional(orders.selectedOrderProperty());
+        why.darkThemeProperty().bind(darkTheme);
         narration.highlightLatestProperty().bind(playback.playingProperty().not());
         title.bind(Bindings.createStringBinding(
                 () -> playback.getFlow() == null ? "Switchboard" : TITLE_PREFIX + playback.getFlow().name(),

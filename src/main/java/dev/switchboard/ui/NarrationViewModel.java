@@ -141,6 +141,16 @@ public final class NarrationViewModel implements RunListener {
         return shown;
     }
 
+    /** Where the line of {@code event} (that very event, not an equal one) is in {@link #shownLines()}; -1 when not shown. */
+    public int shownIndexOf(TraceEvent event) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            if (shown.get(i).event() == event) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The order whose lines alone are shown; null shows every order's. */
     public ObjectProperty<Long> followedOrderProperty() {
         return followedOrder;

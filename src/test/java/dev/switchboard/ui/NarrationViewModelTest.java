@@ -95,4 +95,21 @@ class NarrationViewModelTest {
         narration.runReset(null);
         assertNull(narration.followedOrderProperty().get(), "a new run follows no order");
     }
+
+    @Test
+    void anEventsShownLineIsFoundByTheVeryEventAndNotWhileItsOrderIsFilteredOut() {
+        NarrationViewModel narration = new NarrationViewModel();
+        TraceEvent first = new TraceEvent.OrderPlaced(5, 1);
+        TraceEvent second = new TraceEvent.OrderPlaced(5, 2);
+        narration.onEvent(first);
+        narration.onEvent(second);
+        narration.advanced(5);
+
+        assertEquals(1, narration.shownIndexOf(second));
+        assertEquals(-1, narration.shownIndexOf(new TraceEvent.OrderPlaced(5, 2)), "an equal event is not that event");
+        assertEquals(-1, narration.shownIndexOf(null));
+        narration.followedOrderProperty().set(2L);
+        assertEquals(0, narration.shownIndexOf(second));
+        assertEquals(-1, narration.shownIndexOf(first));
+    }
 }

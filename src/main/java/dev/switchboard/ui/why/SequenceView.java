@@ -44,6 +44,7 @@ public final class SequenceView extends Region {
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
     private final BooleanProperty onlySelectedOrder = new SimpleBooleanProperty(this, "onlySelectedOrder", false);
     private boolean adjusting;
+    private Palette palette = Palette.LIGHT;
     private boolean drawing;
 
     public SequenceView(WhyViewModel vm) {
@@ -76,7 +77,7 @@ public final class SequenceView extends Region {
         });
         canvas.setOnMouseClicked(e -> {
             Arrow hit = arrowAt(e.getX(), e.getY());
-            vm.selectedArrowProperty().set(hit);
+            vm.selectArrow(hit);
             if (hit != null && hit.orderId() > 0 && !onlySelectedOrder.get()) {
                 vm.selectedOrderProperty().set(hit.orderId());
             }
@@ -86,6 +87,11 @@ public final class SequenceView extends Region {
     /** Multiplies the milliseconds per pixel by {@code factor}, within bounds, keeping the clock in view when following. */
     public void zoom(double factor) {
         msPerPx.set(Math.max(MIN_MS_PER_PX, Math.min(MAX_MS_PER_PX, msPerPx.get() * factor)));
+    }
+
+    /** The canvas painted on, which a PNG export snapshots. */
+    Canvas canvas() {
+        return canvas;
     }
 
     public DoubleProperty msPerPxProperty() {
@@ -168,6 +174,7 @@ public final class SequenceView extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
+        palette = vm.palette();
         double now = vm.nowMsProperty().get();
         double span = visibleMs();
         if (follow.get()) {
@@ -186,7 +193,7 @@ public final class SequenceView extends Region {
         double to = from + span;
         long order = filter();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Palette.BACKGROUND);
+        g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
         drawTimeAxis(g, from, to, h);
         drawLifelines(g, h);
@@ -201,10 +208,10 @@ public final class SequenceView extends Region {
             drawMark(g, m);
         }
         if (now >= from && now <= to) {
-            g.setStroke(Palette.NOW);
+            g.setStroke(palette.now());
             g.setLineWidth(1.5);
             g.strokeLine(TIME_AXIS_PX, y(now), w, y(now));
-            g.setFill(Palette.NOW);
+            g.setFill(palette.now());
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(Narrator.seconds(now), TIME_AXIS_PX - 4, y(now));
         }
@@ -212,14 +219,14 @@ public final class SequenceView extends Region {
     }
 
     private void drawHeader(GraphicsContext g, double w) {
-        g.setFill(Color.WHITE);
+        g.setFill(palette.header());
         g.fillRect(0, 0, w, HEADER_PX);
-        g.setStroke(Palette.GRID);
+        g.setStroke(palette.grid());
         g.strokeLine(0, HEADER_PX, w, HEADER_PX);
         g.setFont(Font.font(13));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(Palette.TEXT);
+        g.setFill(palette.text());
         for (Lane lane : Lane.values()) {
             g.fillText(lane.label(), laneX(lane), HEADER_PX / 2);
         }
@@ -232,10 +239,10 @@ public final class SequenceView extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (double t = Math.ceil(from / step) * step; t <= to; t += step) {
             double y = y(t);
-            g.setStroke(Palette.GRID);
+            g.setStroke(palette.grid());
             g.setLineWidth(1);
             g.strokeLine(TIME_AXIS_PX, y, canvas.getWidth(), y);
-            g.setFill(Palette.MUTED);
+            g.setFill(palette.muted());
             g.fillText(Narrator.seconds(t), TIME_AXIS_PX - 4, y);
         }
     }
@@ -251,7 +258,7 @@ public final class SequenceView extends Region {
     }
 
     private void drawLifelines(GraphicsContext g, double h) {
-        g.setStroke(Palette.LIFELINE);
+        g.setStroke(palette.lifeline());
         g.setLineWidth(1);
         g.setLineDashes(4, 4);
         for (Lane lane : Lane.values()) {
@@ -266,24 +273,24 @@ public final class SequenceView extends Region {
         double x = laneX(b.lane());
         if (b.kind() == Bar.Kind.BLOCKED) {
             double offset = (b.worker() % 4) * 3;
-            g.setFill(Palette.BLOCKED);
+            g.setFill(palette.blocked());
             g.fillRect(x - 5 + offset, top, 10, Math.max(1, bottom - top));
         } else if (b.kind() == Bar.Kind.WORK) {
             double offset = (b.worker() % 4) * 3;
-            g.setFill(Palette.WORK);
+            g.setFill(palette.work());
             g.fillRect(x - 2 + offset, top, 4, Math.max(1, bottom - top));
         } else if (b.kind() == Bar.Kind.TRIP) {
             double offset = (b.worker() % 8) * 4;
-            g.setFill(Palette.TRIP_BAR);
+            g.setFill(palette.tripBar());
             g.fillRect(x + 6 + offset, top, 4, Math.max(1, bottom - top));
         } else {
             // a wait: in the broker queue, or at Delivery for an agent
-            g.setFill(Palette.QUEUED);
+            g.setFill(palette.queued());
             double dx = b.kind() == Bar.Kind.AGENT_WAIT ? -14 : -7;
             g.fillRect(x + dx, top, b.kind() == Bar.Kind.AGENT_WAIT ? 6 : 14, Math.max(1, bottom - top));
             // labelled where it begins, so the labels of bars that begin above the view do not pile up at its top
             if (bottom - top > 28 && b.kind() == Bar.Kind.QUEUED && y(b.startMs()) >= HEADER_PX) {
-                g.setFill(Palette.QUEUE);
+                g.setFill(palette.queue());
                 g.setFont(Font.font(10));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText("queued " + Narrator.duration(b.endOr(now) - b.startMs()), x + 10, top + 10);
@@ -302,9 +309,9 @@ public final class SequenceView extends Region {
             x2 = x1 + (x2 - x1) * (end - a.startMs()) / (a.endMs() - a.startMs());
         }
         boolean problem = a.mark() != Mark.Kind.NONE && a.mark() != Mark.Kind.REDELIVERY;
-        Color color = problem ? Palette.PROBLEM : Palette.of(a.kind());
+        Color color = problem ? palette.problem() : palette.of(a.kind());
         if (selected) {
-            g.setStroke(Palette.SELECTED);
+            g.setStroke(palette.selected());
             g.setLineWidth(6);
             g.strokeLine(x1, y1, x2, y2);
         }
@@ -336,7 +343,7 @@ public final class SequenceView extends Region {
     private void drawMark(GraphicsContext g, Mark m) {
         double x = laneX(m.lane());
         double y = y(m.timeMs());
-        Color color = m.kind() == Mark.Kind.RETRY || m.kind() == Mark.Kind.REDELIVERY ? Palette.QUEUE : Palette.PROBLEM;
+        Color color = m.kind() == Mark.Kind.RETRY || m.kind() == Mark.Kind.REDELIVERY ? palette.queue() : palette.problem();
         g.setFill(color);
         g.fillOval(x - 5, y - 5, 10, 10);
         g.setFont(Font.font(11));

@@ -26,12 +26,18 @@ public final class WaterfallView extends Region {
 
     private final WhyViewModel vm;
     private final Canvas canvas = new Canvas();
+    private Palette palette = Palette.LIGHT;
 
     public WaterfallView(WhyViewModel vm) {
         this.vm = vm;
         canvas.setId("waterfallCanvas");
         getChildren().add(canvas);
         vm.revisionProperty().addListener((obs, old, now) -> redraw());
+    }
+
+    /** The canvas painted on, which a PNG export snapshots. */
+    Canvas canvas() {
+        return canvas;
     }
 
     @Override
@@ -82,13 +88,14 @@ public final class WaterfallView extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
+        palette = vm.palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Palette.BACKGROUND);
+        g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(14));
-        g.setFill(Palette.TEXT);
+        g.setFill(palette.text());
         OrderTimeline order = vm.shownTimeline().orElse(null);
         if (order == null) {
             g.fillText("Select an order in the main window's orders table, or click an arrow in the sequence diagram.",
@@ -111,36 +118,36 @@ public final class WaterfallView extends Region {
         g.fillText(heading(order) + (chosen ? "" : "  (the latest delivered order; select one in the orders table)"),
                 12, 16);
         g.setFont(Font.font(11));
-        g.setFill(Palette.MUTED);
+        g.setFill(palette.muted());
         g.fillText("A: on the path that set the acceptance latency   D: on the path that set the delivery latency   "
                 + "grey: a worker blocked", 12, 36);
         double row = HEADER_PX;
         for (Span s : spans) {
             double x1 = LABEL_PX + (s.startMs() - start) * scale;
             double x2 = Math.max(x1 + 1, LABEL_PX + (s.endMs() - start) * scale);
-            g.setFill(Palette.TEXT);
+            g.setFill(palette.text());
             g.setFont(Font.font(12));
             String flags = (acceptPath.contains(s) ? "A" : " ") + (deliveryPath.contains(s) ? "D" : " ");
             g.fillText(flags + "  " + s.label(), 8, row + ROW_PX / 2);
-            g.setFill(Palette.of(s.kind()));
+            g.setFill(palette.of(s.kind()));
             g.fillRect(x1, row + 4, x2 - x1, ROW_PX - 8);
             if (s.kind() == Span.Kind.BLOCKED) {
-                g.setStroke(Palette.MUTED);
+                g.setStroke(palette.muted());
                 g.setLineWidth(1);
                 for (double x = x1; x < x2; x += 6) {
                     g.strokeLine(x, row + ROW_PX - 4, Math.min(x + 6, x2), row + 4);
                 }
             }
             if (s.lost()) {
-                g.setFill(Palette.PROBLEM);
+                g.setFill(palette.problem());
                 g.fillText("✕ lost", x2 + 4, row + ROW_PX / 2);
             }
             if (acceptPath.contains(s) || deliveryPath.contains(s)) {
-                g.setStroke(Palette.CRITICAL);
+                g.setStroke(palette.critical());
                 g.setLineWidth(2);
                 g.strokeRect(x1, row + 3, x2 - x1, ROW_PX - 6);
             }
-            g.setFill(Palette.MUTED);
+            g.setFill(palette.muted());
             g.setFont(Font.font(11));
             g.fillText(ms(s.durationMs()), Math.min(x2 + 4, w - 80), row + ROW_PX / 2 + (s.lost() ? 0 : 0));
             row += ROW_PX;
@@ -149,9 +156,9 @@ public final class WaterfallView extends Region {
             if (gap.kind() == Span.Kind.GAP) {
                 double x1 = LABEL_PX + (gap.startMs() - start) * scale;
                 double x2 = LABEL_PX + (gap.endMs() - start) * scale;
-                g.setFill(Palette.TEXT);
+                g.setFill(palette.text());
                 g.fillText("    " + gap.label(), 8, row + ROW_PX / 2);
-                g.setStroke(Palette.CRITICAL);
+                g.setStroke(palette.critical());
                 g.setLineDashes(4, 3);
                 g.strokeRect(x1, row + 3, Math.max(1, x2 - x1), ROW_PX - 6);
                 g.setLineDashes();
@@ -171,12 +178,12 @@ public final class WaterfallView extends Region {
             return;
         }
         double x = LABEL_PX + (timeMs - start) * scale;
-        g.setStroke(Palette.NOW);
+        g.setStroke(palette.now());
         g.setLineWidth(1);
         g.setLineDashes(3, 3);
         g.strokeLine(x, HEADER_PX - 4, x, bottom);
         g.setLineDashes();
-        g.setFill(Palette.NOW);
+        g.setFill(palette.now());
         g.setFont(Font.font(11));
         g.setTextAlign(x > canvas.getWidth() - 120 ? TextAlignment.RIGHT : TextAlignment.LEFT);
         g.fillText(text, x + (x > canvas.getWidth() - 120 ? -3 : 3), HEADER_PX - 6 + dy);

@@ -5,10 +5,15 @@ import dev.switchboard.spans.Arrow;
 import dev.switchboard.spans.LiveFigures;
 import dev.switchboard.spans.SummaryRow;
 import dev.switchboard.trace.Narrator;
+import dev.switchboard.ui.ExportMenu;
+import dev.switchboard.ui.Screenshots;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -21,6 +26,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +37,39 @@ import java.util.function.ToDoubleFunction;
  * Puts the why-window together: the sequence diagram with its follow, filter and zoom controls and
  * the narration of the clicked arrow, the waterfall of the selected order, and three live charts
  * beside the summary table. The charts are rebuilt from the view model's samples, which it
- * refreshes a few times a second at most.
+ * refreshes a few times a second at most. Each tab's "Save as PNG…" button writes a picture of its
+ * view to a file the user picks, and says on the window's status line what it wrote.
  */
 public final class WhyController {
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+
+    /** The views the window saves as PNG, with the tab each lives in and the file name a chooser suggests. */
+    public enum Picture {
+        SEQUENCE("sequence", "Sequence diagram as PNG", "sequence.png", "the sequence diagram"),
+        WATERFALL("waterfall", "Waterfall as PNG", "waterfall.png", "the waterfall"),
+        CHARTS("charts", "Charts as PNG", "charts.png", "the charts");
+
+        private final String tab;
+        private final String title;
+        private final String suggestedName;
+        private final String what;
+
+        Picture(String tab, String title, String suggestedName, String what) {
+            this.tab = tab;
+            this.title = title;
+            this.suggestedName = suggestedName;
+            this.what = what;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String suggestedName() {
+            return suggestedName;
+        }
+    }
+
     @FXML private javafx.scene.control.TabPane whyTabs;
     @FXML private CheckBox sequenceFollow;
     @FXML private CheckBox sequenceOrderFilter;
@@ -48,10 +85,17 @@ public final class WhyController {
     @FXML private TableColumn<SummaryRow, String> summaryFigureColumn;
     @FXML private TableColumn<SummaryRow, String> summaryMeasuredColumn;
     @FXML private TableColumn<SummaryRow, String> summaryTheoryColumn;
+    @FXML private Button sequenceExportPng;
+    @FXML private Button waterfallExportPng;
+    @FXML private Button chartsExportPng;
+    @FXML private Label whyStatusLabel;
 
     private final WhyViewModel vm;
     private final List<Runnable> chartUpdates = new ArrayList<>();
     private SequenceView sequenceView;
+    private WaterfallView waterfallView;
+    /** Picks the PNG's file; replaceable so tests need no native dialog. */
+    private ExportMenu.Chooser chooser = ExportMenu::showChooser;
     private final javafx.animation.Timeline catchUp = new javafx.animation.Timeline();
 
     public WhyController(WhyViewModel vm) {
@@ -77,9 +121,12 @@ public final class WhyController {
                 sequenceView.msPerPxProperty()));
         vm.selectedArrowProperty().addListener((obs, old, arrow) -> sequenceNarration.setText(narration(arrow)));
 
-        WaterfallView waterfall = new WaterfallView(vm);
-        waterfall.setId("waterfallView");
-        waterfallScroll.setContent(waterfall);
+        waterfallView = new WaterfallView(vm);
+        waterfallView.setId("waterfallView");
+        waterfallScroll.setContent(waterfallView);
+        sequenceExportPng.setOnAction(e -> exportPng(Picture.SEQUENCE));
+        waterfallExportPng.setOnAction(e -> exportPng(Picture.WATERFALL));
+        chartsExportPng.setOnAction(e -> exportPng(Picture.CHARTS));
 
         initCharts();
         initSummary();
@@ -100,6 +147,48 @@ public final class WhyController {
             return "Click an arrow to read what it was.";
         }
         return Narrator.seconds(arrow.startMs()) + ": " + vm.narrate(arrow);
+    }
+
+    public void setChooser(ExportMenu.Chooser chooser) {
+        this.chooser = chooser;
+    }
+
+    /** Asks for a file and writes {@code picture} to it as PNG; the status line says what happened. */
+    public void exportPng(Picture picture) {
+        Path file = chooser.choose(whyTabs.getScene().getWindow(), picture.title(), picture.suggestedName(), "*.png");
+        if (file == null) {
+            return;
+        }
+        try {
+            writePng(picture, file);
+            showStatus("Wrote " + picture.what + " to " + file + ".", false);
+        } catch (IOException | RuntimeException e) {
+            showStatus("Could not write " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), true);
+        }
+    }
+
+    /**
+     * Writes {@code picture} to {@code file} as PNG: the sequence canvas as it stands, the whole waterfall
+     * of the shown order, or the three charts. Shows the picture's tab first, so what is saved is laid out
+     * and is what the user sees.
+     */
+    public void writePng(Picture picture, Path file) throws IOException {
+        selectTab(picture.tab);
+        Parent root = whyTabs.getScene().getRoot();
+        root.applyCss();
+        root.layout();
+        Node node = switch (picture) {
+            case SEQUENCE -> sequenceView.canvas();
+            case WATERFALL -> waterfallView.canvas();
+            case CHARTS -> chartsHost;
+        };
+        Screenshots.writePng(node.snapshot(null, null), file);
+    }
+
+    private void showStatus(String text, boolean problem) {
+        whyStatusLabel.setText(text);
+        whyStatusLabel.pseudoClassStateChanged(PROBLEM, problem);
     }
 
     /** Shows the tab whose id starts with {@code name} (sequence, waterfall, charts); any other name changes nothing. */

@@ -12,6 +12,7 @@ import dev.switchboard.trace.Narrator;
 import dev.switchboard.trace.Report;
 import dev.switchboard.trace.TraceEvent;
 import dev.switchboard.ui.RunListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -54,6 +56,8 @@ public final class WhyViewModel implements RunListener {
     private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>(this, "flow");
     private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
     private final ObjectProperty<Arrow> selectedArrow = new SimpleObjectProperty<>(this, "selectedArrow");
+    private final ReadOnlyObjectWrapper<TraceEvent> selectedEvent = new ReadOnlyObjectWrapper<>(this, "selectedEvent");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ObservableList<LiveFigures.Sample> samples = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
 
@@ -65,6 +69,7 @@ public final class WhyViewModel implements RunListener {
     public WhyViewModel(LongSupplier wallNanos) {
         this.wallNanos = wallNanos;
         selectedOrder.addListener((obs, old, now) -> revision.set(revision.get() + 1));
+        darkTheme.addListener((obs, old, now) -> revision.set(revision.get() + 1));
     }
 
     @Override
@@ -85,6 +90,7 @@ public final class WhyViewModel implements RunListener {
         samples.clear();
         summary.clear();
         selectedArrow.set(null);
+        selectedEvent.set(null);
         flow.set(newFlow);
         lastChartNanos = Long.MIN_VALUE;
         changedSinceChart = true;
@@ -184,6 +190,37 @@ public final class WhyViewModel implements RunListener {
 
     public ObjectProperty<Arrow> selectedArrowProperty() {
         return selectedArrow;
+    }
+
+    /**
+     * Selects {@code arrow} (null for none) as a click does, and names the trace event it was drawn from
+     * in {@link #selectedEventProperty()}, set afresh on every click so that the main window selects the
+     * event's narration line again even when the same arrow is clicked twice.
+     */
+    public void selectArrow(Arrow arrow) {
+        selectedArrow.set(arrow);
+        selectedEvent.set(null);
+        if (arrow != null) {
+            selectedEvent.set(arrow.event());
+        }
+    }
+
+    /**
+     * The trace event of the arrow last clicked (briefly null between two clicks); the main window selects
+     * its narration line, which highlights what it concerns in the diagram.
+     */
+    public ReadOnlyObjectProperty<TraceEvent> selectedEventProperty() {
+        return selectedEvent.getReadOnlyProperty();
+    }
+
+    /** Whether the canvases paint with the dark palette; the main window's dark theme. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** The colours the canvases paint with now. */
+    Palette palette() {
+        return Palette.of(darkTheme.get());
     }
 
     /** Chart samples over the last {@link #CHART_SPAN_MS} of virtual time, oldest first. */

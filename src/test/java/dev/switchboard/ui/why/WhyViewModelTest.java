@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The why-window's view model fed by the real playback, without a window. */
@@ -137,5 +139,35 @@ class WhyViewModelTest {
                 .orElseThrow();
         assertEquals(new Narrator().narrate(request.event()), why.narrate(request));
         assertTrue(why.narrate(request).contains("#1"), why.narrate(request));
+    }
+
+    @Test
+    void selectingAnArrowNamesItsTraceEventAfreshOnEveryClickAndResetForgetsIt() throws Exception {
+        playScripted(ScriptedRun.flow(0));
+        Arrow request = why.sequence().arrows().stream().filter(a -> a.kind() == Arrow.Kind.REQUEST).findFirst()
+                .orElseThrow();
+        List<Object> seen = new java.util.ArrayList<>();
+        why.selectedEventProperty().addListener((obs, old, event) -> seen.add(event == null ? "none" : event));
+
+        why.selectArrow(request);
+        why.selectArrow(request);
+
+        assertSame(request.event(), why.selectedEventProperty().get());
+        assertEquals(request, why.selectedArrowProperty().get());
+        assertEquals(List.of(request.event(), "none", request.event()), seen);
+        playback.reset();
+        assertNull(why.selectedEventProperty().get());
+        assertNull(why.selectedArrowProperty().get());
+    }
+
+    @Test
+    void theCanvasesPaintWithTheDarkPaletteWhileTheDarkThemeIsOn() {
+        long before = why.revisionProperty().get();
+        assertEquals(Palette.LIGHT, why.palette());
+        why.darkThemeProperty().set(true);
+        assertEquals(Palette.DARK, why.palette());
+        assertTrue(why.revisionProperty().get() > before, "the views are told to repaint");
+        assertTrue(Palette.DARK.background().getBrightness() < 0.2);
+        assertTrue(Palette.LIGHT.background().getBrightness() > 0.9);
     }
 }
