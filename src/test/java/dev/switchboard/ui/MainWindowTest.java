@@ -245,13 +245,19 @@ class MainWindowTest {
         assertEquals(1 + PlaybackViewModel.BURST_SIZE, recorder.all(TraceEvent.OrderPlaced.class).size());
         robot.type(KeyCode.R);
         assertEquals(before + 1, playback().executedEvents(), "R alone, a slip, resets nothing");
+        double nowBeforeReset = playback().getNowMs();
+        int rowsBeforeReset = window.viewModel().orders().rows().size();
         robot.push(KeyCode.CONTROL, KeyCode.R);
-        // A run in progress is reset only after the user says so.
-        javafx.scene.control.DialogPane ask = robot.lookup("#resetConfirmDialog").queryAs(javafx.scene.control.DialogPane.class);
-        robot.clickOn((Node) ask.lookupButton(javafx.scene.control.ButtonType.OK));
+        // A reset starts a new branch at once; the run so far is kept as branch 1.
         assertEquals(0, playback().getNowMs());
         assertEquals(0, window.viewModel().orders().rows().size());
         assertEquals("t = 0.000 s", ((Label) find(robot, "#clockLabel")).getText());
+        assertEquals(2, playback().branches().size());
+        // ... so it can be undone: choose branch 1 in the branch list.
+        javafx.scene.control.ComboBox<?> branches = robot.lookup("#branchChoice").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> branches.getSelectionModel().select(0));
+        assertEquals(nowBeforeReset, playback().getNowMs());
+        assertEquals(rowsBeforeReset, window.viewModel().orders().rows().size());
     }
 
     @Test
