@@ -47,9 +47,27 @@ public final class Beats {
     public static List<Timed> script(Flow flow) throws FlowException {
         List<Timed> script = new ArrayList<>();
         for (ScriptCommand step : flow.script()) {
-            script.add(new Timed(step.atMs(), Commands.fromFilePlaced(step.command())));
+            Command command = Commands.fromFilePlaced(step.command());
+            if (command instanceof Command.SetInstanceDown c && c.instance() >= mostInstances(flow, c.service())) {
+                // The engine would refuse it only when its time comes, in the middle of the run.
+                throw step.command().problem(c.service().displayName() + " has no instance " + (c.instance() + 1)
+                        + "; it runs " + mostInstances(flow, c.service()) + (mostInstances(flow, c.service()) == 1
+                        ? " instance" : " instances") + " (services." + c.service().key() + ".instances)");
+            }
+            script.add(new Timed(step.atMs(), command));
         }
         return script;
+    }
+
+    /** The most instances the service runs at any time of the script: the flow's, or more if the script adds some. */
+    private static int mostInstances(Flow flow, dev.switchboard.model.ServiceId service) throws FlowException {
+        int most = flow.service(service).instances();
+        for (ScriptCommand step : flow.script()) {
+            if (Commands.fromFilePlaced(step.command()) instanceof Command.SetInstances c && c.service() == service) {
+                most = Math.max(most, c.instances());
+            }
+        }
+        return most;
     }
 
     /** A command of a script and the virtual time it is applied at. */

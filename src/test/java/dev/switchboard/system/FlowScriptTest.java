@@ -104,4 +104,18 @@ class FlowScriptTest {
         assertEquals("s.json:2:13: script[0]: A slowdown factor must be ×0.1 to ×100, not ×500.", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Simulation(flow));
     }
+
+    @Test
+    void aScriptCannotCrashAnInstanceTheServiceNeverRuns() throws FlowException {
+        Flow flow = FlowLoader.parse("{\"name\": \"x\", \"services\": {\"inventory\": {\"instances\": 2}},\n \"script\": ["
+                + "{\"atMs\": 5, \"command\": \"setInstanceDown\", \"service\": \"inventory\", \"instance\": 3, \"down\": true}]}", "s.json");
+        FlowException e = assertThrows(FlowException.class, () -> Beats.of(flow));
+        assertEquals("s.json:2:13: script[0]: Inventory Service has no instance 3; it runs 2 instances (services.inventory.instances)",
+                e.getMessage());
+        Flow grown = FlowLoader.parse("{\"name\": \"x\", \"script\": ["
+                + "{\"atMs\": 5, \"command\": \"setInstances\", \"service\": \"inventory\", \"instances\": 3},"
+                + "{\"atMs\": 9, \"command\": \"setInstanceDown\", \"service\": \"inventory\", \"instance\": 3, \"down\": true}]}",
+                "s.json");
+        assertEquals(2, Beats.script(grown).size());
+    }
 }
