@@ -70,6 +70,12 @@ public final class RecordingText {
         if (!(root instanceof JsonValue.ObjectValue)) {
             throw values.error(root, FieldPath.ROOT, "a recording holds one object {...} but this one holds " + root.kindName());
         }
+        if (((JsonValue.ObjectValue) root).members().stream().noneMatch(m -> m.name().equals(FORMAT_FIELD))) {
+            // The likeliest mistake: a flow file opened as a recording. Say so rather than name its first field.
+            throw values.error(root, FieldPath.ROOT, "not a recording: a recording starts {\"" + FORMAT_FIELD + "\": "
+                    + VERSION + ", \"flow\": {...}, \"commands\": [...]}" + (((JsonValue.ObjectValue) root).members().stream()
+                    .anyMatch(m -> m.name().equals("name")) ? "; this looks like a flow file (open it as a flow)" : ""));
+        }
         ObjectFields f = values.object(root, FieldPath.ROOT, FIELDS);
         JsonValue version = f.require(FORMAT_FIELD, String.valueOf(VERSION));
         if (!(version instanceof JsonValue.NumberValue number) || number.value().compareTo(java.math.BigDecimal.valueOf(VERSION)) != 0) {

@@ -140,6 +140,10 @@ class RecordingFilesTest {
         assertEquals("switchboardRecording", version.fieldPath());
         assertEquals("this Switchboard reads recordings of version 1, not 2", version.problem());
 
+        FlowException aFlow = refused(FLOW);
+        assertEquals("rec.json:1:1: not a recording: a recording starts {\"switchboardRecording\": 1, \"flow\": {...},"
+                + " \"commands\": [...]}; this looks like a flow file (open it as a flow)", aFlow.getMessage());
+
         FlowException noFlow = refused("{\"switchboardRecording\": 1}");
         assertEquals("flow", noFlow.fieldPath());
     }
