@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One engine command as a file writes it (in a beat, a flow's script or a recording): the command's name ({@code "setSlowdown"}, the
- * name of an engine command record with a small first letter) and its arguments by the record's
+ * One engine command as a file writes it (in a beat, a flow's script or a recording): the command's
+ * name ({@code "setSlowdown"}, the name of an engine command record with a small first letter) and its arguments by the record's
  * component names, already typed ({@link dev.switchboard.model.ServiceId}, {@link dev.switchboard.model.LinkId},
  * {@link dev.switchboard.model.LinkStyle}, {@code Double}, {@code Integer}, {@code Boolean},
  * {@link dev.switchboard.sim.Distribution}, the policies of a link and {@link DiscoverySpec}; null for a policy

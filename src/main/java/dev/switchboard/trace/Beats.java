@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a flow's beats and script into the engine's {@link Command}s (see {@link Commands}). A beat's command is named after a command
- * record ({@code "setSlowdown"} is {@link Command.SetSlowdown}) with its components as fields, so a
+ * Turns a flow's beats and script into the engine's {@link Command}s (see {@link Commands}). A beat's
+ * command is named after a command record ({@code "setSlowdown"} is {@link Command.SetSlowdown}) with its components as fields, so a
  * beat does exactly what the same control would; a value the command refuses is reported at the
  * command's place in the file.
  */
