@@ -9,8 +9,8 @@ import dev.switchboard.trace.TraceListener;
 
 /**
  * Plays a flow, or a recording with its commands, from start to end without a window, with
- * {@link Metrics} listening (and any extra
- * listener, such as a trace file), and reports progress while it runs.
+ * {@link Metrics} listening (and any extra listener, such as a trace file), and reports progress
+ * while it runs.
  */
 final class HeadlessRun {
     /** Looking at the clock after every event would cost more than the progress line is worth. */
