@@ -3,6 +3,9 @@ package dev.switchboard.cli;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.FlowLoader;
+import dev.switchboard.run.Recording;
+import dev.switchboard.run.RecordingFiles;
+import dev.switchboard.trace.Beats;
 import dev.switchboard.flow.FlowOverride;
 
 import java.nio.file.Files;
@@ -39,4 +42,33 @@ final class FlowFiles {
         }
         return FlowLoader.load(path, overrides);
     }
+
+    /**
+     * What {@code run} plays: a recording file as it was recorded, or a flow (a file, or a shipped
+     * sample) with no commands. The file is read once, so a pipe works too. A flow's beats and script
+     * are checked as opening it in the window checks them.
+     */
+    static Playable loadRun(String name) throws FlowException {
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw FlowException.unplaced(name, "not a valid file name: " + e.getReason());
+        }
+        Flow flow;
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            String text = FlowLoader.readText(path);
+            if (RecordingFiles.isRecording(text)) {
+                return new Playable(RecordingFiles.parse(text, name), true);
+            }
+            flow = FlowLoader.parse(text, name);
+        } else {
+            flow = load(name);
+        }
+        Beats.of(flow);
+        return new Playable(Recording.of(flow), false);
+    }
+
+    /** What {@code run} was given: a recording file ({@code recorded}), or a flow as a recording without commands. */
+    record Playable(Recording recording, boolean recorded) { }
 }

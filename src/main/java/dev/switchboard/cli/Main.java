@@ -1,6 +1,8 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.flow.Flow;
+import dev.switchboard.run.Recording;
+import dev.switchboard.run.ReplayException;
 import dev.switchboard.flow.Echo;
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.Suggestions;
@@ -37,7 +39,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command line without a window: {@code run} plays a flow to the end and prints its report,
+ * The command line without a window: {@code run} plays a flow (or replays a recording) to the end and prints its report,
  * {@code bench} measures speed, {@code help} explains both. The report goes to stdout and nothing
  * else does, so it can be piped; errors and progress go to stderr.
  */
@@ -54,7 +56,9 @@ public final class Main {
             "                  [--otlp FILE.json] [--mermaid FILE.mmd] [--plantuml FILE.puml] [--csv FILE.csv]",
             "                  [--orders-in-diagram N]",
             "      Plays the flow to the end without a window and prints its report on stdout.",
-            "      FLOW.json is a flow file, or the name of a shipped sample (e.g. hybrid-order.json).",
+            "      FLOW.json is a flow file, or the name of a shipped sample (e.g. hybrid-order.json),",
+            "      or a recording saved by the window (File > Save run...): its run is replayed exactly",
+            "      as it was played, commands included (--seed and --orders do not apply to it).",
             "      --seed N            use seed N instead of the flow's",
             "      --orders N          place N orders instead of the flow's count",
             "      --trace FILE.jsonl  also write every trace event to FILE.jsonl, one JSON object a line",
@@ -181,18 +185,31 @@ public final class Main {
             }
         }
         Path tracePath = outputs.get("trace");
-        Flow flow;
+        FlowFiles.Playable playable;
         try {
-            flow = FlowFiles.load(flowName);
+            playable = FlowFiles.loadRun(flowName);
         } catch (FlowException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
         }
+        Recording recording = playable.recording();
+        boolean recorded = playable.recorded();
+        for (String option : List.of("seed", "orders")) {
+            if (recorded && arguments.has(option)) {
+                // the commands are stamped at their places in the recorded run; another seed or workload is another run
+                throw new UsageException("--" + option + " cannot change a recording: it replays the run exactly as it"
+                        + " was played (run its flow to vary it)");
+            }
+        }
+        Flow flow = recording.flow();
         if (arguments.has("seed")) {
             flow = flow.withSeed(seed);
         }
         if (arguments.has("orders")) {
             flow = flow.withOrderCount(orders);
+        }
+        if (!recorded) {
+            recording = Recording.of(flow);
         }
 
         Report report;
@@ -224,7 +241,7 @@ public final class Main {
                 }
                 // while the run streams, the trace and the OTLP file are written together
                 writing = outputs.containsKey("otlp") && tracePath != null ? "run" : tracePath != null ? "trace" : "otlp";
-                report = new HeadlessRun(flow).run(new Progress(err), listeners.toArray(new TraceListener[0]));
+                report = new HeadlessRun(recording).run(new Progress(err), listeners.toArray(new TraceListener[0]));
             } finally {
                 if (trace != null) {
                     trace.close();
@@ -243,6 +260,10 @@ public final class Main {
                 writing = "csv";
                 Files.writeString(outputs.get("csv"), ReportCsv.write(report), StandardCharsets.UTF_8);
             }
+        } catch (ReplayException e) {
+            err.println("switchboard: " + Echo.plain(flowName) + ": the recording does not fit its flow: " + e.getMessage());
+            closeQuietly(files);
+            return EXIT_FAILED;
         } catch (IOException | UncheckedIOException e) {
             String where = writing.equals("run") ? "the trace to " + tracePath + " or the --otlp export to "
                     + outputs.get("otlp")
@@ -260,6 +281,16 @@ public final class Main {
         out.print(format.equals("json") ? ReportJson.write(report) : ReportText.write(report));
         out.flush();
         return EXIT_OK;
+    }
+
+    private static void closeQuietly(List<Writer> files) {
+        for (Writer file : files) {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // the first error is the one worth telling
+            }
+        }
     }
 
     /** Writing an output over the flow file (by the same name, a link or another path) would destroy the flow. */

@@ -11,12 +11,13 @@ import java.util.Objects;
 /**
  * A whole scenario: the workload, every service's and link's settings (defaults filled in), the
  * scheduled faults and service discovery ({@code discovery == null}: no registry, callers know every
- * instance) and the demo's canned beats (none unless the file declares them). Immutable; the maps
+ * instance), the demo's canned beats (none unless the file declares them) and the script of commands
+ * the engine applies at given times (none unless the file declares one). Immutable; the maps
  * always hold an entry for every service and link.
  */
 public record Flow(String name, String description, long seed, OrdersSpec orders,
                    Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults,
-                   DiscoverySpec discovery, List<BeatSpec> beats) {
+                   DiscoverySpec discovery, List<BeatSpec> beats, List<ScriptCommand> script) {
 
     public static final long DEFAULT_SEED = 1;
 
@@ -36,6 +37,14 @@ public record Flow(String name, String description, long seed, OrdersSpec orders
         links = java.util.Collections.unmodifiableMap(allLinks);
         faults = List.copyOf(faults);
         beats = beats == null ? List.of() : List.copyOf(beats);
+        script = script == null ? List.of() : List.copyOf(script);
+    }
+
+    /** A flow without a script. */
+    public Flow(String name, String description, long seed, OrdersSpec orders,
+                Map<ServiceId, ServiceSpec> services, Map<LinkId, LinkSpec> links, List<FaultSpec> faults,
+                DiscoverySpec discovery, List<BeatSpec> beats) {
+        this(name, description, seed, orders, services, links, faults, discovery, beats, List.of());
     }
 
     /** A flow without beats. */
@@ -60,31 +69,35 @@ public record Flow(String name, String description, long seed, OrdersSpec orders
     }
 
     public Flow withSeed(long newSeed) {
-        return new Flow(name, description, newSeed, orders, services, links, faults, discovery, beats);
+        return new Flow(name, description, newSeed, orders, services, links, faults, discovery, beats, script);
     }
 
     public Flow withOrderCount(int count) {
-        return new Flow(name, description, seed, orders.withCount(count), services, links, faults, discovery, beats);
+        return new Flow(name, description, seed, orders.withCount(count), services, links, faults, discovery, beats, script);
     }
 
     public Flow withService(ServiceId id, ServiceSpec spec) {
         EnumMap<ServiceId, ServiceSpec> changed = new EnumMap<>(services);
         changed.put(id, spec);
-        return new Flow(name, description, seed, orders, changed, links, faults, discovery, beats);
+        return new Flow(name, description, seed, orders, changed, links, faults, discovery, beats, script);
     }
 
     public Flow withLink(LinkId id, LinkSpec spec) {
         EnumMap<LinkId, LinkSpec> changed = new EnumMap<>(links);
         changed.put(id, spec);
-        return new Flow(name, description, seed, orders, services, changed, faults, discovery, beats);
+        return new Flow(name, description, seed, orders, services, changed, faults, discovery, beats, script);
     }
 
     /** null switches service discovery off. */
     public Flow withDiscovery(DiscoverySpec spec) {
-        return new Flow(name, description, seed, orders, services, links, faults, spec, beats);
+        return new Flow(name, description, seed, orders, services, links, faults, spec, beats, script);
     }
 
     public Flow withBeats(List<BeatSpec> newBeats) {
-        return new Flow(name, description, seed, orders, services, links, faults, discovery, newBeats);
+        return new Flow(name, description, seed, orders, services, links, faults, discovery, newBeats, script);
+    }
+
+    public Flow withScript(List<ScriptCommand> newScript) {
+        return new Flow(name, description, seed, orders, services, links, faults, discovery, beats, newScript);
     }
 }

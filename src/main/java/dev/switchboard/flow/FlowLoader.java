@@ -34,6 +34,15 @@ public final class FlowLoader {
 
     /** Reads a flow file with fields changed before it is checked (see {@link FlowOverride}). */
     public static Flow load(Path file, List<FlowOverride> overrides) throws FlowException {
+        return parse(readText(file), file.toString(), overrides);
+    }
+
+    /**
+     * The text of a file with the checks every Switchboard file gets: it exists, is no folder, holds
+     * at most {@link #MAX_FILE_BYTES} (counted on the bytes read) of UTF-8; errors name the file as the
+     * path was given.
+     */
+    public static String readText(Path file) throws FlowException {
         String sourceName = file.toString();
         byte[] bytes;
         try {
@@ -56,7 +65,7 @@ public final class FlowLoader {
         } catch (IOException e) {
             throw FlowException.unplaced(sourceName, "cannot read the file: " + e.getMessage());
         }
-        return parse(decode(bytes, sourceName), sourceName, overrides);
+        return decode(bytes, sourceName);
     }
 
     /** Reads the whole stream, refusing it as soon as it has given more than {@link #MAX_FILE_BYTES}. */

@@ -26,7 +26,8 @@ import java.util.Map;
 final class FlowReader {
 
     static final List<String> FLOW_FIELDS = List.of("name", "description", "seed", "orders", "services", "links", "faults",
-            "discovery", "beats");
+            "discovery", "beats", "script");
+    static final List<String> SCRIPT_FIELDS = List.of("atMs");
     static final List<String> ORDERS_FIELDS = List.of("count", "interarrivalMs");
     static final List<String> SERVICE_FIELDS = List.of("workers", "workMs", "errorRate", "slowdown", "instances");
     static final List<String> INVENTORY_FIELDS = List.of("stockOutRate");
@@ -56,23 +57,32 @@ final class FlowReader {
     private final ValueReader values;
     private final LinkReader linkReader;
     private final BeatsReader beatsReader;
+    private final CommandSyntax commandSyntax;
 
     private FlowReader(String sourceName) {
         this.values = new ValueReader(sourceName);
         this.linkReader = new LinkReader(values);
         this.beatsReader = new BeatsReader(values, sourceName);
+        this.commandSyntax = new CommandSyntax(values, sourceName);
     }
 
     static Flow read(JsonValue root, String sourceName) throws FlowException {
-        return new FlowReader(sourceName).flow(root);
+        return read(root, sourceName, FieldPath.ROOT);
     }
 
-    private Flow flow(JsonValue root) throws FlowException {
+    /** Reads a flow that stands at {@code path} of a larger file (a recording's {@code "flow"}). */
+    static Flow read(JsonValue root, String sourceName, String path) throws FlowException {
+        return new FlowReader(sourceName).flow(root, path);
+    }
+
+    private Flow flow(JsonValue root, String at) throws FlowException {
         if (!(root instanceof JsonValue.ObjectValue)) {
-            throw values.error(root, FieldPath.ROOT, "a flow file holds one object {...} but this one holds " + root.kindName());
+            throw values.error(root, at, at.isEmpty()
+                    ? "a flow file holds one object {...} but this one holds " + root.kindName()
+                    : "expected a flow, an object {...}, but found " + root.kindName());
         }
-        ObjectFields f = values.object(root, FieldPath.ROOT, "field", FLOW_FIELDS, TOP_LEVEL_HINTS);
-        String name = values.text(f.require("name", "\"My flow\""), "name");
+        ObjectFields f = values.object(root, at, "field", FLOW_FIELDS, TOP_LEVEL_HINTS);
+        String name = values.text(f.require("name", "\"My flow\""), f.pathOf("name"));
         if (name.isBlank()) {
             throw f.errorAt("name", "must not be empty");
         }
@@ -83,10 +93,23 @@ final class FlowReader {
         Map<LinkId, LinkSpec> links = f.read("links", this::links).orElse(Map.of());
         // Faults come after the services: a fault on one instance is checked against how many the service runs.
         List<FaultSpec> faults = f.read("faults", (value, path) -> faults(value, path, services)).orElse(List.of());
-        DiscoverySpec discovery = f.read("discovery", this::discovery).orElse(null);
+        DiscoverySpec discovery = f.read("discovery", (value, path) -> discovery(values, value, path)).orElse(null);
         List<BeatSpec> beats = f.read("beats", beatsReader::beats).orElse(List.of());
-        return f.build(() -> new Flow(name, description, seed, orders, services, links, faults, discovery)
-                .withBeats(beats));
+        List<ScriptCommand> script = f.read("script", this::script).orElse(List.of());
+        return f.build(() -> new Flow(name, description, seed, orders, services, links, faults, discovery, beats, script));
+    }
+
+    /** Commands at virtual times: {@code [{"atMs": 10000, "command": "setSlowdown", ...}, ...]}. */
+    private List<ScriptCommand> script(JsonValue value, String path) throws FlowException {
+        JsonValue.ListValue list = values.list(value, path);
+        List<ScriptCommand> script = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            CommandSyntax.Read read = commandSyntax.read(list.items().get(i), FieldPath.index(path, i), SCRIPT_FIELDS);
+            ObjectFields f = read.fields();
+            double atMs = values.number(f.require("atMs", "10000"), f.pathOf("atMs"));
+            script.add(f.build(() -> new ScriptCommand(atMs, read.command())));
+        }
+        return script;
     }
 
     private OrdersSpec orders(JsonValue value, String path) throws FlowException {
@@ -153,7 +176,7 @@ final class FlowReader {
     }
 
     /** The service registry and the callers' caches; fields left out take {@link DiscoverySpec#DEFAULTS}' values. */
-    private DiscoverySpec discovery(JsonValue value, String path) throws FlowException {
+    static DiscoverySpec discovery(ValueReader values, JsonValue value, String path) throws FlowException {
         ObjectFields f = values.object(value, path, DISCOVERY_FIELDS);
         DiscoverySpec d = DiscoverySpec.DEFAULTS;
         double heartbeatIntervalMs = f.number("heartbeatIntervalMs").orElse(d.heartbeatIntervalMs());

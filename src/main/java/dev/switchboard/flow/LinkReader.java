@@ -110,7 +110,7 @@ final class LinkReader {
                 .map(LinkStyle::key).collect(Collectors.joining(" or "));
     }
 
-    private RetryPolicy retry(JsonValue value, String path) throws FlowException {
+    RetryPolicy retry(JsonValue value, String path) throws FlowException {
         ObjectFields f = values.object(value, path, RETRY_FIELDS);
         int maxAttempts = f.integer("maxAttempts").orElse(RetryPolicy.DEFAULT_MAX_ATTEMPTS);
         double baseDelayMs = f.number("baseDelayMs").orElse(RetryPolicy.DEFAULT_BASE_DELAY_MS);
@@ -119,7 +119,7 @@ final class LinkReader {
         return f.build(() -> new RetryPolicy(maxAttempts, baseDelayMs, multiplier, jitter));
     }
 
-    private BreakerPolicy breaker(JsonValue value, String path) throws FlowException {
+    BreakerPolicy breaker(JsonValue value, String path) throws FlowException {
         ObjectFields f = values.object(value, path, BREAKER_FIELDS);
         BreakerPolicy d = BreakerPolicy.defaults();
         double threshold = f.number("failureRateThreshold").orElse(d.failureRateThreshold());
@@ -135,7 +135,7 @@ final class LinkReader {
         return f.build(() -> new BreakerPolicy(threshold, windowSize, minimumCalls, openMs, halfOpenCalls));
     }
 
-    private BulkheadPolicy bulkhead(JsonValue value, String path) throws FlowException {
+    BulkheadPolicy bulkhead(JsonValue value, String path) throws FlowException {
         ObjectFields f = values.object(value, path, BULKHEAD_FIELDS);
         int maxConcurrent = values.integer(f.require("maxConcurrent", "2"), f.pathOf("maxConcurrent"));
         boolean waits = f.keyword("policy", "bulkhead policy", BULKHEAD_POLICIES).map("wait"::equals).orElse(false);
@@ -151,6 +151,15 @@ final class LinkReader {
                     + " e.g. \"maxWaitMs\": 500");
         }
         return policy;
+    }
+
+    /** The fields of a broker's delivery settings when they stand in an object of their own (a command's "delivery"). */
+    static final List<String> DELIVERY_FIELDS = List.of("acks", "maxDeliveries", "ackTimeoutMs", "overflow", "messageTtlMs",
+            "durable");
+
+    /** Delivery settings as an object of their own, fields left out taking {@link DeliveryPolicy#DEFAULTS}' values. */
+    DeliveryPolicy deliveryPolicy(JsonValue value, String path) throws FlowException {
+        return delivery(values.object(value, path, DELIVERY_FIELDS), DeliveryPolicy.DEFAULTS);
     }
 
     /** The broker's delivery settings, written directly on the link. */

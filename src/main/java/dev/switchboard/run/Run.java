@@ -77,6 +77,7 @@ public final class Run {
     public boolean step() {
         StampedCommand due = nextPending();
         if (due != null && due.atEvent() <= simulation.executedEvents()) {
+            // The command may have been given after the clock moved on past the last event: it goes in at its own time.
             runEventsTo(due);
             applyPending(due);
             return true;

@@ -6,10 +6,13 @@ import dev.switchboard.model.LinkId;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.sim.RandomStreams;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.flow.FlowException;
+import dev.switchboard.trace.Beats;
 import dev.switchboard.trace.Command;
 import dev.switchboard.trace.TraceEvent;
 import dev.switchboard.trace.TraceListener;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -25,6 +28,7 @@ public final class Simulation {
     private final OrderWorkflow workflow;
     private final SystemControls controls;
     private final SplittableRandom flowArrivals;
+    private final List<Beats.Timed> script;
     private boolean started;
 
     public Simulation(Flow flow) {
@@ -33,6 +37,12 @@ public final class Simulation {
         this.workflow = new OrderWorkflow(flow, sim, random, trace);
         this.controls = new SystemControls(sim, trace, workflow, random.stream("arrivals:commanded"));
         this.flowArrivals = random.stream("arrivals");
+        try {
+            this.script = Beats.script(flow);
+        } catch (FlowException refused) {
+            // A loaded flow has had its script checked (Beats.of); this one was built in code.
+            throw new IllegalArgumentException(refused.getMessage(), refused);
+        }
     }
 
     public Flow flow() {
@@ -48,7 +58,7 @@ public final class Simulation {
         trace.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Announces the initial settings and schedules the flow's orders and faults. Runs once. */
+    /** Announces the initial settings and schedules the flow's orders, faults and script. Runs once. */
     public void start() {
         if (started) {
             throw new IllegalStateException("the simulation has already started");
@@ -77,6 +87,10 @@ public final class Simulation {
         for (FaultSpec fault : flow.faults()) {
             sim.scheduleAt(fault.atMs(), () -> controls.startFault(fault));
             sim.scheduleAt(fault.atMs() + fault.forMs(), () -> controls.endFault(fault));
+        }
+        // The script's commands, like the faults, are events of the run: each comes out as CommandApplied at its time.
+        for (Beats.Timed step : script) {
+            sim.scheduleAt(step.atMs(), () -> controls.apply(step.command()));
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.flow.FlowLoader;
+import dev.switchboard.run.RecordingFiles;
+import dev.switchboard.trace.Metrics;
+import dev.switchboard.trace.TraceJsonWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +62,31 @@ class RunDeterminismTest {
             assertArrayEquals(here[0], there[0], flow + ": report");
             assertArrayEquals(here[1], there[1], flow + ": trace");
         }
+    }
+
+    @Test
+    void aSavedRecordingReplaysToByteIdenticalReportAndTraceInAnotherJvm(@TempDir Path dir) throws Exception {
+        Path rec = dir.resolve("played.json");
+        Path windowTrace = dir.resolve("window.jsonl");
+        try (TraceJsonWriter trace = TraceJsonWriter.open(windowTrace)) {
+            RecordingFiles.write(RecordingRunTest.played(FlowLoader.loadSample("hybrid-order.json"), new Metrics(), trace), rec);
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path thereTrace = dir.resolve("there.jsonl");
+        Path out = dir.resolve("stdout-rec");
+        Path err = dir.resolve("stderr-rec");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "dev.switchboard.cli.Main", "run", rec.toString(), "--trace", thereTrace.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the second JVM did not finish");
+        assertEquals(0, process.exitValue(), Files.readString(err));
+        Path hereTrace = dir.resolve("here.jsonl");
+        MainTest.Outcome here = MainTest.main("run", rec.toString(), "--trace", hereTrace.toString());
+        assertEquals(0, here.status(), here.err());
+        assertArrayEquals(here.out().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out), "report");
+        assertArrayEquals(Files.readAllBytes(hereTrace), Files.readAllBytes(thereTrace), "trace");
+        assertArrayEquals(Files.readAllBytes(windowTrace), Files.readAllBytes(thereTrace), "the trace of the run as played");
+        assertTrue(Files.readString(thereTrace).contains("\"type\":\"CommandApplied\""));
     }
 
     @Test

@@ -96,7 +96,7 @@ class BeatsReaderTest {
 
     @Test
     void everyBeatCommandIsAnEngineCommandWithTheSameFieldNames() {
-        for (Map.Entry<String, Map<String, BeatsReader.Kind>> entry : BeatsReader.COMMANDS.entrySet()) {
+        for (Map.Entry<String, Map<String, CommandSyntax.Kind>> entry : CommandSyntax.COMMANDS.entrySet()) {
             String recordName = entry.getKey().substring(0, 1).toUpperCase(Locale.ROOT) + entry.getKey().substring(1);
             Class<?> record = Arrays.stream(Command.class.getPermittedSubclasses())
                     .filter(c -> c.getSimpleName().equals(recordName)).findFirst()

@@ -877,7 +877,7 @@ class FlowErrorsTest {
         String json = "{\"name\": \"x\", \"instances\": 3}";
         assertAt(json, "\"instances\"", "instances",
                 "instances is a setting of each service, e.g. \"services\": {\"inventory\": {\"instances\": 3}} (allowed here:"
-                        + " name, description, seed, orders, services, links, faults, discovery, beats)");
+                        + " name, description, seed, orders, services, links, faults, discovery, beats, script)");
     }
 
     @Test
@@ -885,7 +885,7 @@ class FlowErrorsTest {
         String json = "{\"name\": \"x\",\n \"cacheTtlMs\": 500}";
         assertAt(json, "\"cacheTtlMs\"", "cacheTtlMs",
                 "cacheTtlMs is a setting of \"discovery\": {\"cacheTtlMs\": ...}, not of the flow itself (allowed here: name,"
-                        + " description, seed, orders, services, links, faults, discovery, beats)");
+                        + " description, seed, orders, services, links, faults, discovery, beats, script)");
     }
 
     @Test
@@ -893,7 +893,7 @@ class FlowErrorsTest {
         String json = "{\"name\": \"x\", \"registry\": {}}";
         assertAt(json, "\"registry\"", "registry",
                 "the service registry is switched on by \"discovery\": {...} (allowed here: name, description, seed, orders,"
-                        + " services, links, faults, discovery, beats)");
+                        + " services, links, faults, discovery, beats, script)");
     }
 
     @Test
@@ -1174,7 +1174,7 @@ class FlowErrorsTest {
         String json = "{\"name\": \"a\", \"" + key + "\": 1}";
         String shown = "k".repeat(Echo.MAX_CHARS - 1) + "…";
         assertAt(json, "\"kkk", shown, "unknown field \"" + shown + "\" (allowed: name, description, seed, orders, services,"
-                + " links, faults, discovery, beats)");
+                + " links, faults, discovery, beats, script)");
         assertTrue(error(json, SOURCE).getMessage().length() < 300);
     }
 
