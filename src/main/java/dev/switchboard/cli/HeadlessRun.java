@@ -43,14 +43,22 @@ final class HeadlessRun {
         simulation.start();
         long total = recording.flow().orders().count();
         long untilCheck = EVENTS_BETWEEN_PROGRESS_CHECKS;
-        // background events (heartbeats) go on for ever; the run ends when no work is left
-        while (simulation.hasPendingEvents() && simulation.step()) {
+        // background events (heartbeats) go on for ever; the run ends when no work is left,
+        // or where the window had played it to when it was saved
+        dev.switchboard.run.Moment until = recording.playedTo();
+        if (until != null) {
+            simulation.runToLastCommand();
+        }
+        while (simulation.hasPendingEvents() && (until == null || simulation.executedEvents() < until.events())
+                && simulation.step()) {
             if (--untilCheck == 0) {
                 untilCheck = EVENTS_BETWEEN_PROGRESS_CHECKS;
                 progress.update(metrics.ordersFinished(), total, simulation.nowMs());
             }
         }
-        if (simulation.hasPendingCommands()) {
+        if (until != null) {
+            simulation.runTo(until.events(), until.timeMs());
+        } else if (simulation.hasPendingCommands()) {
             // a command recorded after the last event: applied at its place, or refused if the run never gets there
             simulation.runToEnd();
         }

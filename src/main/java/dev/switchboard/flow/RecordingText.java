@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The text of a recording file: {@code {"switchboardRecording": 1, "flow": {...}, "commands": [{"atEvent":
+ * The text of a recording file: {@code {"switchboardRecording": 1, "flow": {...}, "playedTo": {"atEvent": …,
+ * "atMs": …} (optional: where the run was when it was saved), "commands": [{"atEvent":
  * 1234, "atMs": 5000.0, "command": "setSlowdown", ...}, ...]}}, the flow written whole by {@link FlowWriter}
  * and each command in the vocabulary of {@link CommandSyntax} with its place in the run. Reads it with the
  * checks and messages of a flow file (paths such as {@code flow.services.kitchen.workers} or
@@ -23,7 +24,8 @@ public final class RecordingText {
     public static final String FORMAT_FIELD = "switchboardRecording";
     public static final int VERSION = 1;
 
-    static final List<String> FIELDS = List.of(FORMAT_FIELD, "flow", "commands");
+    static final List<String> FIELDS = List.of(FORMAT_FIELD, "flow", "playedTo", "commands");
+    static final List<String> PLAYED_TO_FIELDS = List.of("atEvent", "atMs");
     static final List<String> COMMAND_FIELDS = List.of("atEvent", "atMs");
 
     private RecordingText() {
@@ -36,11 +38,19 @@ public final class RecordingText {
         }
     }
 
-    /** What a recording file holds. */
-    public record Parts(Flow flow, List<Entry> commands) {
+    /** Where the run was when it was saved: so many engine events run, the clock at so many ms. */
+    public record PlayedTo(long atEvent, double atMs) {
+    }
+
+    /** What a recording file holds; {@code playedTo} is null when the recording runs to its end. */
+    public record Parts(Flow flow, List<Entry> commands, PlayedTo playedTo) {
         public Parts {
             Objects.requireNonNull(flow, "flow");
             commands = List.copyOf(commands);
+        }
+
+        public Parts(Flow flow, List<Entry> commands) {
+            this(flow, commands, null);
         }
     }
 
@@ -83,8 +93,20 @@ public final class RecordingText {
                     + ", not " + (version instanceof JsonValue.NumberValue n ? Echo.plain(n.text()) : version.kindName()));
         }
         Flow flow = FlowReader.read(f.require("flow", "{\"name\": \"My flow\", ...}"), name, f.pathOf("flow"));
+        PlayedTo playedTo = f.read("playedTo", (value, path) -> playedTo(values, value, path)).orElse(null);
         List<Entry> commands = f.read("commands", (value, path) -> commands(values, name, value, path)).orElse(List.of());
-        return new Parts(flow, commands);
+        return new Parts(flow, commands, playedTo);
+    }
+
+    private static PlayedTo playedTo(ValueReader values, JsonValue value, String path) throws FlowException {
+        ObjectFields p = values.object(value, path, PLAYED_TO_FIELDS);
+        long atEvent = values.wholeNumber(p.require("atEvent", "1234"), p.pathOf("atEvent"), 0, Long.MAX_VALUE);
+        double atMs = values.number(p.require("atMs", "5000"), p.pathOf("atMs"));
+        if (!(atMs >= 0 && atMs <= TimeLimits.MAX_TIME_MS)) {
+            throw p.errorAt("atMs", "must be 0 to " + TimeLimits.MAX_TIME_TEXT + " but was "
+                    + Echo.plain(((JsonValue.NumberValue) p.get("atMs").orElseThrow()).text()));
+        }
+        return new PlayedTo(atEvent, atMs);
     }
 
     private static List<Entry> commands(ValueReader values, String sourceName, JsonValue value, String path)
@@ -120,6 +142,11 @@ public final class RecordingText {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put(FORMAT_FIELD, VERSION);
         root.set("flow", FlowWriter.tree(parts.flow()));
+        if (parts.playedTo() != null) {
+            ObjectNode played = root.putObject("playedTo");
+            played.put("atEvent", parts.playedTo().atEvent());
+            played.set("atMs", FlowWriter.number(parts.playedTo().atMs()));
+        }
         ArrayNode commands = root.putArray("commands");
         for (Entry entry : parts.commands()) {
             ObjectNode c = commands.addObject();

@@ -7,10 +7,17 @@ import java.util.Objects;
 
 /**
  * Everything that decides a run: the flow (its seed included) and the commands applied to it in
- * the order they were applied, each at its place. Replaying it gives the same trace, event for
- * event, in this JVM or another.
+ * the order they were applied, each at its place, and (when it was saved from a window) the moment
+ * it had been played to; {@code playedTo} null means to its end. Replaying it gives the same trace,
+ * event for event, in this JVM or another.
  */
-public record Recording(Flow flow, List<StampedCommand> commands) {
+public record Recording(Flow flow, List<StampedCommand> commands, Moment playedTo) {
+
+    /** A recording to be played to its end. */
+    public Recording(Flow flow, List<StampedCommand> commands) {
+        this(flow, commands, null);
+    }
+
     public Recording {
         Objects.requireNonNull(flow, "flow");
         commands = List.copyOf(commands);
@@ -36,7 +43,12 @@ public record Recording(Flow flow, List<StampedCommand> commands) {
         while (n < commands.size() && commands.get(n).isAtOrBefore(events, timeMs)) {
             n++;
         }
-        return n == commands.size() ? this : new Recording(flow, commands.subList(0, n));
+        return n == commands.size() ? this : new Recording(flow, commands.subList(0, n), playedTo);
+    }
+
+    /** This recording, played to {@code moment} (null: to its end). */
+    public Recording playedTo(Moment moment) {
+        return new Recording(flow, commands, moment);
     }
 
     /** This recording with one more command at its end. */

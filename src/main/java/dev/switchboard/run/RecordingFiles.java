@@ -35,7 +35,9 @@ public final class RecordingFiles {
         for (StampedCommand c : recording.commands()) {
             entries.add(new RecordingText.Entry(c.atEvent(), c.atMs(), Commands.toFile(c.command())));
         }
-        return RecordingText.write(new RecordingText.Parts(recording.flow(), entries));
+        Moment played = recording.playedTo();
+        return RecordingText.write(new RecordingText.Parts(recording.flow(), entries,
+                played == null ? null : new RecordingText.PlayedTo(played.events(), played.timeMs())));
     }
 
     /** Reads a recording file; errors name the file as the path was given. */
@@ -54,7 +56,8 @@ public final class RecordingFiles {
         for (RecordingText.Entry entry : parts.commands()) {
             commands.add(new StampedCommand(entry.atEvent(), entry.atMs(), Commands.fromFilePlaced(entry.command())));
         }
-        return new Recording(parts.flow(), commands);
+        RecordingText.PlayedTo played = parts.playedTo();
+        return new Recording(parts.flow(), commands, played == null ? null : new Moment(played.atEvent(), played.atMs()));
     }
 
     /**

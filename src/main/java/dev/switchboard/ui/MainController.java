@@ -109,6 +109,8 @@ public final class MainController {
     @FXML private Label eventCountLabel;
     @FXML private Menu samplesMenu;
     @FXML private MenuItem openFileMenuItem;
+    @FXML private MenuItem saveRunMenuItem;
+    @FXML private MenuItem openRunMenuItem;
     @FXML private Menu exportMenu;
     @FXML private MenuItem quitMenuItem;
     @FXML private MenuItem playMenuItem;
@@ -213,6 +215,8 @@ public final class MainController {
         }
         openFlowButton.setOnAction(e -> chooseFlowFile());
         openFileMenuItem.setOnAction(e -> chooseFlowFile());
+        saveRunMenuItem.setOnAction(e -> chooseRunToSave());
+        openRunMenuItem.setOnAction(e -> chooseRunFile());
         quitMenuItem.setOnAction(e -> Platform.exit());
         presenterModeMenuItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
         darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
@@ -647,6 +651,40 @@ public final class MainController {
         return presenter;
     }
 
+    private void chooseRunToSave() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save this run");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Switchboard runs (*.run.json)", "*.run.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.setInitialFileName("switchboard.run.json");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            saveRun(file.toPath());
+        }
+    }
+
+    /** Saves the current branch as a run file; a file that cannot be written is said in the status bar. */
+    public boolean saveRun(Path file) {
+        try {
+            vm.saveRun(file);
+            return true;
+        } catch (java.io.IOException | RuntimeException failed) {
+            vm.playback().showProblem("Could not save the run to " + file + ": " + failed.getMessage());
+            return false;
+        }
+    }
+
+    private void chooseRunFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a saved run");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Switchboard runs (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            openFlowFile(file.toPath());
+        }
+    }
+
     private void chooseFlowFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a flow");
@@ -721,10 +759,10 @@ public final class MainController {
     }
 
     private void showFlowError(FlowException invalid) {
-        vm.playback().showProblem("Could not open the flow: " + invalid.getMessage());
+        vm.playback().showProblem("Could not open the file: " + invalid.getMessage());
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle("Switchboard");
-        alert.setHeaderText("This flow cannot be opened; the current flow stays as it was.");
+        alert.setHeaderText("This file cannot be opened; what is open stays as it was.");
         alert.setContentText(invalid.getMessage());
         alert.getDialogPane().setId("flowErrorDialog");
         alert.getDialogPane().setMinWidth(520);

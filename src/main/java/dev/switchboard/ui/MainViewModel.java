@@ -56,11 +56,49 @@ public final class MainViewModel {
         open(flow, name);
     }
 
-    /** Opens a flow file; on a {@link FlowException} the current flow and run stay exactly as they were. */
+    /**
+     * Opens a flow file, or a saved run (a recording file: its flow, replayed with its commands to
+     * where it was saved); on a {@link FlowException} the current flow and run stay exactly as they were.
+     */
     public void openFile(Path file) throws FlowException {
+        if (dev.switchboard.run.RecordingFiles.isRecording(file)) {
+            openRun(dev.switchboard.run.RecordingFiles.read(file), file.toString());
+            return;
+        }
         Flow flow = FlowLoader.load(file);
         dev.switchboard.trace.Beats.of(flow); // a beat's value the engine would refuse is an error in the file
         open(flow, file.toString());
+    }
+
+    /**
+     * Opens a saved run: its flow replayed with its commands to the moment it was saved at, as the
+     * only branch. A recording that does not fit its flow is refused, and nothing changes.
+     */
+    public void openRun(dev.switchboard.run.Recording recording, String source) throws FlowException {
+        try {
+            playback.load(recording, recording.playedTo() == null ? dev.switchboard.run.Moment.START : recording.playedTo());
+        } catch (dev.switchboard.run.ReplayException misfit) {
+            throw FlowException.unplaced(source, misfit.getMessage());
+        }
+        flowSource.set(source);
+        playback.showStatus("Opened the run of " + recording.flow().name() + " from " + source + " ("
+                + recording.commands().size() + (recording.commands().size() == 1 ? " command" : " commands") + "), at "
+                + PlaybackViewModel.clockText(playback.getNowMs()) + ".");
+    }
+
+    /**
+     * Saves the current branch as a run file: the flow's content, the commands given and the newest
+     * moment reached, so {@code switchboard run FILE} prints the report of this run as it was played.
+     */
+    public void saveRun(Path file) throws java.io.IOException {
+        dev.switchboard.run.Recording recording = playback.getRecording();
+        if (recording == null) {
+            throw new IllegalStateException("no run to save yet");
+        }
+        dev.switchboard.run.RecordingFiles.write(recording.playedTo(playback.newestMoment()), file);
+        playback.showStatus("Saved the run (" + recording.commands().size()
+                + (recording.commands().size() == 1 ? " command" : " commands") + ", played to "
+                + PlaybackViewModel.clockText(playback.newestMoment().timeMs()) + ") to " + file + ".");
     }
 
     /** Opens an already built flow (tests use this to start from a known flow). */

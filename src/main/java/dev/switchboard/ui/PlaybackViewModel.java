@@ -409,6 +409,11 @@ public final class PlaybackViewModel {
         return loaded ? player.branchRecording() : null;
     }
 
+    /** The newest moment the current branch has reached. */
+    public Moment newestMoment() {
+        return loaded ? player.newest() : Moment.START;
+    }
+
     /** The moment shown. */
     public Moment moment() {
         return loaded ? player.moment() : Moment.START;

@@ -288,7 +288,7 @@ class MainWindowTest {
         assertEquals(nowBefore, playback().getNowMs());
         assertEquals(narrationBefore, narration());
         assertEquals(1, window.viewModel().orders().rows().size());
-        assertTrue(((Label) find(robot, "#statusLabel")).getText().startsWith("Could not open the flow: "));
+        assertTrue(((Label) find(robot, "#statusLabel")).getText().startsWith("Could not open the file: "));
     }
 
     @Test
