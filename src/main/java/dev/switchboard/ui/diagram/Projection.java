@@ -1,0 +1,17 @@
+package dev.switchboard.ui.diagram;
+
+import dev.switchboard.trace.TraceEvent;
+
+/** One part of what the diagram shows, folded from the trace alone and exportable as comparable data. */
+interface Projection {
+
+    /** Follows one trace event; events about other parts are ignored. */
+    void onEvent(TraceEvent e);
+
+    /** Forgets what has faded or arrived before {@code nowMs} (tokens, marks); most parts keep everything. */
+    default void expireBefore(double nowMs) {
+    }
+
+    /** This part's whole state as values (records, lists, maps) with value equality. */
+    Object snapshot();
+}
