@@ -69,29 +69,24 @@ final class ServiceWorkers implements Projection {
         }
     }
 
-    /** The roster says which workers there are; a service going down takes its workers down with it. */
+    /**
+     * The roster says which workers there are. Whether they are down is not decided here: every
+     * instance that crashes or comes back says so with its own {@code InstanceChanged}.
+     */
     private void onServiceChanged(TraceEvent.ServiceChanged c) {
         Service s = services.get(c.service());
-        boolean wasUp = s.up;
         s.up = c.up();
         s.slowdown = c.settings().slowdown();
         s.errorRate = c.settings().errorRate();
         Set<Integer> listed = new HashSet<>();
         for (WorkerSeat seat : c.workers()) {
             Worker w = s.workers.computeIfAbsent(seat.worker(), n -> new Worker(n,
-                    c.up() && instances.up(c.service(), seat.instance()) ? WorkerState.IDLE : WorkerState.DOWN));
+                    instances.up(c.service(), seat.instance()) ? WorkerState.IDLE : WorkerState.DOWN));
             w.instance = seat.instance();
             w.retiring = seat.retiring();
             listed.add(seat.worker());
         }
         s.workers.keySet().removeIf(n -> !listed.contains(n));
-        for (Worker w : s.workers.values()) {
-            if (!c.up()) {
-                w.down();
-            } else if (!wasUp && w.state == WorkerState.DOWN && instances.up(c.service(), w.instance)) {
-                w.idle();
-            }
-        }
     }
 
     /** An instance's workers go down with it, come back with it, and go when it is removed. */

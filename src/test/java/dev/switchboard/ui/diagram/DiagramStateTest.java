@@ -259,14 +259,20 @@ class DiagramStateTest {
 
     @Test
     void aCrashedServiceShowsEveryWorkerDownAndComesBackIdle() {
+        // as the engine says it: the service's status, then each instance that went down, then the work lost
         feed(new InboundTaken(5, ServiceId.KITCHEN, 0, 3, InboundKind.QUEUE_MESSAGE, 0, 0),
-                new ServiceChanged(10, ServiceId.KITCHEN, workers(2), false, "fault"));
+                new ServiceChanged(10, ServiceId.KITCHEN, workers(2), false, "fault"),
+                new TraceEvent.InstanceChanged(10, ServiceId.KITCHEN, 0, false, false, false, List.of(0, 1), "fault"),
+                new TraceEvent.WorkLost(10, ServiceId.KITCHEN, 0, 3));
         ServiceStatus down = state.service(ServiceId.KITCHEN);
         assertFalse(down.up());
         assertTrue(down.workers().stream().allMatch(w -> w.state() == WorkerState.DOWN));
         assertEquals(0, down.workers().get(0).orderId(), "its work was lost");
 
         feed(new ServiceChanged(20, ServiceId.KITCHEN, workers(2), true, "fault over"));
+        assertTrue(state.service(ServiceId.KITCHEN).workers().stream().allMatch(w -> w.state() == WorkerState.DOWN),
+                "the service is up again once its instance says so");
+        feed(new TraceEvent.InstanceChanged(20, ServiceId.KITCHEN, 0, true, false, false, List.of(0, 1), "fault over"));
         assertTrue(state.service(ServiceId.KITCHEN).workers().stream().allMatch(w -> w.state() == WorkerState.IDLE));
     }
 
