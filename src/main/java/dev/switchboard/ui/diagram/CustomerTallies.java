@@ -4,12 +4,19 @@ import dev.switchboard.trace.TraceEvent;
 
 /** The customer box's counts: orders placed and how many ended in each bucket. */
 final class CustomerTallies implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.OrderFinished.class, TraceEvent.OrderPlaced.class);
     private long placed;
     private long delivered;
     private long rejected;
     private long failed;
     private long lost;
     private long deadLettered;
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
+    }
 
     @Override
     public void onEvent(TraceEvent e) {

@@ -11,6 +11,8 @@ import java.util.Map;
 
 /** The dead-letter queues of the broker's links: how many, the latest orders, and missed events. */
 final class DeadLetterQueues implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.EventMissed.class, TraceEvent.MessageDeadLettered.class);
     private final Map<LinkId, Queue> queues = new EnumMap<>(LinkId.class);
 
     private static final class Queue {
@@ -23,6 +25,11 @@ final class DeadLetterQueues implements Projection {
         for (LinkId id : LinkId.values()) {
             queues.put(id, new Queue());
         }
+    }
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
     }
 
     @Override

@@ -10,10 +10,18 @@ import java.util.TreeMap;
 
 /** The delivery agents: the pool's size and free count as announced, agents out on trips, orders waiting. */
 final class DeliveryAgents implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.AgentAssigned.class, TraceEvent.AgentReleased.class, TraceEvent.AgentWaiting.class,
+            TraceEvent.InboundDropped.class, TraceEvent.ServiceChanged.class);
     private final TreeMap<Integer, AgentSlot> out = new TreeMap<>();
     private final List<Long> waiting = new ArrayList<>();
     private int total = ServiceSpec.UNLIMITED;
     private int free = ServiceSpec.UNLIMITED;
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
+    }
 
     @Override
     public void onEvent(TraceEvent e) {

@@ -43,6 +43,9 @@ public final class DiagramState implements TraceListener {
     private OrderHistories histories;
     /** Every projection, in the order each event is handed to them (instances before the workers that read them). */
     private Projection[] parts;
+    /** For each kind of event, the projections that read it, in the order of {@link #parts}. */
+    private final Map<Class<?>, Projection[]> readers = new java.util.HashMap<>();
+    private final java.util.function.Function<Class<?>, Projection[]> selectReaders = this::readersOf;
     private String flowName = "";
     private double lastEventMs;
     private long version;
@@ -66,6 +69,7 @@ public final class DiagramState implements TraceListener {
         histories = new OrderHistories();
         parts = new Projection[] {instances, workers, lines, tokens, marks, links, deadLetters, registry, agents,
                 customer, histories};
+        readers.clear();
         flowName = "";
         lastEventMs = 0;
         version++;
@@ -77,12 +81,16 @@ public final class DiagramState implements TraceListener {
             clear();
             flowName = r.flowName();
         }
-        for (Projection part : parts) {
+        for (Projection part : readers.computeIfAbsent(e.getClass(), selectReaders)) {
             part.onEvent(e);
         }
         lastEventMs = Math.max(lastEventMs, e.timeMs());
         expireBefore(e.timeMs());
         version++;
+    }
+
+    private Projection[] readersOf(Class<?> kind) {
+        return java.util.Arrays.stream(parts).filter(p -> p.reads().contains(kind)).toArray(Projection[]::new);
     }
 
     /**

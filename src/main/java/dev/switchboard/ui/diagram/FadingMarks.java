@@ -7,9 +7,18 @@ import java.util.List;
 
 /** The marks that fade after a while of virtual time: things lost or refused, timeouts, duplicates. */
 final class FadingMarks implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.AckDiscarded.class, TraceEvent.CallRejected.class, TraceEvent.CallTimedOut.class,
+            TraceEvent.DuplicateDelivery.class, TraceEvent.EventMissed.class, TraceEvent.LateReplyDiscarded.class,
+            TraceEvent.MessageDeadLettered.class, TraceEvent.MessageLost.class, TraceEvent.MessageRejected.class);
     private final ArrayDeque<LostMark> lost = new ArrayDeque<>();
     private final ArrayDeque<TimeoutMark> timeouts = new ArrayDeque<>();
     private final ArrayDeque<DuplicateMark> duplicates = new ArrayDeque<>();
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
+    }
 
     @Override
     public void onEvent(TraceEvent e) {

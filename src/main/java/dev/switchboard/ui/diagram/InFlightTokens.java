@@ -14,12 +14,21 @@ import java.util.PriorityQueue;
 
 /** The tokens travelling on the links, each named by the call or message id the trace gives it. */
 final class InFlightTokens implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.AckSent.class, TraceEvent.InboundTaken.class, TraceEvent.MessageLost.class,
+            TraceEvent.MessageRejected.class, TraceEvent.MessageSent.class, TraceEvent.ReplySent.class,
+            TraceEvent.RequestSent.class);
     /** The order tokens are exported in: a canonical one, independent of the heap's shape. */
     private static final Comparator<Token> CANONICAL = Comparator.comparingDouble(Token::arriveMs)
             .thenComparingDouble(Token::departMs).thenComparing(Token::link).thenComparing(Token::leg)
             .thenComparing(Token::kind).thenComparingLong(Token::id).thenComparingLong(Token::orderId);
 
     private final PriorityQueue<Token> tokens = new PriorityQueue<>(Comparator.comparingDouble(Token::arriveMs));
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
+    }
 
     @Override
     public void onEvent(TraceEvent e) {

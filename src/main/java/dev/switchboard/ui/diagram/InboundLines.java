@@ -14,6 +14,9 @@ import java.util.Set;
 
 /** What waits at each service: new orders, requests, and broker messages and events by their message id. */
 final class InboundLines implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.InboundArrived.class, TraceEvent.InboundDropped.class, TraceEvent.InboundTaken.class,
+            TraceEvent.MessageRedelivered.class);
     private final Map<ServiceId, Line> lines = new EnumMap<>(ServiceId.class);
     /** Messages given back by the broker and not yet back in their line. */
     private final Set<Long> redelivered = new HashSet<>();
@@ -31,6 +34,11 @@ final class InboundLines implements Projection {
         for (ServiceId id : ServiceId.values()) {
             lines.put(id, new Line());
         }
+    }
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** The links' settings and their guards: breaker state, bulkhead places, retries and refusals. */
 final class LinkGuards implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.BreakerChanged.class, TraceEvent.BulkheadChanged.class, TraceEvent.CallRejected.class,
+            TraceEvent.LinkChanged.class, TraceEvent.RetryScheduled.class);
     private final Map<LinkId, LinkStatus> links = new EnumMap<>(LinkId.class);
     private final Map<LinkId, Guard> guards = new EnumMap<>(LinkId.class);
 
@@ -29,6 +32,11 @@ final class LinkGuards implements Projection {
             links.put(id, new LinkStatus(id, LinkSpec.defaults(id)));
             guards.put(id, new Guard());
         }
+    }
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
     }
 
     @Override

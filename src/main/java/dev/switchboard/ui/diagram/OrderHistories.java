@@ -12,8 +12,15 @@ import java.util.TreeMap;
 
 /** Each order's status steps, starting with its placement, and its latest status. */
 final class OrderHistories implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.OrderPlaced.class, TraceEvent.OrderStatusChanged.class);
     private final Map<Long, List<OrderStatusChanged>> histories = new HashMap<>();
     private final Map<Long, OrderStatus> statuses = new HashMap<>();
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
+    }
 
     @Override
     public void onEvent(TraceEvent e) {

@@ -5,6 +5,9 @@ import dev.switchboard.trace.TraceEvent;
 /** One part of what the diagram shows, folded from the trace alone and exportable as comparable data. */
 interface Projection {
 
+    /** The kinds of event it follows; it is handed only those (a source scan in a test keeps this list whole). */
+    java.util.Set<Class<? extends TraceEvent>> reads();
+
     /** Follows one trace event; events about other parts are ignored. */
     void onEvent(TraceEvent e);
 

@@ -11,6 +11,9 @@ import java.util.TreeMap;
 
 /** Each service's instances as announced: up or down, shutting down, their workers, and calls routed while down. */
 final class ServiceInstances implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.InstanceChanged.class, TraceEvent.Routed.class, TraceEvent.ServiceChanged.class,
+            TraceEvent.WorkerRetired.class);
     private final Map<ServiceId, TreeMap<Integer, Instance>> instances = new EnumMap<>(ServiceId.class);
 
     private static final class Instance {
@@ -30,6 +33,11 @@ final class ServiceInstances implements Projection {
         for (ServiceId id : ServiceId.values()) {
             instances.put(id, new TreeMap<>());
         }
+    }
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
     }
 
     @Override

@@ -10,9 +10,16 @@ import java.util.TreeMap;
 
 /** Service discovery: whether it is on, its settings in words, and the instances the registry knows. */
 final class ServiceRegistry implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.DiscoveryChanged.class, TraceEvent.Heartbeat.class, TraceEvent.RegistryChanged.class);
     private final Map<ServiceId, TreeMap<Integer, RegistryEntry>> registry = new EnumMap<>(ServiceId.class);
     private boolean on;
     private String description = "";
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
+    }
 
     @Override
     public void onEvent(TraceEvent e) {

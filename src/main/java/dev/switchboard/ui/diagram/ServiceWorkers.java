@@ -20,6 +20,11 @@ import java.util.TreeMap;
  * which instance they belong to, whether they are retiring, and what each is doing.
  */
 final class ServiceWorkers implements Projection {
+    private static final java.util.Set<Class<? extends TraceEvent>> READS = java.util.Set.of(
+            TraceEvent.InboundTaken.class, TraceEvent.InstanceChanged.class, TraceEvent.RetryScheduled.class,
+            TraceEvent.ServiceChanged.class, TraceEvent.WorkLost.class, TraceEvent.WorkStarted.class,
+            TraceEvent.WorkerBlocked.class, TraceEvent.WorkerIdle.class, TraceEvent.WorkerRetired.class,
+            TraceEvent.WorkerUnblocked.class);
     private final Map<ServiceId, Service> services = new EnumMap<>(ServiceId.class);
     private final ServiceInstances instances;
 
@@ -36,6 +41,11 @@ final class ServiceWorkers implements Projection {
         for (ServiceId id : ServiceId.values()) {
             services.put(id, new Service());
         }
+    }
+
+    @Override
+    public java.util.Set<Class<? extends TraceEvent>> reads() {
+        return READS;
     }
 
     @Override
