@@ -29,9 +29,8 @@ final class DeliveryAgents implements Projection {
             total = c.settings().agents();
             free = c.freeAgents();
         } else if (e instanceof TraceEvent.AgentWaiting w) {
-            if (!waiting.contains(w.orderId())) {
-                waiting.add(w.orderId());
-            }
+            // one entry per wait: a duplicate dispatch of an order waits a second time
+            waiting.add(w.orderId());
         } else if (e instanceof TraceEvent.AgentAssigned a) {
             waiting.remove(a.orderId());
             out.put(a.agent(), new AgentSlot(a.agent(), a.orderId(), a.timeMs(), a.arriveAtMs()));

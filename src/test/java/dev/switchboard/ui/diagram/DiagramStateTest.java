@@ -318,6 +318,14 @@ class DiagramStateTest {
     }
 
     @Test
+    void anOrderDispatchedTwiceWaitsTwiceForAnAgent() {
+        feed(new AgentWaiting(10, 4, 1), new AgentWaiting(11, 4, 2));
+        assertEquals(List.of(4L, 4L), state.agents().waitingOrders());
+        feed(new AgentAssigned(20, 4, 0, 1020, 0, 10));
+        assertEquals(List.of(4L), state.agents().waitingOrders(), "the second dispatch still waits");
+    }
+
+    @Test
     void deliveryAgentsGoOutAndComeBackWhileOrdersWait() {
         feed(new AgentAssigned(10, 1, 0, 1010, 1, 0),
                 new AgentAssigned(11, 2, 1, 2011, 0, 0),
