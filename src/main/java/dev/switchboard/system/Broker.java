@@ -21,6 +21,8 @@ final class Broker {
     private final Simulator sim;
     private final TraceEmitter trace;
     private final OrderWorkflow workflow;
+    /** Names the messages and events published, from 1, so that every event about one says which. */
+    private long lastMessageId;
 
     Broker(Simulator sim, TraceEmitter trace, OrderWorkflow workflow) {
         this.sim = sim;
@@ -41,24 +43,25 @@ final class Broker {
         double now = sim.nowMs();
         double latencyMs = link.sampleLatencyMs();
         boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.MessageSent(now, linkId, style, order.id, now, now + latencyMs));
+        long messageId = ++lastMessageId;
+        trace.emit(new TraceEvent.MessageSent(now, linkId, style, order.id, now, now + latencyMs, messageId));
         InboundKind kind = style == LinkStyle.QUEUE ? InboundKind.QUEUE_MESSAGE : InboundKind.EVENT;
         sim.schedule(latencyMs, () -> {
             String what = style == LinkStyle.QUEUE ? "message" : "event";
             if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, what, now));
+                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), linkId, order.id, what, now, 0, messageId));
                 workflow.finish(order, Outcome.LOST, "the " + what + " on " + linkId.key() + " was lost on the network");
             } else {
-                arrive(linkId, kind, order);
+                arrive(linkId, kind, order, messageId);
             }
         });
     }
 
-    private void arrive(LinkId linkId, InboundKind kind, Order order) {
+    private void arrive(LinkId linkId, InboundKind kind, Order order, long messageId) {
         ServiceNode consumer = workflow.service(linkId.to());
         DeliveryPolicy policy = policy(linkId);
         if (kind == InboundKind.EVENT && !policy.durable() && !consumer.isUp()) {
-            trace.emit(new TraceEvent.EventMissed(sim.nowMs(), linkId, order.id));
+            trace.emit(new TraceEvent.EventMissed(sim.nowMs(), linkId, order.id, messageId));
             workflow.finish(order, Outcome.LOST, consumer.id.displayName()
                     + " was down and its subscription is not durable, so it missed the event");
             return;
@@ -67,7 +70,7 @@ final class Broker {
         if (full(consumer, capacity)) {
             if (policy.overflow() == OverflowPolicy.REJECT) {
                 trace.emit(new TraceEvent.MessageRejected(sim.nowMs(), linkId, order.id,
-                        "the queue is full (" + capacity + " messages)"));
+                        "the queue is full (" + capacity + " messages)", messageId));
                 workflow.finish(order, Outcome.FAILED, "the broker refused the message: the " + linkId.key() + " queue is full");
                 return;
             }
@@ -76,7 +79,7 @@ final class Broker {
         if (kind == InboundKind.QUEUE_MESSAGE) {
             workflow.setStatus(order, OrderStatus.QUEUED, "the order waits in the kitchen queue");
         }
-        InboundItem message = new InboundItem(order, kind, linkId, sim.nowMs(), null);
+        InboundItem message = new InboundItem(order, kind, linkId, sim.nowMs(), null, messageId);
         workflow.enqueue(consumer, message);
         if (policy.messageTtlMs() > 0) {
             int tag = message.deliveryTag;
@@ -112,7 +115,7 @@ final class Broker {
         oldest.waiting = false;
         settle(oldest);
         trace.emit(new TraceEvent.InboundDropped(sim.nowMs(), consumer.id, oldest.order().id, oldest.kind(),
-                "dropped to make room: the queue was full (" + capacity + ")", consumer.depth()));
+                "dropped to make room: the queue was full (" + capacity + ")", consumer.depth(), oldest.messageId));
         workflow.finish(oldest.order(), Outcome.FAILED,
                 "the broker dropped the message to make room for a newer one (queue full, drop-oldest)");
         return true;
@@ -127,7 +130,7 @@ final class Broker {
         consumer.durableLine.remove(message);
         message.waiting = false;
         trace.emit(new TraceEvent.InboundDropped(sim.nowMs(), consumer.id, message.order().id, message.kind(),
-                "expired after " + Math.round(ttlMs) + " ms", consumer.depth()));
+                "expired after " + Math.round(ttlMs) + " ms", consumer.depth(), message.messageId));
         deadLetter(message, "the message expired after waiting " + Math.round(ttlMs) + " ms");
     }
 
@@ -181,16 +184,18 @@ final class Broker {
         double now = sim.nowMs();
         double latencyMs = link.sampleLatencyMs();
         boolean lost = link.sampleLost();
-        trace.emit(new TraceEvent.AckSent(now, message.link(), message.order().id, now, now + latencyMs));
+        trace.emit(new TraceEvent.AckSent(now, message.link(), message.order().id, now, now + latencyMs, message.messageId));
         sim.schedule(latencyMs, () -> {
             if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), message.link(), message.order().id, "ack", now));
+                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), message.link(), message.order().id, "ack", now, 0,
+                        message.messageId));
             } else if (message.deliveryTag == tag && !message.settled && !message.waiting) {
                 settle(message);
                 message.acked = true;
-                trace.emit(new TraceEvent.MessageAcked(sim.nowMs(), message.link(), message.order().id));
+                trace.emit(new TraceEvent.MessageAcked(sim.nowMs(), message.link(), message.order().id, message.messageId));
             } else {
-                trace.emit(new TraceEvent.AckDiscarded(sim.nowMs(), message.link(), message.order().id, lateAck(message)));
+                trace.emit(new TraceEvent.AckDiscarded(sim.nowMs(), message.link(), message.order().id, lateAck(message),
+                        message.messageId));
             }
         });
     }
@@ -240,7 +245,8 @@ final class Broker {
             dropOldest(consumer, message.link(), capacity);
         }
         letGo(message);
-        trace.emit(new TraceEvent.MessageRedelivered(now, message.link(), message.order().id, message.deliveries, reason));
+        trace.emit(new TraceEvent.MessageRedelivered(now, message.link(), message.order().id, message.deliveries, reason,
+                message.messageId));
         message.requeuedAt(now);
         workflow.requeueFirst(consumer, message);
     }
@@ -253,7 +259,8 @@ final class Broker {
     private void deadLetter(InboundItem message, String reason) {
         settle(message);
         message.deadLettered = true;
-        trace.emit(new TraceEvent.MessageDeadLettered(sim.nowMs(), message.link(), message.order().id, message.deliveries, reason));
+        trace.emit(new TraceEvent.MessageDeadLettered(sim.nowMs(), message.link(), message.order().id, message.deliveries,
+                reason, message.messageId));
         workflow.finish(message.order(), Outcome.DEAD_LETTERED, reason);
     }
 
@@ -267,7 +274,8 @@ final class Broker {
                 item.waiting = false;
                 settle(item);
                 trace.emit(new TraceEvent.InboundDropped(sim.nowMs(), consumer.id, item.order().id, item.kind(),
-                        consumer.id.displayName() + " crashed and its subscription is not durable", consumer.depth()));
+                        consumer.id.displayName() + " crashed and its subscription is not durable", consumer.depth(),
+                        item.messageId));
                 workflow.finish(item.order(), Outcome.LOST, consumer.id.displayName()
                         + " crashed and its subscription is not durable, so the event was dropped");
             }

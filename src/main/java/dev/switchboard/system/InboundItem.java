@@ -13,6 +13,8 @@ final class InboundItem {
     private final InboundKind kind;
     private final LinkId link;
     private final Call call;
+    /** The broker's name for a message or event (from 1, per run); 0 for a new order or a request. */
+    final long messageId;
     private double arrivedMs;
     int deliveries;
     /** Changes on every delivery, so a late acknowledgement or ack timeout of an older delivery is ignored. */
@@ -28,6 +30,11 @@ final class InboundItem {
     boolean heldOpen;
 
     InboundItem(Order order, InboundKind kind, LinkId link, double arrivedMs, Call call) {
+        this(order, kind, link, arrivedMs, call, 0);
+    }
+
+    InboundItem(Order order, InboundKind kind, LinkId link, double arrivedMs, Call call, long messageId) {
+        this.messageId = messageId;
         this.order = order;
         this.kind = kind;
         this.link = link;

@@ -180,25 +180,25 @@ final class OrderWorkflow {
     void enqueue(ServiceNode service, InboundItem item) {
         item.waiting = true;
         service.durableLine.addLast(item);
-        announceArrival(service, item);
+        announceArrival(service, item, false);
     }
 
     /** A new order or a sync request joins one instance's in-memory line. */
     void enqueue(InstanceNode instance, InboundItem item) {
         instance.memoryLine.addLast(item);
-        announceArrival(instance.service, item);
+        announceArrival(instance.service, item, false);
     }
 
     /** A redelivered message goes back to the head of its queue. */
     void requeueFirst(ServiceNode service, InboundItem item) {
         item.waiting = true;
         service.durableLine.addFirst(item);
-        announceArrival(service, item);
+        announceArrival(service, item, true);
     }
 
-    private void announceArrival(ServiceNode service, InboundItem item) {
+    private void announceArrival(ServiceNode service, InboundItem item, boolean atHead) {
         trace.emit(new TraceEvent.InboundArrived(sim.nowMs(), service.id, item.order().id, item.kind(), item.link(),
-                service.depth()));
+                service.depth(), item.messageId, atHead));
         dispatch(service);
     }
 
@@ -225,7 +225,7 @@ final class OrderWorkflow {
             InboundItem item = instance.pollNext();
             double now = sim.nowMs();
             trace.emit(new TraceEvent.InboundTaken(now, service.id, worker.index, item.order().id, item.kind(),
-                    now - item.arrivedMs(), service.depth()));
+                    now - item.arrivedMs(), service.depth(), item.link(), item.messageId));
             worker.item = item;
             worker.setState(WorkerState.BUSY);
             item.order().changeInHand(service.id, +1);
@@ -575,7 +575,7 @@ final class OrderWorkflow {
         while (!instance.memoryLine.isEmpty()) {
             InboundItem item = instance.memoryLine.pollFirst();
             trace.emit(new TraceEvent.InboundDropped(now, service.id, item.order().id, item.kind(),
-                    who + " crashed", service.depth()));
+                    who + " crashed", service.depth(), item.messageId));
             lose(item, item.deliveryTag, who + " crashed while the order waited for a worker");
         }
     }
@@ -706,6 +706,26 @@ final class OrderWorkflow {
         instance.detachAll();
         service.instances.remove(instance);
         announce(instance, "the instance has shut down");
+    }
+
+    /** The service's settings and status now, with every worker it has and the agents free. */
+    TraceEvent.ServiceChanged serviceChanged(ServiceNode service, String reason) {
+        List<dev.switchboard.model.WorkerSeat> seats = new ArrayList<>();
+        for (InstanceNode instance : service.instances) {
+            for (Worker worker : instance.workers) {
+                seats.add(new dev.switchboard.model.WorkerSeat(worker.index, instance.index, worker.retiring()));
+            }
+        }
+        seats.sort(java.util.Comparator.comparingInt(dev.switchboard.model.WorkerSeat::worker));
+        int freeAgents = service.id == ServiceId.DELIVERY ? agents.freeCount() : service.settings().agents();
+        return new TraceEvent.ServiceChanged(sim.nowMs(), service.id, service.settings(), service.isUp(), reason,
+                seats, freeAgents);
+    }
+
+    /** The link's settings now, with the state of its breaker and bulkhead. */
+    static TraceEvent.LinkChanged linkChanged(double nowMs, LinkNode link, String reason) {
+        return new TraceEvent.LinkChanged(nowMs, link.id, link.settings(), reason,
+                link.breaker.enabled() ? link.breaker.state() : null, link.bulkhead.inUse(), link.bulkhead.waiting.size());
     }
 
     void announce(InstanceNode instance, String reason) {

@@ -67,10 +67,10 @@ public final class Simulation {
         trace.emit(new TraceEvent.RunStarted(0, flow.name(), flow.seed()));
         for (ServiceId id : ServiceId.values()) {
             ServiceNode service = workflow.service(id);
-            trace.emit(new TraceEvent.ServiceChanged(0, id, service.settings(), service.isUp(), "flow settings"));
+            trace.emit(workflow.serviceChanged(service, "flow settings"));
         }
         for (LinkId id : LinkId.values()) {
-            trace.emit(new TraceEvent.LinkChanged(0, id, workflow.link(id).settings(), "flow settings"));
+            trace.emit(OrderWorkflow.linkChanged(0, workflow.link(id), "flow settings"));
         }
         for (ServiceId id : ServiceId.values()) {
             for (InstanceNode instance : workflow.service(id).instances) {

@@ -113,7 +113,7 @@ final class SyncCalls {
         exchange.blockedAnnounced = true;
         sim.schedule(latencyMs, () -> {
             if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), call.link, call.order.id, "request", now));
+                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), call.link, call.order.id, "request", now, call.id, 0));
             } else {
                 workflow.requestArrives(call);
             }
@@ -130,7 +130,7 @@ final class SyncCalls {
         trace.emit(new TraceEvent.ReplySent(now, call.id, call.link, call.order.id, kind, now, now + latencyMs));
         sim.schedule(latencyMs, () -> {
             if (lost) {
-                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), call.link, call.order.id, "reply", now));
+                trace.emit(new TraceEvent.MessageLost(sim.nowMs(), call.link, call.order.id, "reply", now, call.id, 0));
             } else {
                 replyArrives(call, kind);
             }

@@ -150,7 +150,7 @@ final class SystemControls {
                 } else {
                     link.removeLossFault(fault.value());
                 }
-                trace.emit(new TraceEvent.LinkChanged(sim.nowMs(), link.id, link.settings(), reason));
+                trace.emit(OrderWorkflow.linkChanged(sim.nowMs(), link, reason));
             }
         }
     }
@@ -208,13 +208,13 @@ final class SystemControls {
     }
 
     private void announce(ServiceNode service, String reason) {
-        trace.emit(new TraceEvent.ServiceChanged(sim.nowMs(), service.id, service.settings(), service.isUp(), reason));
+        trace.emit(workflow.serviceChanged(service, reason));
     }
 
     private void changeLink(LinkId id, UnaryOperator<dev.switchboard.flow.LinkSpec> change, String reason) {
         LinkNode link = workflow.link(id);
         link.setBase(change.apply(link.baseSettings()));
-        trace.emit(new TraceEvent.LinkChanged(sim.nowMs(), id, link.settings(), reason));
+        trace.emit(OrderWorkflow.linkChanged(sim.nowMs(), link, reason));
     }
 
     /** Starts (or replaces, or with 0 stops) the automatic Poisson arrivals. */

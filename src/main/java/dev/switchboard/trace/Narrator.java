@@ -411,6 +411,13 @@ public final class Narrator {
 
     private String inboundArrived(InboundArrived e) {
         int ahead = e.depth() - 1;
+        if (e.atHead()) {
+            // a redelivered message goes back first: the others wait behind it
+            return (e.kind() == InboundKind.EVENT ? "The MealReady event for order #" + e.orderId()
+                    + " is back at the head of the " + e.service().displayName() + "'s subscription ("
+                    : "Order #" + e.orderId() + " is back at the head of the " + e.service().key() + " queue (")
+                    + behind(ahead, e.kind() == InboundKind.EVENT ? "event" : "message") + ").";
+        }
         return switch (e.kind()) {
             case NEW_ORDER -> "Order #" + e.orderId() + " reached the " + e.service().displayName()
                     + " and waits for a free worker (" + ahead(ahead, "order") + ").";
@@ -511,6 +518,13 @@ public final class Narrator {
             case QUEUE_MESSAGE -> "queued message";
             case EVENT -> "event";
         };
+    }
+
+    private static String behind(int count, String noun) {
+        if (count <= 0) {
+            return "no " + noun + "s behind it";
+        }
+        return count + " " + noun + (count == 1 ? "" : "s") + " behind it";
     }
 
     private static String ahead(int count, String noun) {

@@ -29,13 +29,47 @@ public sealed interface TraceEvent {
     /** The first event of a run. */
     record RunStarted(double timeMs, String flowName, long seed) implements TraceEvent, RunScoped { }
 
-    /** A service's settings and status, at the start and after every change (command or fault). */
-    record ServiceChanged(double timeMs, ServiceId service, ServiceSpec settings, boolean up, String reason)
-            implements TraceEvent, ServiceScoped { }
+    /**
+     * A service's settings and status, at the start and after every change (command or fault).
+     * {@code workers} is every worker it has now, by number, with its instance and whether it is
+     * retiring (after a lower worker count); {@code freeAgents} the delivery agents not out on a trip
+     * ({@code ServiceSpec.UNLIMITED} without a limit; the settings' count for other services).
+     */
+    record ServiceChanged(double timeMs, ServiceId service, ServiceSpec settings, boolean up, String reason,
+                          java.util.List<dev.switchboard.model.WorkerSeat> workers, int freeAgents)
+            implements TraceEvent, ServiceScoped {
+        public ServiceChanged {
+            workers = java.util.List.copyOf(workers);
+        }
 
-    /** A link's settings, at the start and after every change. */
-    record LinkChanged(double timeMs, LinkId link, LinkSpec settings, String reason)
-            implements TraceEvent, LinkScoped { }
+        /** The settings of a service as a run starts: its instances' first workers, none retiring, every agent free. */
+        public ServiceChanged(double timeMs, ServiceId service, ServiceSpec settings, boolean up, String reason) {
+            this(timeMs, service, settings, up, reason, firstWorkers(settings), settings.agents());
+        }
+
+        /** Workers 0, 1, ... numbered instance after instance, as a service is built. */
+        public static java.util.List<dev.switchboard.model.WorkerSeat> firstWorkers(ServiceSpec settings) {
+            java.util.List<dev.switchboard.model.WorkerSeat> seats = new java.util.ArrayList<>();
+            for (int i = 0; i < settings.instances() * settings.workers(); i++) {
+                seats.add(new dev.switchboard.model.WorkerSeat(i, i / settings.workers(), false));
+            }
+            return seats;
+        }
+    }
+
+    /**
+     * A link's settings, at the start and after every change, with the state of its guards now:
+     * {@code breaker} is its circuit breaker's state ({@code null} without one), {@code bulkheadInUse}
+     * and {@code bulkheadWaiting} the places of its bulkhead in use and the calls waiting for one
+     * (counted also while it has no bulkhead, so one switched on starts from the truth).
+     */
+    record LinkChanged(double timeMs, LinkId link, LinkSpec settings, String reason, BreakerState breaker,
+                       int bulkheadInUse, int bulkheadWaiting) implements TraceEvent, LinkScoped {
+        /** The settings of a link as a run starts: a breaker closed, no place of a bulkhead in use. */
+        public LinkChanged(double timeMs, LinkId link, LinkSpec settings, String reason) {
+            this(timeMs, link, settings, reason, settings.breaker() == null ? null : BreakerState.CLOSED, 0, 0);
+        }
+    }
 
     /** A scheduled fault of the flow began ({@code active}) or ended. */
     record FaultChanged(double timeMs, FaultSpec fault, boolean active) implements TraceEvent, RunScoped { }
@@ -59,18 +93,42 @@ public sealed interface TraceEvent {
     /**
      * Something for a service arrived in its inbound line: a new order, a sync request, a message in
      * the broker queue ({@code link} order->kitchen) or an event in its subscription. {@code depth}
-     * is the line's length after the arrival.
+     * is the line's length after the arrival. {@code messageId} names a broker message (0 for a new
+     * order or a request); {@code atHead} is true when it joined the head of the line (a redelivered
+     * message goes back first), false for the tail.
      */
-    record InboundArrived(double timeMs, ServiceId service, long orderId, InboundKind kind, LinkId link, int depth)
-            implements TraceEvent, ServiceScoped, OrderScoped, LinkScoped { }
+    record InboundArrived(double timeMs, ServiceId service, long orderId, InboundKind kind, LinkId link, int depth,
+                          long messageId, boolean atHead) implements TraceEvent, ServiceScoped, OrderScoped, LinkScoped {
+        /** A new order or a sync request joining the tail of the line. */
+        public InboundArrived(double timeMs, ServiceId service, long orderId, InboundKind kind, LinkId link, int depth) {
+            this(timeMs, service, orderId, kind, link, depth, 0, false);
+        }
+    }
 
-    /** A worker took the next item from the inbound line after it waited {@code waitedMs}. */
+    /**
+     * A worker took the next item from the inbound line after it waited {@code waitedMs}; {@code link}
+     * is the link it came by ({@code null} for a new order), {@code messageId} names a broker message
+     * (0 for a new order or a request).
+     */
     record InboundTaken(double timeMs, ServiceId service, int worker, long orderId, InboundKind kind,
-                        double waitedMs, int depth) implements TraceEvent, WorkerScoped, OrderScoped { }
+                        double waitedMs, int depth, LinkId link, long messageId) implements TraceEvent, WorkerScoped, OrderScoped {
+        /** A new order taken. */
+        public InboundTaken(double timeMs, ServiceId service, int worker, long orderId, InboundKind kind,
+                            double waitedMs, int depth) {
+            this(timeMs, service, worker, orderId, kind, waitedMs, depth, null, 0);
+        }
+    }
 
-    /** An item left the inbound line without being worked on (a crash, a refused request). */
-    record InboundDropped(double timeMs, ServiceId service, long orderId, InboundKind kind, String reason, int depth)
-            implements TraceEvent, ServiceScoped, OrderScoped { }
+    /**
+     * An item left the inbound line without being worked on (a crash, a refused request);
+     * {@code messageId} names a broker message (0 for a new order, a request or an order waiting for an agent).
+     */
+    record InboundDropped(double timeMs, ServiceId service, long orderId, InboundKind kind, String reason, int depth,
+                          long messageId) implements TraceEvent, ServiceScoped, OrderScoped {
+        public InboundDropped(double timeMs, ServiceId service, long orderId, InboundKind kind, String reason, int depth) {
+            this(timeMs, service, orderId, kind, reason, depth, 0);
+        }
+    }
 
     record WorkStarted(double timeMs, ServiceId service, int worker, long orderId, Task task, double doneAtMs)
             implements TraceEvent, WorkerScoped, OrderScoped { }
@@ -131,20 +189,36 @@ public sealed interface TraceEvent {
     record LateReplyDiscarded(double timeMs, long callId, LinkId link, long orderId, ReplyKind kind)
             implements TraceEvent, CallerScoped, OrderScoped { }
 
-    /** A message to a broker queue or an event to a topic left its sender. */
-    record MessageSent(double timeMs, LinkId link, LinkStyle style, long orderId, double departMs, double arriveMs)
-            implements TraceEvent, LinkScoped, OrderScoped { }
+    /**
+     * A message to a broker queue or an event to a topic left its sender. {@code messageId} names it
+     * from here on, in every event about it (numbered from 1 per run).
+     */
+    record MessageSent(double timeMs, LinkId link, LinkStyle style, long orderId, double departMs, double arriveMs,
+                       long messageId) implements TraceEvent, LinkScoped, OrderScoped {
+        public MessageSent(double timeMs, LinkId link, LinkStyle style, long orderId, double departMs, double arriveMs) {
+            this(timeMs, link, style, orderId, departMs, arriveMs, 0);
+        }
+    }
 
     /** The broker refused a message: the queue was full. */
-    record MessageRejected(double timeMs, LinkId link, long orderId, String reason)
-            implements TraceEvent, LinkScoped, OrderScoped { }
+    record MessageRejected(double timeMs, LinkId link, long orderId, String reason, long messageId)
+            implements TraceEvent, LinkScoped, OrderScoped {
+        public MessageRejected(double timeMs, LinkId link, long orderId, String reason) {
+            this(timeMs, link, orderId, reason, 0);
+        }
+    }
 
     /**
      * Something travelling on a link vanished at {@code timeMs} (its would-be arrival): {@code what}
-     * is request, reply, message or event.
+     * is request, reply, message, event or ack. {@code callId} names the call of a request or reply,
+     * {@code messageId} the broker message of a message, event or ack (0 where it does not apply).
      */
-    record MessageLost(double timeMs, LinkId link, long orderId, String what, double departMs)
-            implements TraceEvent, LinkScoped, OrderScoped { }
+    record MessageLost(double timeMs, LinkId link, long orderId, String what, double departMs, long callId,
+                       long messageId) implements TraceEvent, LinkScoped, OrderScoped {
+        public MessageLost(double timeMs, LinkId link, long orderId, String what, double departMs) {
+            this(timeMs, link, orderId, what, departMs, 0, 0);
+        }
+    }
 
     /** The dispatched order waits for a free delivery agent. */
     record AgentWaiting(double timeMs, long orderId, int waiting) implements TraceEvent, DeliveryScoped, OrderScoped { }
@@ -192,25 +266,42 @@ public sealed interface TraceEvent {
             implements TraceEvent, OrderScoped { }
 
     /** A consumer's acknowledgement left for the broker. */
-    record AckSent(double timeMs, LinkId link, long orderId, double departMs, double arriveMs)
-            implements TraceEvent, LinkScoped, OrderScoped { }
+    record AckSent(double timeMs, LinkId link, long orderId, double departMs, double arriveMs, long messageId)
+            implements TraceEvent, LinkScoped, OrderScoped {
+        public AckSent(double timeMs, LinkId link, long orderId, double departMs, double arriveMs) {
+            this(timeMs, link, orderId, departMs, arriveMs, 0);
+        }
+    }
 
     /** The broker got the acknowledgement and forgets the message. */
-    record MessageAcked(double timeMs, LinkId link, long orderId) implements TraceEvent, LinkScoped, OrderScoped { }
+    record MessageAcked(double timeMs, LinkId link, long orderId, long messageId)
+            implements TraceEvent, LinkScoped, OrderScoped {
+        public MessageAcked(double timeMs, LinkId link, long orderId) {
+            this(timeMs, link, orderId, 0);
+        }
+    }
 
     /**
      * An acknowledgement reached the broker too late to count: the delivery it acknowledges was
      * redelivered, dead-lettered, dropped or already acknowledged. The broker throws it away.
      */
-    record AckDiscarded(double timeMs, LinkId link, long orderId, LateAck reason)
-            implements TraceEvent, LinkScoped, OrderScoped { }
+    record AckDiscarded(double timeMs, LinkId link, long orderId, LateAck reason, long messageId)
+            implements TraceEvent, LinkScoped, OrderScoped {
+        public AckDiscarded(double timeMs, LinkId link, long orderId, LateAck reason) {
+            this(timeMs, link, orderId, reason, 0);
+        }
+    }
 
     /**
      * An unacknowledged message goes back to the head of its queue, marked redelivered: its consumer
      * crashed, failed it, or did not acknowledge it in time. {@code deliveries} so far.
      */
-    record MessageRedelivered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
-            implements TraceEvent, LinkScoped, OrderScoped { }
+    record MessageRedelivered(double timeMs, LinkId link, long orderId, int deliveries, String reason, long messageId)
+            implements TraceEvent, LinkScoped, OrderScoped {
+        public MessageRedelivered(double timeMs, LinkId link, long orderId, int deliveries, String reason) {
+            this(timeMs, link, orderId, deliveries, reason, 0);
+        }
+    }
 
     /**
      * A message went to the link's dead-letter queue (too many deliveries, expired, or a redelivery
@@ -218,8 +309,12 @@ public sealed interface TraceEvent {
      * the order already had one: a worker still holding an earlier delivery carries on, but its
      * acknowledgement is discarded and a courier it causes is a {@code TripForFinishedOrder}.
      */
-    record MessageDeadLettered(double timeMs, LinkId link, long orderId, int deliveries, String reason)
-            implements TraceEvent, LinkScoped, OrderScoped { }
+    record MessageDeadLettered(double timeMs, LinkId link, long orderId, int deliveries, String reason, long messageId)
+            implements TraceEvent, LinkScoped, OrderScoped {
+        public MessageDeadLettered(double timeMs, LinkId link, long orderId, int deliveries, String reason) {
+            this(timeMs, link, orderId, deliveries, reason, 0);
+        }
+    }
 
     /**
      * A consumer got an order again — a redelivered message or event, or a retried or repeated sync
@@ -231,7 +326,12 @@ public sealed interface TraceEvent {
             implements TraceEvent, WorkerScoped, OrderScoped { }
 
     /** An event reached a subscriber that was down and whose subscription is not durable: it is gone. */
-    record EventMissed(double timeMs, LinkId link, long orderId) implements TraceEvent, LinkScoped, OrderScoped { }
+    record EventMissed(double timeMs, LinkId link, long orderId, long messageId)
+            implements TraceEvent, LinkScoped, OrderScoped {
+        public EventMissed(double timeMs, LinkId link, long orderId) {
+            this(timeMs, link, orderId, 0);
+        }
+    }
 
     // ------------------------------------------------------------ instances and service discovery (issue 4)
 

@@ -41,6 +41,17 @@ class NarratorTest {
     }
 
     @Test
+    void aRedeliveredMessageIsNarratedBackAtTheHeadOfItsLineWithTheOthersBehindIt() {
+        TraceEvent message = new TraceEvent.InboundArrived(40, ServiceId.KITCHEN, 7, InboundKind.QUEUE_MESSAGE,
+                LinkId.ORDER_KITCHEN, 3, 12, true);
+        assertEquals("Order #7 is back at the head of the kitchen queue (2 messages behind it).", narrator.narrate(message));
+        TraceEvent event = new TraceEvent.InboundArrived(40, ServiceId.DELIVERY, 7, InboundKind.EVENT,
+                LinkId.KITCHEN_DELIVERY, 1, 13, true);
+        assertEquals("The MealReady event for order #7 is back at the head of the Delivery Service's subscription "
+                + "(no events behind it).", narrator.narrate(event));
+    }
+
+    @Test
     void takingFromTheQueueSaysHowLongTheMessageWaited() {
         var event = new TraceEvent.InboundTaken(2000, ServiceId.KITCHEN, 0, 7, InboundKind.QUEUE_MESSAGE, 1200, 0);
         assertEquals("Kitchen worker 1 took order #7 from the queue after it waited 1.2 s.", narrator.narrate(event));

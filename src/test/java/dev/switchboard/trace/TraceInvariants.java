@@ -150,6 +150,8 @@ public final class TraceInvariants implements TraceListener {
         agents(event);
         calls(event);
         broker(event);
+        messageIds(event);
+        rosters(event);
         lines(event);
         workers(event);
         tally(event);
@@ -437,6 +439,162 @@ public final class TraceInvariants implements TraceListener {
 
     private static String key(LinkId link, long orderId) {
         return link.key() + "#" + orderId;
+    }
+
+    // ------------------------------------------------------------------ message ids: one name per message, every step names it
+
+    /** Where a broker message is, by its id: sent, waiting in its queue, taken by a worker, redelivered, gone. */
+    private enum Step { SENT, WAITING, TAKEN, REDELIVERED, GONE }
+
+    private static final class Message {
+        final LinkId link;
+        final long orderId;
+        Step step = Step.SENT;
+        int acksInFlight;
+
+        Message(LinkId link, long orderId) {
+            this.link = link;
+            this.orderId = orderId;
+        }
+    }
+
+    private final Map<Long, Message> messageById = new HashMap<>();
+    private long lastMessageId;
+
+    /** The message the event names, of its link and order, or null after a violation is recorded. */
+    private Message named(long messageId, LinkId link, long orderId, TraceEvent event) {
+        Message m = messageById.get(messageId);
+        if (m == null) {
+            fail("names message " + messageId + ", which was never sent", event);
+        } else if (m.link != link || m.orderId != orderId) {
+            fail("names message " + messageId + " of order #" + m.orderId + " on " + m.link.key(), event);
+            return null;
+        }
+        return m;
+    }
+
+    private void step(Message m, Step from, Step to, TraceEvent event) {
+        if (m == null) {
+            return;
+        }
+        if (m.step != from) {
+            fail("message is " + m.step + ", not " + from, event);
+        }
+        m.step = to;
+    }
+
+    private void messageIds(TraceEvent event) {
+        if (event instanceof TraceEvent.MessageSent e) {
+            if (e.messageId() != lastMessageId + 1) {
+                fail("message id " + e.messageId() + " after " + lastMessageId, event);
+            }
+            lastMessageId = Math.max(lastMessageId, e.messageId());
+            messageById.put(e.messageId(), new Message(e.link(), e.orderId()));
+        } else if (event instanceof TraceEvent.MessageLost e) {
+            boolean brokerMessage = e.what().equals("message") || e.what().equals("event") || e.what().equals("ack");
+            if (brokerMessage == (e.messageId() == 0) || brokerMessage == (e.callId() != 0)) {
+                fail("a lost " + e.what() + " with call " + e.callId() + " and message " + e.messageId(), event);
+            } else if (e.what().equals("ack")) {
+                Message m = named(e.messageId(), e.link(), e.orderId(), event);
+                if (m != null && m.acksInFlight-- <= 0) {
+                    fail("an ack was lost that was not sent", event);
+                }
+            } else if (brokerMessage) {
+                step(named(e.messageId(), e.link(), e.orderId(), event), Step.SENT, Step.GONE, event);
+            }
+        } else if (event instanceof TraceEvent.MessageRejected e) {
+            step(named(e.messageId(), e.link(), e.orderId(), event), Step.SENT, Step.GONE, event);
+        } else if (event instanceof TraceEvent.EventMissed e) {
+            step(named(e.messageId(), e.link(), e.orderId(), event), Step.SENT, Step.GONE, event);
+        } else if (event instanceof TraceEvent.InboundArrived e) {
+            if (!durable(e.kind())) {
+                if (e.messageId() != 0 || e.atHead()) {
+                    fail("a new order or request with a message id or at the head of the line", event);
+                }
+            } else {
+                Message m = named(e.messageId(), e.link(), e.orderId(), event);
+                // a redelivered message goes back to the head of the line, a new one to the tail
+                step(m, e.atHead() ? Step.REDELIVERED : Step.SENT, Step.WAITING, event);
+            }
+        } else if (event instanceof TraceEvent.InboundTaken e) {
+            if (!durable(e.kind())) {
+                if (e.messageId() != 0 || (e.link() == null) != (e.kind() == InboundKind.NEW_ORDER)) {
+                    fail("taken with message " + e.messageId() + " from link " + e.link(), event);
+                }
+            } else {
+                step(named(e.messageId(), e.link(), e.orderId(), event), Step.WAITING, Step.TAKEN, event);
+            }
+        } else if (event instanceof TraceEvent.InboundDropped e && durable(e.kind()) && e.messageId() != 0) {
+            Message m = messageById.get(e.messageId());
+            step(m == null ? null : named(e.messageId(), m.link, e.orderId(), event), Step.WAITING, Step.GONE, event);
+        } else if (event instanceof TraceEvent.MessageRedelivered e) {
+            // a message goes back while a worker holds it (TAKEN), or while it is still held after an earlier give-back
+            Message m = named(e.messageId(), e.link(), e.orderId(), event);
+            if (m != null && m.step != Step.TAKEN) {
+                fail("redelivered a message that is " + m.step, event);
+            }
+            if (m != null) {
+                m.step = Step.REDELIVERED;
+            }
+        } else if (event instanceof TraceEvent.MessageDeadLettered e) {
+            Message m = named(e.messageId(), e.link(), e.orderId(), event);
+            if (m != null) {
+                m.step = Step.GONE;
+            }
+        } else if (event instanceof TraceEvent.AckSent e) {
+            Message m = named(e.messageId(), e.link(), e.orderId(), event);
+            if (m != null) {
+                m.acksInFlight++;
+            }
+        } else if (event instanceof TraceEvent.MessageAcked e) {
+            Message m = named(e.messageId(), e.link(), e.orderId(), event);
+            if (m != null && m.acksInFlight-- <= 0) {
+                fail("an ack landed that was not sent", event);
+            }
+            if (m != null && m.step != Step.TAKEN) {
+                fail("acked a message that is " + m.step, event);
+            }
+            if (m != null) {
+                m.step = Step.GONE;
+            }
+        } else if (event instanceof TraceEvent.AckDiscarded e) {
+            Message m = named(e.messageId(), e.link(), e.orderId(), event);
+            if (m != null && m.acksInFlight-- <= 0) {
+                fail("an ack was discarded that was not sent", event);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ worker rosters and link guards as announced
+
+    private void rosters(TraceEvent event) {
+        if (event instanceof TraceEvent.ServiceChanged e) {
+            Set<Integer> numbers = new HashSet<>();
+            Map<Integer, Integer> working = new HashMap<>();
+            for (dev.switchboard.model.WorkerSeat seat : e.workers()) {
+                if (!numbers.add(seat.worker())) {
+                    fail("worker " + seat.worker() + " twice in the roster", event);
+                }
+                working.merge(seat.instance(), seat.retiring() ? 0 : 1, Integer::sum);
+            }
+            for (Map.Entry<Integer, Integer> instance : working.entrySet()) {
+                if (instance.getValue() != e.settings().workers()) {
+                    fail("instance " + instance.getKey() + " has " + instance.getValue() + " working workers, not "
+                            + e.settings().workers(), event);
+                }
+            }
+            if (e.service() == ServiceId.DELIVERY && e.settings().agents() != ServiceSpec.UNLIMITED
+                    && (e.freeAgents() < 0 || e.freeAgents() > e.settings().agents())) {
+                fail(e.freeAgents() + " agents free of " + e.settings().agents(), event);
+            }
+        } else if (event instanceof TraceEvent.LinkChanged e) {
+            if ((e.breaker() == null) != (e.settings().breaker() == null)) {
+                fail("breaker " + e.breaker() + " with settings " + e.settings().breaker(), event);
+            }
+            if (e.bulkheadInUse() < 0 || e.bulkheadWaiting() < 0) {
+                fail("bulkhead " + e.bulkheadInUse() + " in use, " + e.bulkheadWaiting() + " waiting", event);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ inbound lines: taken only what was enqueued

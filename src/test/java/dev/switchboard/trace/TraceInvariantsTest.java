@@ -72,6 +72,22 @@ class TraceInvariantsTest {
     }
 
     @Test
+    void aTakeOfAMessageThatIsNotWaitingAndARedeliveryThatJoinsTheTailAreCaught() {
+        LinkId link = LinkId.ORDER_KITCHEN;
+        TraceEvent sent = new TraceEvent.MessageSent(0, link, dev.switchboard.model.LinkStyle.QUEUE, 1, 0, 5, 1);
+        TraceEvent arrived = new TraceEvent.InboundArrived(5, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, link, 1, 1, false);
+        assertCaught("names message 2, which was never sent", check(false, sent, arrived,
+                new TraceEvent.InboundTaken(5, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 0, 0, link, 2)));
+        assertCaught("message is TAKEN, not REDELIVERED", check(false, sent, arrived,
+                new TraceEvent.InboundTaken(5, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 0, 0, link, 1),
+                new TraceEvent.InboundArrived(9, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, link, 1, 1, true)));
+        assertCaught("message is REDELIVERED, not SENT", check(false, sent, arrived,
+                new TraceEvent.InboundTaken(5, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 0, 0, link, 1),
+                new TraceEvent.MessageRedelivered(9, link, 1, 1, "crash", 1),
+                new TraceEvent.InboundArrived(9, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, link, 1, 1, false)));
+    }
+
+    @Test
     void aQueueAboveItsCapacityIsCaught() {
         dev.switchboard.flow.LinkSpec spec = dev.switchboard.flow.LinkSpec.defaults(LinkId.ORDER_KITCHEN).withCapacity(1);
         assertCaught("queue of capacity 1", check(false,

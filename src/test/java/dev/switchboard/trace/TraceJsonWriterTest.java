@@ -71,7 +71,8 @@ class TraceJsonWriterTest {
         assertEquals(2, service.get("settings").get("workers").asInt());
         assertEquals("{\"uniform\":[300,900.5]}", service.get("settings").get("workMs").toString());
         assertEquals("{\"type\":\"InboundArrived\",\"timeMs\":12.345679,\"service\":\"kitchen\",\"orderId\":7,"
-                + "\"kind\":\"QUEUE_MESSAGE\",\"link\":\"order->kitchen\",\"depth\":3}", lines.get(2));
+                + "\"kind\":\"QUEUE_MESSAGE\",\"link\":\"order->kitchen\",\"depth\":3,\"messageId\":0,\"atHead\":false}",
+                lines.get(2));
         assertTrue(lines.get(3).contains("\"style\":\"event\",\"orderId\":7,\"departMs\":0.333333,\"arriveMs\":5.333333"),
                 lines.get(3));
         JsonNode command = MAPPER.readTree(lines.get(4)).get("command");

@@ -180,7 +180,8 @@ class TimelineTest {
         Path file = dir.resolve("demo.run.json");
         assertTrue(window.controller().saveRun(file));
 
-        robot.interact(() -> window.viewModel().open(FlowLoader.loadSample("one-order.json"), "one-order.json"));
+        var quiet = FlowLoader.loadSample("one-order.json");
+        robot.interact(() -> window.viewModel().open(quiet, "one-order.json"));
         assertNotEquals(played, shown(robot));
         robot.interact(() -> assertTrue(window.controller().openFlowFile(file)));
         assertEquals(played, shown(robot), "the saved run opens at the moment it was saved, as it was");

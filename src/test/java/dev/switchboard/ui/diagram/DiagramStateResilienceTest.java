@@ -78,8 +78,8 @@ class DiagramStateResilienceTest {
         feed(new TraceEvent.BreakerChanged(1600, OI, BreakerState.OPEN, BreakerState.HALF_OPEN, 0.6, "open long enough"));
         assertEquals(BreakerState.HALF_OPEN, state.guards(OI).breaker());
 
-        // A later settings change keeps the breaker's current state; removing the breaker removes it.
-        feed(new LinkChanged(1700, OI, withBreaker.withTimeoutMs(900), "timeout changed"));
+        // A later settings change says the breaker's current state; removing the breaker removes it.
+        feed(new LinkChanged(1700, OI, withBreaker.withTimeoutMs(900), "timeout changed", BreakerState.HALF_OPEN, 0, 0));
         assertEquals(BreakerState.HALF_OPEN, state.guards(OI).breaker());
         feed(new LinkChanged(1800, OI, LinkSpec.defaults(OI), "breaker off"));
         assertNull(state.guards(OI).breaker());
@@ -141,15 +141,15 @@ class DiagramStateResilienceTest {
 
     @Test
     void aRedeliveredMessageGoesToTheHeadOfTheQueueMarkedUntilItIsTaken() {
-        feed(new InboundArrived(1, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, OK, 1),
-                new InboundArrived(2, ServiceId.KITCHEN, 2, InboundKind.QUEUE_MESSAGE, OK, 2),
-                new InboundTaken(3, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 3, 1),
-                new TraceEvent.MessageRedelivered(50, OK, 1, 1, "worker crashed"),
-                new InboundArrived(50, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, OK, 2));
+        feed(new InboundArrived(1, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, OK, 1, 11, false),
+                new InboundArrived(2, ServiceId.KITCHEN, 2, InboundKind.QUEUE_MESSAGE, OK, 2, 12, false),
+                new InboundTaken(3, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 3, 1, OK, 11),
+                new TraceEvent.MessageRedelivered(50, OK, 1, 1, "worker crashed", 11),
+                new InboundArrived(50, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, OK, 2, 11, true));
         assertEquals(List.of(1L, 2L), state.queueChips());
         assertEquals(Set.of(1L), state.redeliveredWaiting(ServiceId.KITCHEN));
 
-        feed(new InboundTaken(60, ServiceId.KITCHEN, 1, 1, InboundKind.QUEUE_MESSAGE, 10, 1));
+        feed(new InboundTaken(60, ServiceId.KITCHEN, 1, 1, InboundKind.QUEUE_MESSAGE, 10, 1, OK, 11));
         assertEquals(Set.of(), state.redeliveredWaiting(ServiceId.KITCHEN));
     }
 

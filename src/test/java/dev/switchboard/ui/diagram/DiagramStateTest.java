@@ -136,15 +136,15 @@ class DiagramStateTest {
 
     @Test
     void queueChipsKeepFifoOrderAndATakeSendsAShortTokenToTheKitchen() {
-        feed(new InboundArrived(10, ServiceId.KITCHEN, 3, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 1),
-                new InboundArrived(11, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 2),
-                new InboundArrived(12, ServiceId.KITCHEN, 2, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 3));
+        feed(new InboundArrived(10, ServiceId.KITCHEN, 3, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 1, 31, false),
+                new InboundArrived(11, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 2, 11, false),
+                new InboundArrived(12, ServiceId.KITCHEN, 2, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 3, 21, false));
         assertEquals(List.of(3L, 1L, 2L), state.queueChips());
         assertEquals(1000, state.queueCapacity());
         assertEquals(3, state.service(ServiceId.KITCHEN).backlogDepth());
         assertTrue(state.service(ServiceId.KITCHEN).directBacklog().isEmpty(), "queued messages wait at the broker");
 
-        feed(new InboundTaken(20, ServiceId.KITCHEN, 0, 3, InboundKind.QUEUE_MESSAGE, 10, 2));
+        feed(new InboundTaken(20, ServiceId.KITCHEN, 0, 3, InboundKind.QUEUE_MESSAGE, 10, 2, LinkId.ORDER_KITCHEN, 31));
         assertEquals(List.of(1L, 2L), state.queueChips());
         WorkerSlot cook = state.service(ServiceId.KITCHEN).workers().get(0);
         assertEquals(WorkerState.BUSY, cook.state());
@@ -154,17 +154,32 @@ class DiagramStateTest {
         assertEquals(TokenKind.QUEUE_MESSAGE, take.kind());
         assertEquals(3, take.orderId());
         assertEquals(20 + DiagramState.HUB_TAKE_MS, take.arriveMs());
+        assertEquals(31, take.id(), "the token is the message the take names");
     }
 
     @Test
-    void aRedeliveredMessageGoesBackToTheHeadOfTheQueue() {
-        feed(new InboundArrived(10, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 1),
-                new InboundArrived(11, ServiceId.KITCHEN, 2, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 2),
-                new InboundTaken(12, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 2, 1),
-                new TraceEvent.MessageRedelivered(20, LinkId.ORDER_KITCHEN, 1, 1, "consumer crashed"),
-                new InboundArrived(20, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 2),
-                new InboundArrived(21, ServiceId.KITCHEN, 3, InboundKind.QUEUE_MESSAGE, LinkId.ORDER_KITCHEN, 3));
+    void aMessageJoinsTheLineWhereTheArrivalSaysHeadForARedelivery() {
+        LinkId ok = LinkId.ORDER_KITCHEN;
+        feed(new InboundArrived(10, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, ok, 1, 1, false),
+                new InboundArrived(11, ServiceId.KITCHEN, 2, InboundKind.QUEUE_MESSAGE, ok, 2, 2, false),
+                new InboundTaken(12, ServiceId.KITCHEN, 0, 1, InboundKind.QUEUE_MESSAGE, 2, 1, ok, 1),
+                new TraceEvent.MessageRedelivered(20, ok, 1, 1, "consumer crashed", 1),
+                new InboundArrived(20, ServiceId.KITCHEN, 1, InboundKind.QUEUE_MESSAGE, ok, 2, 1, true),
+                new InboundArrived(21, ServiceId.KITCHEN, 3, InboundKind.QUEUE_MESSAGE, ok, 3, 3, false));
         assertEquals(List.of(1L, 2L, 3L), state.queueChips());
+        assertEquals(java.util.Set.of(1L), state.redeliveredWaiting(ServiceId.KITCHEN));
+    }
+
+    @Test
+    void aTakeRemovesTheMessageItNamesNotTheFirstOfItsOrder() {
+        LinkId ok = LinkId.ORDER_KITCHEN;
+        // the same order twice in the queue (a duplicate publish): the take names the second message
+        feed(new InboundArrived(10, ServiceId.KITCHEN, 4, InboundKind.QUEUE_MESSAGE, ok, 1, 7, false),
+                new InboundArrived(11, ServiceId.KITCHEN, 5, InboundKind.QUEUE_MESSAGE, ok, 2, 8, false),
+                new InboundArrived(12, ServiceId.KITCHEN, 4, InboundKind.QUEUE_MESSAGE, ok, 3, 9, true),
+                new TraceEvent.MessageRedelivered(12, ok, 4, 1, "no ack", 9));
+        feed(new InboundTaken(13, ServiceId.KITCHEN, 0, 4, InboundKind.QUEUE_MESSAGE, 3, 2, ok, 7));
+        assertEquals(List.of(4L, 5L), state.queueChips(), "message 9 of order 4 still waits at the head");
     }
 
     @Test
@@ -244,14 +259,20 @@ class DiagramStateTest {
 
     @Test
     void aCrashedServiceShowsEveryWorkerDownAndComesBackIdle() {
+        // as the engine says it: the service's status, then each instance that went down, then the work lost
         feed(new InboundTaken(5, ServiceId.KITCHEN, 0, 3, InboundKind.QUEUE_MESSAGE, 0, 0),
-                new ServiceChanged(10, ServiceId.KITCHEN, workers(2), false, "fault"));
+                new ServiceChanged(10, ServiceId.KITCHEN, workers(2), false, "fault"),
+                new TraceEvent.InstanceChanged(10, ServiceId.KITCHEN, 0, false, false, false, List.of(0, 1), "fault"),
+                new TraceEvent.WorkLost(10, ServiceId.KITCHEN, 0, 3));
         ServiceStatus down = state.service(ServiceId.KITCHEN);
         assertFalse(down.up());
         assertTrue(down.workers().stream().allMatch(w -> w.state() == WorkerState.DOWN));
         assertEquals(0, down.workers().get(0).orderId(), "its work was lost");
 
         feed(new ServiceChanged(20, ServiceId.KITCHEN, workers(2), true, "fault over"));
+        assertTrue(state.service(ServiceId.KITCHEN).workers().stream().allMatch(w -> w.state() == WorkerState.DOWN),
+                "the service is up again once its instance says so");
+        feed(new TraceEvent.InstanceChanged(20, ServiceId.KITCHEN, 0, true, false, false, List.of(0, 1), "fault over"));
         assertTrue(state.service(ServiceId.KITCHEN).workers().stream().allMatch(w -> w.state() == WorkerState.IDLE));
     }
 
@@ -264,22 +285,44 @@ class DiagramStateTest {
         assertEquals(0.2, inventory.errorRate());
         assertEquals(3, inventory.workers().size());
 
-        feed(new InboundTaken(11, ServiceId.INVENTORY, 2, 5, InboundKind.REQUEST, 0, 0),
-                new ServiceChanged(12, ServiceId.INVENTORY, workers(1), true, "command"));
-        assertEquals(2, state.service(ServiceId.INVENTORY).workers().size(), "worker 2 keeps its order until done");
-        feed(new WorkerIdle(13, ServiceId.INVENTORY, 2));
+        // the engine retired idle worker 1 at once; worker 2 holds an order and retires when done
+        feed(new InboundTaken(11, ServiceId.INVENTORY, 2, 5, InboundKind.REQUEST, 0, 0, LinkId.ORDER_INVENTORY, 0),
+                new TraceEvent.WorkerRetired(12, ServiceId.INVENTORY, 1),
+                new ServiceChanged(12, ServiceId.INVENTORY, workers(1), true, "command",
+                        List.of(seat(0, false), seat(2, true)), ServiceSpec.UNLIMITED));
+        ServiceStatus lowered = state.service(ServiceId.INVENTORY);
+        assertEquals(List.of(0, 2), lowered.workers().stream().map(WorkerSlot::index).toList());
+        assertEquals(1, lowered.workerCount(), "worker 2 keeps its order until done");
+        assertEquals(1, lowered.stoppingCount());
+        feed(new TraceEvent.WorkerRetired(13, ServiceId.INVENTORY, 2));
         assertEquals(1, state.service(ServiceId.INVENTORY).workers().size());
     }
 
     @Test
-    void aRetiringWorkerIsRevivedBeforeANewOneIsAdded() {
-        feed(new InboundTaken(11, ServiceId.KITCHEN, 1, 5, InboundKind.QUEUE_MESSAGE, 0, 0),
-                new ServiceChanged(12, ServiceId.KITCHEN, workers(1), true, "command"),
-                new ServiceChanged(13, ServiceId.KITCHEN, workers(2), true, "command"));
-        List<Integer> indices = state.service(ServiceId.KITCHEN).workers().stream().map(WorkerSlot::index).toList();
-        assertEquals(List.of(0, 1), indices);
+    void theWorkersAreTheOnesTheRosterListsRetiringOrNot() {
+        feed(new InboundTaken(11, ServiceId.KITCHEN, 1, 5, InboundKind.QUEUE_MESSAGE, 0, 0, LinkId.ORDER_KITCHEN, 1),
+                new ServiceChanged(12, ServiceId.KITCHEN, workers(1), true, "command",
+                        List.of(seat(0, false), seat(1, true)), ServiceSpec.UNLIMITED),
+                new ServiceChanged(13, ServiceId.KITCHEN, workers(2), true, "command",
+                        List.of(seat(0, false), seat(1, false)), ServiceSpec.UNLIMITED));
+        ServiceStatus kitchen = state.service(ServiceId.KITCHEN);
+        assertEquals(List.of(0, 1), kitchen.workers().stream().map(WorkerSlot::index).toList());
+        assertEquals(0, kitchen.stoppingCount(), "worker 1 is no longer retiring: the roster says so");
+        assertEquals(5, kitchen.workers().get(1).orderId(), "and keeps what it holds");
         feed(new WorkerIdle(14, ServiceId.KITCHEN, 1));
-        assertEquals(2, state.service(ServiceId.KITCHEN).workers().size(), "worker 1 stays: it was revived");
+        assertEquals(2, state.service(ServiceId.KITCHEN).workers().size());
+    }
+
+    private static dev.switchboard.model.WorkerSeat seat(int worker, boolean retiring) {
+        return new dev.switchboard.model.WorkerSeat(worker, 0, retiring);
+    }
+
+    @Test
+    void anOrderDispatchedTwiceWaitsTwiceForAnAgent() {
+        feed(new AgentWaiting(10, 4, 1), new AgentWaiting(11, 4, 2));
+        assertEquals(List.of(4L, 4L), state.agents().waitingOrders());
+        feed(new AgentAssigned(20, 4, 0, 1020, 0, 10));
+        assertEquals(List.of(4L), state.agents().waitingOrders(), "the second dispatch still waits");
     }
 
     @Test
