@@ -9,8 +9,8 @@ import dev.switchboard.model.LinkId;
 public interface LinkScoped {
 
     /**
-     * The link; never null, except on an {@link TraceEvent.InboundArrived} of a new order, which
-     * reached the Order Service from a customer and by no link.
+     * The link; never null, except on an {@link TraceEvent.InboundArrived} or {@link TraceEvent.InboundTaken}
+     * of a new order, which reached the Order Service from a customer and by no link.
      */
     LinkId link();
 }

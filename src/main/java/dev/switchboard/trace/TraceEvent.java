@@ -111,7 +111,8 @@ public sealed interface TraceEvent {
      * (0 for a new order or a request).
      */
     record InboundTaken(double timeMs, ServiceId service, int worker, long orderId, InboundKind kind,
-                        double waitedMs, int depth, LinkId link, long messageId) implements TraceEvent, WorkerScoped, OrderScoped {
+                        double waitedMs, int depth, LinkId link, long messageId)
+            implements TraceEvent, WorkerScoped, OrderScoped, LinkScoped {
         /** A new order taken. */
         public InboundTaken(double timeMs, ServiceId service, int worker, long orderId, InboundKind kind,
                             double waitedMs, int depth) {

@@ -104,7 +104,8 @@ class EventMeaningTest {
             if (event instanceof WorkerScoped w && w.worker() < 0) {
                 broken.add("no worker: " + event);
             }
-            boolean newOrder = event instanceof TraceEvent.InboundArrived a && a.kind() == InboundKind.NEW_ORDER;
+            boolean newOrder = event instanceof TraceEvent.InboundArrived a && a.kind() == InboundKind.NEW_ORDER
+                    || event instanceof TraceEvent.InboundTaken t && t.kind() == InboundKind.NEW_ORDER;
             if (event instanceof LinkScoped l && (l.link() == null) != newOrder) {
                 broken.add(newOrder ? "a new order came by a link: " + event : "no link: " + event);
             }

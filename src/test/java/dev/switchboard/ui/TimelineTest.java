@@ -79,6 +79,7 @@ class TimelineTest {
         parts.add(ReportJson.write(metrics[0].report()));
         parts.add(String.valueOf(window.viewModel().playback().arrivalRatePerSecondProperty().get()));
         parts.add(((Label) robot.lookup("#arrivalRateLabel").query()).getText());
+        parts.add(String.valueOf(window.controller().diagramState().snapshot()));
         return String.join("\n", parts);
     }
 
@@ -178,7 +179,7 @@ class TimelineTest {
         String played = shown(robot);
         String windowReport = ReportJson.write(metrics[0].report());
         Path file = dir.resolve("demo.run.json");
-        assertTrue(window.controller().saveRun(file));
+        robot.interact(() -> assertTrue(window.controller().saveRun(file)));
 
         var quiet = FlowLoader.loadSample("one-order.json");
         robot.interact(() -> window.viewModel().open(quiet, "one-order.json"));
