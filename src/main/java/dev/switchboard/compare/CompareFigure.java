@@ -17,7 +17,7 @@ public enum CompareFigure {
     ORDER_BLOCKED_NOW("orderWorkersBlockedNow", "Order workers blocked now", Kind.COUNT, SideFigures::orderWorkersBlockedNow),
     ORDER_BLOCKED_MOST("orderWorkersBlockedMost", "Order workers blocked at the worst moment", Kind.COUNT,
             SideFigures::orderWorkersBlockedMost),
-    ORDER_BLOCKED_MS("orderBlockedMs", "Order worker-time blocked (total)", Kind.TIME,
+    ORDER_BLOCKED_MS("orderBlockedMs", "Order worker-time blocked in all", Kind.TIME,
             s -> s.report().services().get(ServiceId.ORDER).blockedMs()),
     FAILED("ordersFailed", "orders failed", Kind.COUNT, s -> s.report().orders().failed()),
     LOST("ordersLost", "orders lost", Kind.COUNT, s -> s.report().orders().lost()),
