@@ -60,11 +60,11 @@ public final class Verdict {
         double r = row.right();
         return switch (row.figure()) {
             case ACCEPT_P50_MS -> "customers were told in " + time(r) + " instead of " + time(l) + " (p50 acceptance)";
-            case ACCEPT_P95_MS -> "the slowest 5 % of customers waited " + time(r) + " or more instead of " + time(l)
+            case ACCEPT_P95_MS -> "the slowest 5% of customers waited " + time(r) + " or more instead of " + time(l)
                     + " (p95 acceptance)";
             case DELIVERY_P50_MS -> "half the orders were delivered within " + time(r) + " instead of " + time(l)
                     + " (p50 delivery)";
-            case DELIVERY_P95_MS -> "the slowest 5 % of deliveries took " + time(r) + " or more instead of " + time(l)
+            case DELIVERY_P95_MS -> "the slowest 5% of deliveries took " + time(r) + " or more instead of " + time(l)
                     + " (p95 delivery)";
             case ORDER_BLOCKED_MOST -> workers(r) + (r <= 1 ? " was" : " were") + " blocked at the worst moment instead of "
                     + count(l);

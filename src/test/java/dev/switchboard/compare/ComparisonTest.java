@@ -74,6 +74,11 @@ class ComparisonTest {
                 overrides("services.kitchen.workMs={\"uniform\": [900, 1500]}"),
                 overrides("services.kitchen.workMs={\"uniform\": [900, 1500]}"), 200);
         comparison.start();
+        // as the window sees it mid-run: the sync side has every Order worker waiting on the Kitchen
+        comparison.runUntil(30_000);
+        FigureTable.Row now = comparison.figures().row(CompareFigure.ORDER_BLOCKED_NOW);
+        assertEquals(4, now.left());
+        assertEquals(0, now.right());
         comparison.runToEnd();
         FigureTable table = comparison.figures();
 
