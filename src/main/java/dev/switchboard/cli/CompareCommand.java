@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class CompareCommand {
     private static final Set<String> OPTIONS = Set.of("preset", "orders", "seed", "format");
+    /** Looking at the clock after every event would cost more than the progress line is worth. */
+    private static final long EVENTS_BETWEEN_PROGRESS_CHECKS = 1 << 16;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -104,7 +106,12 @@ final class CompareCommand {
                     + "; --seed and --orders change both sides");
         }
         comparison.start();
-        comparison.runToEnd();
+        Progress progress = new Progress(err);
+        long total = 2L * comparison.flow(Side.LEFT).orders().count();
+        while (comparison.runSteps(EVENTS_BETWEEN_PROGRESS_CHECKS)) {
+            progress.update(finished(comparison), total, comparison.nowMs());
+        }
+        progress.done(finished(comparison));
         Map<Side, List<FlowOverride>> overrides = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             List<FlowOverride> all = new ArrayList<>(preset.overrides(side));
@@ -114,6 +121,11 @@ final class CompareCommand {
         out.print(format.equals("json") ? json(comparison, preset, overrides) : text(comparison, preset));
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    /** Orders finished on both sides together. */
+    private static long finished(Comparison comparison) {
+        return comparison.metrics(Side.LEFT).ordersFinished() + comparison.metrics(Side.RIGHT).ordersFinished();
     }
 
     static String json(Comparison comparison, Preset preset, Map<Side, List<FlowOverride>> overrides) {

@@ -187,19 +187,32 @@ public final class Comparison {
      * {@code run} command prints for its flow; the clock ends at the later of the two.
      */
     public void runToEnd() {
+        while (runSteps(Long.MAX_VALUE)) {
+            // runSteps stops only when both sides are done
+        }
+    }
+
+    /**
+     * Runs at most {@code maxEvents} events of {@link #runToEnd()} (both sides together), so a caller
+     * can show progress between slices; false when neither side has work left.
+     */
+    public boolean runSteps(long maxEvents) {
         requireStarted();
         Run left = runs.get(Side.LEFT);
         Run right = runs.get(Side.RIGHT);
-        while (true) {
+        boolean more = true;
+        for (long done = 0; done < maxEvents; done++) {
             boolean l = left.hasPendingEvents();
             boolean r = right.hasPendingEvents();
             if (!l && !r) {
+                more = false;
                 break;
             }
             Run next = !r ? left : !l ? right : left.nextEventTimeMs() <= right.nextEventTimeMs() ? left : right;
             next.step();
         }
         clockMs = Math.max(clockMs, Math.max(left.nowMs(), right.nowMs()));
+        return more && hasPendingEvents();
     }
 
     /** The side's report as of its last event: what {@code run} prints for its flow. */
