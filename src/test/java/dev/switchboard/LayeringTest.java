@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The layering written down in style.md, kept by a plain source scan (JabRef's habit). */
 class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java/dev/switchboard");
-    private static final List<String> CORE = List.of("sim", "model", "flow", "trace", "system", "run", "sweep", "export", "spans", "cli");
+    private static final List<String> CORE = List.of("sim", "model", "flow", "trace", "system", "run", "sweep", "export", "spans", "cli", "compare");
 
     @Test
     void theSimulationCoreImportsNothingFromJavaFx() {

@@ -39,8 +39,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command line without a window: {@code run} plays a flow (or replays a recording) to the end and prints its report,
- * {@code bench} measures speed, {@code help} explains both. The report goes to stdout and nothing
+ * The command line without a window: {@code run} plays a flow (or replays a saved run) to the end and prints its report,
+ * {@code bench} measures speed, {@code sweep} and {@code compare} run a flow with changed settings,
+ * {@code help} explains them. The report goes to stdout and nothing
  * else does, so it can be piped; errors and progress go to stderr.
  */
 public final class Main {
@@ -80,6 +81,12 @@ public final class Main {
             "      prints per point the headline figures with 95% confidence intervals. PATH as the flow",
             "      errors name fields (links[\"order->kitchen\"].style) or dotted (links.order->kitchen.style);",
             "      VALUES a range 1..6, a stepped range 100..900:200 or a list sync,queue.",
+            "  switchboard compare FLOW.json [--preset NAME] [--left KEY=VALUE ...] [--right KEY=VALUE ...]",
+            "                      [--orders N] [--seed N] [--format json|text]",
+            "      Runs the flow twice on one seed, the same customers on both sides, each side with the",
+            "      preset's settings (default sync-vs-queue; also event-vs-sync, retries-off-vs-on,",
+            "      breaker-off-vs-on, one-vs-three-instances) and its own --left/--right changes (KEY as for",
+            "      --vary), and prints both reports, the figures side by side and a verdict.",
             "  switchboard help",
             "Exit status: 0 done, 1 the run could not finish (e.g. a file could not be written),",
             "2 an invalid flow or bad arguments.",
@@ -91,7 +98,7 @@ public final class Main {
     private static final List<String> OUTPUT_OPTIONS = List.of("trace", "otlp", "mermaid", "plantuml", "csv");
 
     /** The command words, for the did-you-mean of a mistyped one; keep in step with the switch in {@link #run}. */
-    static final List<String> COMMANDS = List.of("run", "bench", "sweep", "help");
+    static final List<String> COMMANDS = List.of("run", "bench", "sweep", "compare", "help");
 
     private Main() {
     }
@@ -119,6 +126,8 @@ public final class Main {
                     return new BenchCommand(out, err).run(rest);
                 case "sweep":
                     return new SweepCommand(out, err).run(rest);
+                case "compare":
+                    return new CompareCommand(out, err).run(rest);
                 case "help":
                 case "--help":
                 case "-h":

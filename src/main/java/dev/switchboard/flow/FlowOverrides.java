@@ -7,7 +7,8 @@ import java.util.List;
  * Applies {@link FlowOverride}s to a flow file's JSON tree, before {@link FlowReader} reads it:
  * a field that is there gets the new value, one that is missing is added (with the objects on the
  * way to it), so that checking the result is the normal checking of a flow, with its messages.
- * A path that cannot be followed (into a number, past the end of a list) is refused here.
+ * A path that cannot be followed (into a number, past the end of a list) is refused here. The value
+ * {@code null} on a field removes it, so the field takes its default (a link's circuit breaker off).
  */
 final class FlowOverrides {
     /** Where an overridden value "is": nowhere in the file, so its errors carry no line. */
@@ -79,13 +80,21 @@ final class FlowOverrides {
                         + field.name() + "\"");
             }
             List<JsonValue.Member> members = new ArrayList<>(object.members());
+            boolean removes = i == path.size() - 1 && value instanceof JsonValue.NullValue;
             for (int m = 0; m < members.size(); m++) {
                 JsonValue.Member member = members.get(m);
                 if (member.name().equals(field.name())) {
+                    if (removes) {
+                        members.remove(m);
+                        return new JsonValue.ObjectValue(members, object.at());
+                    }
                     members.set(m, new JsonValue.Member(member.name(), member.nameAt(),
                             set(member.value(), path, i + 1, value, childPath, sourceName, override)));
                     return new JsonValue.ObjectValue(members, object.at());
                 }
+            }
+            if (removes) {
+                return object;
             }
             members.add(new JsonValue.Member(field.name(), NOWHERE, set(null, path, i + 1, value, childPath, sourceName, override)));
             return new JsonValue.ObjectValue(members, object.at());

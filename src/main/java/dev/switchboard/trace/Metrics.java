@@ -211,6 +211,19 @@ public final class Metrics implements TraceListener {
         return finished;
     }
 
+    /**
+     * Workers of {@code service} blocked on a sync call right now (after the last event seen): the
+     * live counterpart of the report's {@code blockedMs}, for a reader that shows the run as it goes.
+     */
+    public int blockedWorkersNow(ServiceId service) {
+        return service(service).blockedWorkers;
+    }
+
+    /** The most workers of {@code service} blocked on a sync call at the same moment, so far. */
+    public int mostBlockedWorkers(ServiceId service) {
+        return service(service).mostBlockedWorkers;
+    }
+
     /** The report as of the last event seen: time integrals run up to that event's time. */
     public Report report() {
         Map<ServiceId, Report.Service> serviceReports = new EnumMap<>(ServiceId.class);
@@ -254,6 +267,8 @@ public final class Metrics implements TraceListener {
         private byte[] workerStates = new byte[8];
         private int busyWorkers;
         private int blockedWorkers;
+        /** The most workers blocked at once so far. */
+        private int mostBlockedWorkers;
         private int workers;
         private int depth;
         /** The longest the line was for a positive span of time. */
@@ -296,6 +311,7 @@ public final class Metrics implements TraceListener {
                 busyWorkers += delta;
             } else if (state == BLOCKED) {
                 blockedWorkers += delta;
+                mostBlockedWorkers = Math.max(mostBlockedWorkers, blockedWorkers);
             }
         }
 

@@ -83,4 +83,15 @@ class FlowOverrideTest {
         assertTrue(into.problem().contains("it is the number 2, which has no field \"max\""), into.problem());
         assertEquals(3, into.line(), "points at the value in the file");
     }
+
+    @Test
+    void aNullValueRemovesTheFieldSoItTakesItsDefault() throws FlowException {
+        Flow withBreaker = load("links.order->kitchen.style=sync", "links.order->kitchen.circuitBreaker={\"openMs\": 1500}");
+        assertTrue(withBreaker.link(LinkId.ORDER_KITCHEN).breaker() != null);
+        Flow without = load("links.order->kitchen.style=sync", "links.order->kitchen.circuitBreaker={\"openMs\": 1500}",
+                "links[\"order->kitchen\"].circuitBreaker=null");
+        assertEquals(null, without.link(LinkId.ORDER_KITCHEN).breaker());
+        assertEquals(load("links.order->kitchen.style=sync"), without);
+        assertEquals(load(), load("links.order->inventory.retry=null"), "removing a field the file leaves out changes nothing");
+    }
 }

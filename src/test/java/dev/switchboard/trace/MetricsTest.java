@@ -217,6 +217,23 @@ class MetricsTest {
     }
 
     @Test
+    void workersBlockedNowAndAtTheWorstMomentAreCountedPerService() {
+        Metrics metrics = new Metrics();
+        metrics.onEvent(changed(0, ORDER, 3, true));
+        metrics.onEvent(new TraceEvent.WorkerBlocked(1, ORDER, 0, 1, 1, LinkId.ORDER_INVENTORY, 1001));
+        metrics.onEvent(new TraceEvent.WorkerBlocked(2, ORDER, 1, 2, 2, LinkId.ORDER_INVENTORY, 1002));
+        assertEquals(2, metrics.blockedWorkersNow(ORDER));
+        metrics.onEvent(new TraceEvent.WorkerUnblocked(3, ORDER, 0, 1, 1, "reply"));
+        metrics.onEvent(new TraceEvent.WorkerBlocked(4, ORDER, 0, 3, 3, LinkId.ORDER_INVENTORY, 1004));
+        metrics.onEvent(new TraceEvent.WorkerUnblocked(5, ORDER, 1, 2, 2, "reply"));
+        metrics.onEvent(new TraceEvent.WorkerUnblocked(6, ORDER, 0, 3, 3, "reply"));
+        assertEquals(0, metrics.blockedWorkersNow(ORDER));
+        assertEquals(2, metrics.mostBlockedWorkers(ORDER));
+        assertEquals(0, metrics.mostBlockedWorkers(ServiceId.KITCHEN));
+        assertEquals(2 + 3 + 2, metrics.report().services().get(ORDER).blockedMs(), EPS);
+    }
+
+    @Test
     void aReportTakenMidRunDoesNotDisturbTheFinalOne() {
         List<TraceEvent> events = handBuiltRun();
         Metrics metrics = new Metrics();
