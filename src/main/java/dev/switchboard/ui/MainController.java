@@ -159,6 +159,7 @@ public final class MainController {
         new ExportMenu(exports, playback, () -> root.getScene().getWindow(), diagramHost).install(exportMenu);
 
         presenter = new PresenterView(vm, mainSplit, upperSplit, controlPanel, captionBar, captionLabel, diagramView);
+        presenter.alsoHideWithPanels(timelineBar);
         beats = new BeatsView(vm, beatsLabel);
         fitDiagramMenuItem.setOnAction(e -> diagramView.fit());
         initToolbar(playback);

@@ -30,6 +30,7 @@ public final class PresenterView {
     private final CaptionViewModel caption;
     private final Region blank = new Region();
     private boolean panelsShown = true;
+    private Node alongside;
     private double[] upperDividers;
     private double[] mainDividers;
     private Rectangle2D windowedBounds;
@@ -70,6 +71,10 @@ public final class PresenterView {
             return;
         }
         panelsShown = shown;
+        if (alongside != null) {
+            alongside.setVisible(shown);
+            alongside.setManaged(shown);
+        }
         if (shown) {
             if (!upperSplit.getItems().contains(controlPanel)) {
                 upperSplit.getItems().add(controlPanel);
@@ -87,6 +92,16 @@ public final class PresenterView {
             upperSplit.getItems().remove(controlPanel);
             mainSplit.getItems().remove(lowerPane);
         }
+    }
+
+    /**
+     * A bar that goes aside with the panels (the timeline): the room sees the diagram at its largest,
+     * and the clicker's Page Up still steps back.
+     */
+    void alsoHideWithPanels(Node bar) {
+        alongside = bar;
+        bar.setVisible(panelsShown);
+        bar.setManaged(panelsShown);
     }
 
     public boolean panelsShown() {

@@ -154,7 +154,7 @@ public final class DiagramLayout {
     public static final Box BROKER_DLQ = new Box(560, 436, 220, 50);
     public static final Box TOPIC_DLQ = new Box(910, 666, 220, 50);
     /** The gauge of what customers feel, top centre, where the room looks first. */
-    public static final Box GAUGE = new Box(490, 14, 375, 184);
+    public static final Box GAUGE = new Box(478, 14, 396, 184);
     /** The service registry, top right (shown only while discovery is on). */
     public static final Box REGISTRY = new Box(880, 20, 300, 170);
 
