@@ -39,6 +39,11 @@ public final class TraceLog {
         return events.get(index);
     }
 
+    /** The first {@code count} events, read-only (a view: copy it to keep it past the next change). */
+    public List<TraceEvent> prefix(int count) {
+        return java.util.Collections.unmodifiableList(events.subList(0, count));
+    }
+
     /** Engine events that had run when event {@code index} was emitted. */
     public long eventsRun(int index) {
         return eventsRun[index];

@@ -2,7 +2,6 @@ package dev.switchboard.ui;
 
 import dev.switchboard.export.Exports;
 import dev.switchboard.export.SequenceSteps;
-import dev.switchboard.flow.Flow;
 import dev.switchboard.trace.Metrics;
 import dev.switchboard.trace.ReportJson;
 import dev.switchboard.trace.TraceEvent;
@@ -11,8 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,7 +17,7 @@ import java.util.List;
  * exports the runner uses ({@link Exports}), so a run played to its end in the window gives the same
  * bytes as {@code switchboard run} of the same flow. Mid-run, each export covers the run so far.
  */
-public final class ExportViewModel implements RunListener {
+public final class ExportViewModel {
 
     /** The text exports, with the file name a chooser suggests. */
     public enum Kind {
@@ -53,25 +50,17 @@ public final class ExportViewModel implements RunListener {
         }
     }
 
-    private final List<TraceEvent> events = new ArrayList<>();
-    private Metrics metrics = new Metrics();
+    private final PlaybackViewModel playback;
     private long ordersInDiagram = SequenceSteps.DEFAULT_ORDERS;
 
-    @Override
-    public void onEvent(TraceEvent event) {
-        events.add(event);
-        metrics.onEvent(event);
+    /** Exports of {@code playback}'s run as far as the window shows it (no fold of its own while the run plays). */
+    public ExportViewModel(PlaybackViewModel playback) {
+        this.playback = java.util.Objects.requireNonNull(playback, "playback");
     }
 
-    @Override
-    public void runReset(Flow flow) {
-        events.clear();
-        metrics = new Metrics();
-    }
-
-    /** The run's trace so far, read-only. */
+    /** The run's trace up to the moment shown, read-only. */
     public List<TraceEvent> events() {
-        return Collections.unmodifiableList(events);
+        return playback.history().prefix(playback.shownEvents());
     }
 
     public void setOrdersInDiagram(long orders) {
@@ -80,6 +69,11 @@ public final class ExportViewModel implements RunListener {
 
     /** The export's text for the run so far. */
     public String text(Kind kind) {
+        List<TraceEvent> events = events();
+        Metrics metrics = new Metrics();
+        for (TraceEvent event : events) {
+            metrics.onEvent(event);
+        }
         return switch (kind) {
             case REPORT_JSON -> ReportJson.write(metrics.report());
             case REPORT_CSV -> Exports.reportCsv(metrics.report());

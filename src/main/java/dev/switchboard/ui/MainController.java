@@ -154,8 +154,7 @@ public final class MainController {
         diagramHost.getChildren().addAll(0, List.of(diagramView, legend));
         timeline = new TimelineView(playback, timelineBar, timelineTrack, timelineSlider, timelineStartButton,
                 stepBackButton, timelineNewestButton, timelineLabel, branchChoice);
-        ExportViewModel exports = new ExportViewModel();
-        playback.addListener(exports);
+        ExportViewModel exports = new ExportViewModel(playback);
         new ExportMenu(exports, playback, () -> root.getScene().getWindow(), diagramHost).install(exportMenu);
 
         presenter = new PresenterView(vm, mainSplit, upperSplit, controlPanel, captionBar, captionLabel, diagramView);

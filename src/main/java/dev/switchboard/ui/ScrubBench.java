@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * The timeline's benchmark (not a test): plays the hybrid sample with 5,000 orders over about ten
  * virtual minutes through every reader the window has (narration, orders, controls, why-window folds,
- * diagram state, gauge, exports), then drags the timeline to random moments and prints how long
+ * diagram state, gauge; exports read the history when asked), then drags the timeline to random moments and prints how long
  * rebuilding each moment took (median, 95th percentile, max), beside the engine's own replay time
  * without readers, as a ratio measured in the same JVM. No window is needed:
  * <pre>
@@ -48,7 +48,6 @@ public final class ScrubBench {
         playback.addListener(RunListener.of(diagram, diagram::clear));
         CustomerGauge gauge = new CustomerGauge();
         playback.addListener(RunListener.of(gauge, () -> { }));
-        playback.addListener(new ExportViewModel());
         vm.open(flow, "bench");
 
         long playStart = System.nanoTime();

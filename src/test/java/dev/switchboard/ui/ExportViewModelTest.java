@@ -19,8 +19,7 @@ class ExportViewModelTest {
     @Test
     void aRunPlayedToItsEndInTheWindowExportsTheSameBytesAsTheRunner(@TempDir Path dir) throws Exception {
         MainViewModel vm = new MainViewModel();
-        ExportViewModel exports = new ExportViewModel();
-        vm.playback().addListener(exports);
+        ExportViewModel exports = new ExportViewModel(vm.playback());
         vm.openSample("lossy-network.json");
         while (!vm.playback().isIdle()) {
             vm.playback().advanceBy(60_000);
@@ -46,8 +45,7 @@ class ExportViewModelTest {
     @Test
     void aNewRunForgetsTheOldOnesTrace() {
         MainViewModel vm = new MainViewModel();
-        ExportViewModel exports = new ExportViewModel();
-        vm.playback().addListener(exports);
+        ExportViewModel exports = new ExportViewModel(vm.playback());
         vm.open(TestFlows.quietHybrid(), "test");
         vm.playback().placeBurst();
         vm.playback().advanceBy(5_000);
