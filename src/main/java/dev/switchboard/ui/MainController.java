@@ -261,6 +261,8 @@ public final class MainController {
         speedLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> SpeedScale.label(playback.getSpeed()), playback.speedProperty()));
         clockLabel.textProperty().bind(playback.clockTextProperty());
+        // the clock says when it shows the past, also in presenter mode where the timeline is aside
+        playback.inPastProperty().addListener((obs, was, past) -> clockLabel.pseudoClassStateChanged(TimelineView.PAST, past));
 
         LiveSlider arrivals = new LiveSlider(arrivalRateSlider, arrivalRateLabel,
                 rate -> arrivalsText(rate, playback.getFlow()),
@@ -474,7 +476,8 @@ public final class MainController {
         }
         List<TraceEvent.OrderStatusChanged> history = diagramState.historyOf(id);
         orderDetailLabel.setText("Order #" + id + " — " + vm.orders().row(id)
-                .map(row -> row.getStatus().label()).orElse("no longer listed"));
+                .map(row -> row.getStatus().label())
+                .orElse(history.isEmpty() && vm.playback().isInPast() ? "not placed yet at this moment" : "no longer listed"));
         List<String> lines = history.stream()
                 .map(change -> Narrator.seconds(change.timeMs()) + "  "
                         + (change.from() == null ? "" : change.from().label() + " → ") + change.to().label() + (change.reason() == null || change.reason().isBlank()

@@ -39,6 +39,7 @@ public final class NarrationViewModel implements RunListener {
     private final BooleanProperty showBackground = new SimpleBooleanProperty(this, "showBackground", false);
     private final FilteredList<NarrationLine> shown = new FilteredList<>(readOnlyLines, this::isShown);
     private long nextNumber = 1;
+    private boolean refolding;
 
     public NarrationViewModel() {
         followedOrder.addListener((obs, old, now) -> shown.setPredicate(this::isShown));
@@ -78,6 +79,16 @@ public final class NarrationViewModel implements RunListener {
             pending.subList(0, pending.size() - MAX_LINES).clear();
         }
         long batchStart = pending.get(0).number();
+        if (refolding) {
+            // The run folded again up to a moment: its latest lines are those of that moment's instant, not all of it.
+            refolding = false;
+            double last = pending.get(pending.size() - 1).event().timeMs();
+            int first = pending.size() - 1;
+            while (first > 0 && pending.get(first - 1).event().timeMs() == last) {
+                first--;
+            }
+            batchStart = pending.get(first).number();
+        }
         int overflow = lines.size() + pending.size() - MAX_LINES;
         if (overflow > 0) {
             lines.remove(0, Math.min(overflow, lines.size()));
@@ -92,6 +103,7 @@ public final class NarrationViewModel implements RunListener {
 
     @Override
     public void runReset(Flow flow) {
+        refolding = false;
         followedOrder.set(null);
         pending.clear();
         lines.clear();
@@ -106,6 +118,7 @@ public final class NarrationViewModel implements RunListener {
         Long followed = followedOrder.get();
         runReset(flow);
         followedOrder.set(followed);
+        refolding = true;
     }
 
     /**
