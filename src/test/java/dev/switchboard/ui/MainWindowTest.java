@@ -87,6 +87,21 @@ class MainWindowTest {
     }
 
     @Test
+    void theDefaultWindowShowsTheDiagramWithItsDetailAboveTheTimeline(FxRobot robot) {
+        robot.interact(() -> window.scene().getRoot().layout());
+        assertEquals(1400, window.scene().getWidth(), 1);
+        assertEquals(900, window.scene().getHeight(), 1);
+        Node diagram = robot.lookup("#diagramView").query();
+        assertFalse(diagram.getPseudoClassStates().contains(dev.switchboard.ui.diagram.DiagramStyles.LOW_DETAIL),
+                "at 1400×900 with the panels and the timeline the diagram keeps its worker labels: "
+                        + ((javafx.scene.layout.Region) diagram).getWidth() + "×" + ((javafx.scene.layout.Region) diagram).getHeight());
+        Node timeline = robot.lookup("#timelineBar").query();
+        assertTrue(timeline.isVisible());
+        assertTrue(timeline.localToScene(timeline.getLayoutBounds()).getMinY()
+                > diagram.localToScene(diagram.getLayoutBounds()).getMaxY() - 1, "the timeline is under the diagram");
+    }
+
+    @Test
     void longNarrationLinesWrapInsteadOfRunningPastTheList(FxRobot robot) {
         robot.interact(() -> playback().placeOrder());
         for (int i = 0; i < 6; i++) {
