@@ -8,24 +8,33 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A mark on a run's timeline: a command given, or a scheduled fault starting or ending, at its
- * virtual time, with what it was in words.
+ * A mark on a run's timeline: a command given, a step of the flow's script, or a scheduled fault
+ * starting or ending, at its virtual time, with what it was in words.
  */
 public record TimelineMark(double atMs, Kind kind, String text) {
 
     /** What put the mark there. */
-    public enum Kind { COMMAND, FAULT_START, FAULT_END }
+    public enum Kind { COMMAND, SCRIPT, FAULT_START, FAULT_END }
 
     public TimelineMark {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
     }
 
-    /** The marks of a recording: its commands and its flow's faults, in time order. */
+    /** The marks of a recording: its commands, its flow's script and faults, in time order. */
     public static List<TimelineMark> of(Recording recording) {
         List<TimelineMark> marks = new ArrayList<>();
         for (StampedCommand c : recording.commands()) {
             marks.add(new TimelineMark(c.atMs(), Kind.COMMAND, c.command().describe()));
+        }
+        for (dev.switchboard.flow.ScriptCommand step : recording.flow().script()) {
+            String text;
+            try {
+                text = dev.switchboard.trace.Commands.fromFile(step.command()).describe();
+            } catch (RuntimeException refused) {
+                text = step.command().command(); // a flow that opened has a valid script; this only names it
+            }
+            marks.add(new TimelineMark(step.atMs(), Kind.SCRIPT, "Script: " + text));
         }
         for (FaultSpec fault : recording.flow().faults()) {
             marks.add(new TimelineMark(fault.atMs(), Kind.FAULT_START, "Fault: " + fault.describe()));
