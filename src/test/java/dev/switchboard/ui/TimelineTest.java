@@ -194,4 +194,21 @@ class TimelineTest {
         assertEquals(windowReport.strip(), out.toString(StandardCharsets.UTF_8).strip(),
                 "switchboard run FILE prints the report of the window's run");
     }
+
+    @Test
+    void theWhyWindowFollowsTheTimelineToo(FxRobot robot) {
+        robot.interact(() -> window.controller().openWhyWindow());
+        var why = window.viewModel().why();
+        robot.interact(() -> playback().advanceBy(5_000));
+        robot.interact(why::refreshCharts);
+        String summaryAt5 = why.summary().toString();
+        int samplesAt5 = why.samples().size();
+        robot.interact(() -> playback().advanceBy(5_000));
+        robot.interact(why::refreshCharts);
+        assertNotEquals(summaryAt5, why.summary().toString());
+        robot.interact(() -> playback().seekTo(5_000));
+        robot.interact(why::refreshCharts);
+        assertEquals(summaryAt5, why.summary().toString(), "the why-window's summary as it was at 5 s");
+        assertEquals(samplesAt5, why.samples().size(), "and its charts end there");
+    }
 }

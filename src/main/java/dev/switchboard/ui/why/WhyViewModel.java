@@ -41,6 +41,13 @@ public final class WhyViewModel implements RunListener {
     public static final double CHART_UPDATE_WALL_MS = 250;
     /** How much virtual time the charts show. */
     public static final double CHART_SPAN_MS = 60_000;
+    /**
+     * The charts' points are taken every so much virtual time, as the trace passes each one, so a
+     * moment's charts are a fold of the trace up to it (going back in time rebuilds them exactly).
+     */
+    public static final double SAMPLE_EVERY_MS = CHART_SPAN_MS / 240;
+    private final java.util.ArrayDeque<LiveFigures.Sample> taken = new java.util.ArrayDeque<>();
+    private double nextSampleMs = SAMPLE_EVERY_MS;
 
     private final SequenceModel sequence = new SequenceModel();
     private final OrderSpans spans = new OrderSpans();
@@ -74,6 +81,7 @@ public final class WhyViewModel implements RunListener {
 
     @Override
     public void onEvent(TraceEvent event) {
+        takeSamplesBefore(event.timeMs());
         sequence.onEvent(event);
         spans.onEvent(event);
         metrics.onEvent(event);
@@ -88,6 +96,8 @@ public final class WhyViewModel implements RunListener {
         figures.clear();
         metrics = new Metrics();
         samples.clear();
+        taken.clear();
+        nextSampleMs = SAMPLE_EVERY_MS;
         summary.clear();
         selectedArrow.set(null);
         selectedEvent.set(null);
@@ -114,14 +124,29 @@ public final class WhyViewModel implements RunListener {
             return;
         }
         changedSinceChart = false;
-        List<LiveFigures.Sample> next = new ArrayList<>(samples);
-        if (!next.isEmpty() && next.get(next.size() - 1).timeMs() == now) {
-            next.remove(next.size() - 1);
+        // the points the trace has passed (a quiet stretch up to the clock has them too), then one at the clock
+        while (nextSampleMs < now) {
+            take();
         }
+        List<LiveFigures.Sample> next = new ArrayList<>(taken);
         next.add(figures.sample(now));
         next.removeIf(s -> s.timeMs() < now - CHART_SPAN_MS);
         samples.setAll(next);
         summary.setAll(SummaryRow.of(metrics.report(), flow.get()));
+    }
+
+    private void takeSamplesBefore(double timeMs) {
+        while (nextSampleMs <= timeMs) {
+            take();
+        }
+    }
+
+    private void take() {
+        taken.add(figures.sample(nextSampleMs));
+        nextSampleMs += SAMPLE_EVERY_MS;
+        while (!taken.isEmpty() && taken.peekFirst().timeMs() < nextSampleMs - CHART_SPAN_MS - SAMPLE_EVERY_MS) {
+            taken.removeFirst();
+        }
     }
 
     /** The report as of now, exactly as the headless runner's {@link Metrics} would give it. */

@@ -119,17 +119,24 @@ class WhyViewModelTest {
     }
 
     @Test
-    void chartSamplesAreTakenAtMostFourTimesASecondOfWallTime() throws Exception {
+    void chartsRefreshAtMostFourTimesASecondOfWallTimeWithPointsEveryQuarterSecondOfVirtualTime() throws Exception {
         playback.load(ScriptedRun.flow(0));
-        int afterLoad = why.samples().size();
+        assertEquals(List.of(0.0), times(why.samples()));
         playback.placeOrder();
         wallNanos.addAndGet(100_000_000);
         playback.advanceBy(20);
-        assertEquals(afterLoad, why.samples().size(), "100 ms of wall time after the last sample: none yet");
+        assertEquals(List.of(0.0), times(why.samples()), "100 ms of wall time after the last refresh: none yet");
         wallNanos.addAndGet(200_000_000);
         playback.advanceBy(20);
-        assertEquals(afterLoad + 1, why.samples().size());
-        assertEquals(40.0, why.samples().get(why.samples().size() - 1).timeMs());
+        assertEquals(List.of(40.0), times(why.samples()), "the point at the clock");
+        wallNanos.addAndGet(300_000_000);
+        playback.advanceBy(1_000);
+        assertEquals(List.of(250.0, 500.0, 750.0, 1_000.0, 1_040.0), times(why.samples()),
+                "a point every 250 ms of virtual time the run passed, then one at the clock");
+    }
+
+    private static List<Double> times(List<dev.switchboard.spans.LiveFigures.Sample> samples) {
+        return samples.stream().map(dev.switchboard.spans.LiveFigures.Sample::timeMs).toList();
     }
 
     @Test
