@@ -1,7 +1,7 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.export.Exports;
-import dev.switchboard.export.SequenceSteps;
+import dev.switchboard.export.SequenceDiagram;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.trace.Metrics;
 import dev.switchboard.trace.ReportJson;
@@ -55,7 +55,7 @@ public final class ExportViewModel implements RunListener {
 
     private final List<TraceEvent> events = new ArrayList<>();
     private Metrics metrics = new Metrics();
-    private long ordersInDiagram = SequenceSteps.DEFAULT_ORDERS;
+    private long ordersInDiagram = SequenceDiagram.DEFAULT_ORDERS;
 
     @Override
     public void onEvent(TraceEvent event) {

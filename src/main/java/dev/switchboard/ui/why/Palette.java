@@ -39,7 +39,7 @@ record Palette(Color background, Color header, Color grid, Color text, Color mut
             case ORDER_PLACED, ANSWER, DELIVERED -> customer;
             case REQUEST, REPLY -> sync;
             case TO_QUEUE, FROM_QUEUE, ACK -> queue;
-            case PUBLISH, FAN_OUT -> event;
+            case PUBLISH, FAN_OUT, FROM_TOPIC -> event;
         };
     }
 
