@@ -69,6 +69,15 @@ public final class OrderSpans implements TraceListener {
         return result;
     }
 
+    /** The orders that have finished but are not yet handed to the sink (their last worker may still be busy), as of now. */
+    public List<OrderTimeline> finishedNow() {
+        List<OrderTimeline> result = new ArrayList<>();
+        for (Builder b : finishing) {
+            result.add(b.timeline(lastTimeMs, "open"));
+        }
+        return result;
+    }
+
     /**
      * The spans so far of an order not yet handed to the sink (in flight, or finished a moment ago),
      * open spans ending at the last event's time with the outcome {@code open}; empty for an order

@@ -37,10 +37,10 @@ public final class RecentOrders implements TraceListener {
         return done != null ? Optional.of(done) : spans.notYetHandedOver(orderId);
     }
 
-    /** The orders kept and those in flight, by order id. */
+    /** The finished orders kept, by order id (an order in flight is found by {@link #order}). */
     public List<OrderTimeline> orders() {
         List<OrderTimeline> result = new ArrayList<>(kept.values());
-        result.addAll(spans.inFlightNow());
+        result.addAll(spans.finishedNow());
         result.sort(java.util.Comparator.comparingLong(OrderTimeline::orderId));
         return result;
     }
