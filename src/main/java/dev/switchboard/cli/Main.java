@@ -11,7 +11,6 @@ import dev.switchboard.export.ExportSink;
 import dev.switchboard.export.OtlpJson;
 import dev.switchboard.export.ReportCsv;
 import dev.switchboard.export.SequenceDiagram;
-import dev.switchboard.export.SequenceSteps;
 import dev.switchboard.trace.Report;
 import dev.switchboard.trace.TraceListener;
 import dev.switchboard.trace.ReportJson;
@@ -171,7 +170,7 @@ public final class Main {
         }
         long seed = arguments.longValue("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         int orders = (int) arguments.longValue("orders", 0, 0, Integer.MAX_VALUE);
-        long ordersInDiagram = arguments.longValue("orders-in-diagram", SequenceSteps.DEFAULT_ORDERS, 0,
+        long ordersInDiagram = arguments.longValue("orders-in-diagram", SequenceDiagram.DEFAULT_ORDERS, 0,
                 Integer.MAX_VALUE);
         String flowName = arguments.positionals().get(0);
         Map<String, Path> outputs = new LinkedHashMap<>();

@@ -12,7 +12,9 @@ public record Arrow(Kind kind, Lane from, Lane to, double startMs, double endMs,
 
     /** What the arrow carries. */
     public enum Kind {
-        ORDER_PLACED, ANSWER, DELIVERED, REQUEST, REPLY, TO_QUEUE, FROM_QUEUE, PUBLISH, FAN_OUT, ACK
+        ORDER_PLACED, ANSWER, DELIVERED, REQUEST, REPLY, TO_QUEUE, FROM_QUEUE, PUBLISH, FAN_OUT, ACK,
+        /** A worker took a MealReady event from its subscription (the exports draw it; the live diagram draws the fan-out). */
+        FROM_TOPIC
     }
 
     public Arrow withMark(Mark.Kind newMark) {

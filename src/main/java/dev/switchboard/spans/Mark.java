@@ -16,7 +16,9 @@ public record Mark(Kind kind, Lane lane, double timeMs, long orderId, TraceEvent
         LATE("late reply", "…"),
         DEAD_LETTER("dead-lettered", "☠"),
         MISSED("event missed", "∅"),
-        DUPLICATE("duplicate", "2×");
+        DUPLICATE("duplicate", "2×"),
+        /** The order's fate when the customer was not told it (lost, dead-lettered); the exports note it, the live diagram has the loss or dead letter already. */
+        FATE("fate", "■");
 
         private final String label;
         private final String symbol;

@@ -1,7 +1,6 @@
 /**
- * Folds of the trace that explain where an order's time went, with no window: the sequence
- * diagram's arrows, blocked bars, queue waits and marks ({@link dev.switchboard.spans.SequenceModel}),
- * and each order's spans hop by hop with the critical path of its latencies
- * ({@link dev.switchboard.spans.OrderSpans}). The why-window draws them; exports may read them too.
+ * Folds of the trace for the why-window, with no window: the sequence diagram's arrows, blocked bars,
+ * queue waits and marks ({@link dev.switchboard.spans.SequenceModel}) and the charts' live figures.
+ * Each order's spans are {@link dev.switchboard.trace.spans}'s, the same the OTLP export reads.
  */
 package dev.switchboard.spans;

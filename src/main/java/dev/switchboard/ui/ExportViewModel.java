@@ -1,7 +1,7 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.export.Exports;
-import dev.switchboard.export.SequenceSteps;
+import dev.switchboard.export.SequenceDiagram;
 import dev.switchboard.trace.Metrics;
 import dev.switchboard.trace.ReportJson;
 import dev.switchboard.trace.TraceEvent;
@@ -51,7 +51,7 @@ public final class ExportViewModel {
     }
 
     private final PlaybackViewModel playback;
-    private long ordersInDiagram = SequenceSteps.DEFAULT_ORDERS;
+    private long ordersInDiagram = SequenceDiagram.DEFAULT_ORDERS;
 
     /** Exports of {@code playback}'s run as far as the window shows it (no fold of its own while the run plays). */
     public ExportViewModel(PlaybackViewModel playback) {

@@ -95,7 +95,7 @@ class SequenceDiagramTest {
         String drawn = svg.toString(StandardCharsets.UTF_8);
         assertTrue(drawn.startsWith("<svg") || drawn.contains("<svg"), "an SVG");
         assertFalse(drawn.contains("Syntax Error"));
-        for (Lifeline lifeline : Lifeline.values()) {
+        for (dev.switchboard.spans.Lane lifeline : dev.switchboard.spans.Lane.values()) {
             assertTrue(drawn.contains(lifeline.title().split(" ")[0]), lifeline.title());
         }
         assertTrue(drawn.contains("check stock"));

@@ -69,6 +69,40 @@ public final class OrderSpans implements TraceListener {
         return result;
     }
 
+    /** The orders that have finished but are not yet handed to the sink (their last worker may still be busy), as of now. */
+    public List<OrderTimeline> finishedNow() {
+        List<OrderTimeline> result = new ArrayList<>();
+        for (Builder b : finishing) {
+            result.add(b.timeline(lastTimeMs, "open"));
+        }
+        return result;
+    }
+
+    /**
+     * The spans so far of an order not yet handed to the sink (in flight, or finished a moment ago),
+     * open spans ending at the last event's time with the outcome {@code open}; empty for an order
+     * already handed over or not followed.
+     */
+    public java.util.Optional<OrderTimeline> notYetHandedOver(long orderId) {
+        Builder found = inFlight.get(orderId);
+        if (found == null) {
+            for (Builder b : finishing) {
+                if (b.orderId == orderId) {
+                    found = b;
+                }
+            }
+        }
+        return found == null ? java.util.Optional.empty() : java.util.Optional.of(found.timeline(lastTimeMs, "open"));
+    }
+
+    /** Forgets every order, for a new run. */
+    public void clear() {
+        inFlight.clear();
+        finishing.clear();
+        holders.clear();
+        lastTimeMs = 0;
+    }
+
     /** The run ended: every order left is handed over, spans still open closing at the last event's time. */
     public void finish() {
         flushFinished(Double.POSITIVE_INFINITY);
@@ -95,20 +129,19 @@ public final class OrderSpans implements TraceListener {
         } else if (event instanceof TraceEvent.InboundArrived e) {
             Builder b = inFlight.get(e.orderId());
             if (b != null) {
-                int parent = b.parentFor(e.service(), e.kind());
-                b.waits.computeIfAbsent(waitKey(e.service(), e.kind()), k -> new ArrayDeque<>())
+                int parent = b.parentFor(e.link(), e.kind());
+                b.waits.computeIfAbsent(waitKey(e.service(), e.kind(), e.messageId()), k -> new ArrayDeque<>())
                         .addLast(b.open(parent, SpanKind.WAIT, e.service(), -1, null, e.link(), e.kind(), null,
                                 e.timeMs()));
             }
         } else if (event instanceof TraceEvent.InboundTaken e) {
             Builder b = inFlight.get(e.orderId());
             if (b != null) {
-                ArrayDeque<OpenSpan> waits = b.waits.get(waitKey(e.service(), e.kind()));
-                OpenSpan wait = waits == null ? null : waits.pollFirst();
+                OpenSpan wait = b.takeWait(waitKey(e.service(), e.kind(), e.messageId()), e.timeMs() - e.waitedMs());
                 if (wait != null) {
                     wait.close(e.timeMs(), "ok");
                 }
-                int parent = wait != null ? wait.parent : b.parentFor(e.service(), e.kind());
+                int parent = wait != null ? wait.parent : b.parentFor(e.link(), e.kind());
                 int key = workerKey(e.service(), e.worker());
                 b.handling.put(key, b.open(parent, SpanKind.HANDLING, e.service(), e.worker(), null, null, e.kind(),
                         null, e.timeMs()));
@@ -117,7 +150,7 @@ public final class OrderSpans implements TraceListener {
         } else if (event instanceof TraceEvent.InboundDropped e) {
             Builder b = inFlight.get(e.orderId());
             if (b != null) {
-                ArrayDeque<OpenSpan> waits = b.waits.get(waitKey(e.service(), e.kind()));
+                ArrayDeque<OpenSpan> waits = b.waits.get(waitKey(e.service(), e.kind(), e.messageId()));
                 OpenSpan wait = waits == null ? null : waits.pollFirst();
                 if (wait != null) {
                     wait.close(e.timeMs(), "dropped");
@@ -165,11 +198,9 @@ public final class OrderSpans implements TraceListener {
                     b.blocked.put(key, span);
                     b.blockedOn.put(e.link(), span);
                     // the first request leaves just before its caller blocks: it belongs to the call
-                    for (OpenSpan s : b.spans) {
-                        if (s.kind == SpanKind.TRAVEL && s.parent == 0 && s.link == e.link()
-                                && s.startMs == e.timeMs() && s.what.equals("request")) {
-                            s.parent = span.index;
-                        }
+                    OpenSpan request = b.requests.get(e.callId());
+                    if (request != null) {
+                        request.parent = span.index;
                     }
                 }
             }
@@ -183,9 +214,16 @@ public final class OrderSpans implements TraceListener {
                 }
             }
         } else if (event instanceof TraceEvent.RequestSent e) {
-            travel(e.orderId(), e.link(), "request", e.departMs(), e.arriveMs(), true);
+            OpenSpan span = travel(e.orderId(), e.link(), "request", e.departMs(), e.arriveMs(), true);
+            if (span != null) {
+                inFlight.get(e.orderId()).requests.put(e.callId(), span);
+            }
         } else if (event instanceof TraceEvent.ReplySent e) {
-            travel(e.orderId(), e.link(), "reply " + word(e.kind().name()), e.departMs(), e.arriveMs(), true);
+            OpenSpan span = travel(e.orderId(), e.link(), "reply " + word(e.kind().name()), e.departMs(),
+                    e.arriveMs(), true);
+            if (span != null) {
+                inFlight.get(e.orderId()).replies.put(e.callId(), span);
+            }
         } else if (event instanceof TraceEvent.ReplyReceived e) {
             Builder b = inFlight.get(e.orderId());
             OpenSpan span = b == null ? null : b.blockedOn.get(e.link());
@@ -193,18 +231,23 @@ public final class OrderSpans implements TraceListener {
                 span.pendingOutcome = e.kind() == ReplyKind.OK ? "ok" : word(e.kind().name());
             }
         } else if (event instanceof TraceEvent.MessageSent e) {
-            travel(e.orderId(), e.link(), e.style() == LinkStyle.EVENT ? "event" : "message", e.departMs(),
-                    e.arriveMs(), false);
+            OpenSpan span = travel(e.orderId(), e.link(), e.style() == LinkStyle.EVENT ? "event" : "message",
+                    e.departMs(), e.arriveMs(), false);
+            if (span != null) {
+                inFlight.get(e.orderId()).messages.put(e.messageId(), span);
+            }
         } else if (event instanceof TraceEvent.MessageLost e) {
             Builder b = inFlight.get(e.orderId());
             if (b != null) {
-                for (int i = b.spans.size() - 1; i >= 0; i--) {
-                    OpenSpan s = b.spans.get(i);
-                    if (s.kind == SpanKind.TRAVEL && s.link == e.link() && s.what.startsWith(e.what())
-                            && s.startMs == e.departMs()) {
-                        s.outcome = "lost";
-                        break;
-                    }
+                // the loss names its call or its broker message (an ack has no span of its own)
+                OpenSpan lost = switch (e.what()) {
+                    case "request" -> b.requests.get(e.callId());
+                    case "reply" -> b.replies.get(e.callId());
+                    case "message", "event" -> b.messages.get(e.messageId());
+                    default -> null;
+                };
+                if (lost != null) {
+                    lost.outcome = "lost";
                 }
                 b.mark(e.link().to(), e.timeMs(), "lost", "the " + e.what() + " on " + e.link().key() + " vanished");
             }
@@ -248,7 +291,13 @@ public final class OrderSpans implements TraceListener {
                 finishing.addLast(b);
             }
         } else if (event instanceof TraceEvent.RetryScheduled e) {
-            mark(e.orderId(), e.service(), e.timeMs(), "retry", "attempt " + e.attempt() + " on " + e.link().key());
+            Builder b = inFlight.get(e.orderId());
+            if (b != null) {
+                b.mark(e.service(), e.timeMs(), "retry", "attempt " + e.attempt() + " on " + e.link().key());
+                OpenSpan blocked = b.blocked.get(workerKey(e.service(), e.worker()));
+                b.open(blocked == null ? 0 : blocked.index, SpanKind.RETRY_BACKOFF, e.service(), e.worker(), null,
+                        e.link(), null, null, e.timeMs()).close(e.retryAtMs(), "ok");
+            }
         } else if (event instanceof TraceEvent.CallRejected e) {
             mark(e.orderId(), e.service(), e.timeMs(), "call rejected", word(e.reason().name()));
         } else if (event instanceof TraceEvent.MessageRejected e) {
@@ -268,16 +317,17 @@ public final class OrderSpans implements TraceListener {
         }
     }
 
-    private void travel(long orderId, LinkId link, String what, double departMs, double arriveMs, boolean call) {
+    private OpenSpan travel(long orderId, LinkId link, String what, double departMs, double arriveMs, boolean call) {
         Builder b = inFlight.get(orderId);
         if (b == null) {
-            return;
+            return null;
         }
         OpenSpan blocked = call ? b.blockedOn.get(link) : null;
         ServiceId sender = what.startsWith("reply") ? link.to() : link.from();
         OpenSpan span = b.open(blocked == null ? 0 : blocked.index, SpanKind.TRAVEL, sender, -1, null, link, null, what,
                 departMs);
         span.close(arriveMs, "ok");
+        return span;
     }
 
     private void mark(long orderId, ServiceId service, double timeMs, String name, String detail) {
@@ -313,8 +363,9 @@ public final class OrderSpans implements TraceListener {
         }
     }
 
-    private static int waitKey(ServiceId service, InboundKind kind) {
-        return service.ordinal() * 8 + kind.ordinal();
+    /** A broker message's wait by its id; a new order's or a request's by where it waits (first in, first out). */
+    private static long waitKey(ServiceId service, InboundKind kind, long messageId) {
+        return messageId != 0 ? -messageId : service.ordinal() * 8L + kind.ordinal();
     }
 
     private static int workerKey(ServiceId service, int worker) {
@@ -374,7 +425,11 @@ public final class OrderSpans implements TraceListener {
         final double placedAtMs;
         final List<OpenSpan> spans = new ArrayList<>();
         final List<SpanMark> marks = new ArrayList<>();
-        final Map<Integer, ArrayDeque<OpenSpan>> waits = new HashMap<>();
+        final Map<Long, ArrayDeque<OpenSpan>> waits = new HashMap<>();
+        /** Travel spans by what a {@code MessageLost} names: requests and replies by call, messages and events by message. */
+        final Map<Long, OpenSpan> requests = new HashMap<>();
+        final Map<Long, OpenSpan> replies = new HashMap<>();
+        final Map<Long, OpenSpan> messages = new HashMap<>();
         final Map<Integer, OpenSpan> handling = new HashMap<>();
         final Map<Integer, OpenSpan> work = new HashMap<>();
         final Map<Integer, OpenSpan> blocked = new HashMap<>();
@@ -399,17 +454,29 @@ public final class OrderSpans implements TraceListener {
             return span;
         }
 
-        /** A request waits under its caller's blocked span; anything else under the root. */
-        int parentFor(ServiceId service, InboundKind kind) {
-            if (kind == InboundKind.REQUEST) {
-                for (LinkId link : LinkId.values()) {
-                    OpenSpan blockedSpan = link.to() == service ? blockedOn.get(link) : null;
-                    if (blockedSpan != null) {
-                        return blockedSpan.index;
-                    }
+        /**
+         * The open wait an item leaves: the broker message's own, or of several requests of this order
+         * in one line (a timed-out attempt's and its retry's) the one that arrived when the take says.
+         */
+        OpenSpan takeWait(long key, double arrivedMs) {
+            ArrayDeque<OpenSpan> open = waits.get(key);
+            if (open == null || open.isEmpty()) {
+                return null;
+            }
+            OpenSpan best = open.peekFirst();
+            for (OpenSpan w : open) {
+                if (Math.abs(w.startMs - arrivedMs) < Math.abs(best.startMs - arrivedMs)) {
+                    best = w;
                 }
             }
-            return 0;
+            open.remove(best);
+            return best;
+        }
+
+        /** A request waits under the blocked span of the call on its link; anything else under the root. */
+        int parentFor(LinkId link, InboundKind kind) {
+            OpenSpan blockedSpan = kind == InboundKind.REQUEST && link != null ? blockedOn.get(link) : null;
+            return blockedSpan == null ? 0 : blockedSpan.index;
         }
 
         void mark(ServiceId service, double timeMs, String name, String detail) {

@@ -17,5 +17,12 @@ public enum SpanKind {
     /** The dispatched order waited for a free delivery agent. */
     AGENT_WAIT,
     /** A delivery agent's trip to the customer. */
-    TRIP
+    TRIP,
+    /** A blocked worker waits to try its failed call again ({@code RetryScheduled} until its {@code retryAtMs}). */
+    RETRY_BACKOFF,
+    /**
+     * Only on a critical path ({@link OrderTimeline#criticalPath}), never among an order's spans: time
+     * in which nothing of the order travelled or was worked on (in practice a timeout running out).
+     */
+    GAP
 }

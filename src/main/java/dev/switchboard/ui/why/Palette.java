@@ -1,7 +1,7 @@
 package dev.switchboard.ui.why;
 
 import dev.switchboard.spans.Arrow;
-import dev.switchboard.spans.Span;
+import dev.switchboard.trace.spans.Span;
 import javafx.scene.paint.Color;
 
 /**
@@ -39,19 +39,17 @@ record Palette(Color background, Color header, Color grid, Color text, Color mut
             case ORDER_PLACED, ANSWER, DELIVERED -> customer;
             case REQUEST, REPLY -> sync;
             case TO_QUEUE, FROM_QUEUE, ACK -> queue;
-            case PUBLISH, FAN_OUT -> event;
+            case PUBLISH, FAN_OUT, FROM_TOPIC -> event;
         };
     }
 
-    Color of(Span.Kind kind) {
-        return switch (kind) {
-            case WAIT_FOR_WORKER, AGENT_WAIT -> waiting;
-            case WORK -> work;
-            case REQUEST, REPLY -> sync;
-            case MESSAGE -> queue;
-            case EVENT -> event;
+    Color of(Span span) {
+        return switch (span.kind()) {
+            case WAIT, AGENT_WAIT -> waiting;
+            case WORK, HANDLING -> work;
+            case TRAVEL -> span.what().equals("message") ? queue : span.what().equals("event") ? event : sync;
             case RETRY_BACKOFF, GAP -> problem;
-            case TRIP -> trip;
+            case TRIP, ORDER -> trip;
             case BLOCKED -> blocked;
         };
     }

@@ -1,7 +1,8 @@
 package dev.switchboard.ui.why;
 
-import dev.switchboard.spans.OrderTimeline;
-import dev.switchboard.spans.Span;
+import dev.switchboard.trace.spans.OrderTimeline;
+import dev.switchboard.trace.spans.Span;
+import dev.switchboard.trace.spans.SpanKind;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -49,7 +50,7 @@ public final class WaterfallView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        int rows = vm.shownTimeline().map(t -> t.spans().size()).orElse(0);
+        int rows = vm.shownTimeline().map(t -> t.hops().size()).orElse(0);
         return HEADER_PX + (rows + 1) * ROW_PX + 10;
     }
 
@@ -65,7 +66,7 @@ public final class WaterfallView extends Region {
             text.append("no answer yet");
         } else {
             text.append(order.answer().name().toLowerCase(Locale.ROOT)).append(" after ")
-                    .append(ms(order.acceptanceLatencyMs()));
+                    .append(ms(order.acceptLatencyMs()));
         }
         boolean sameWord = order.answer() != null && order.outcome() != null
                 && order.answer().name().equals(order.outcome().name());
@@ -105,7 +106,7 @@ public final class WaterfallView extends Region {
         if (prefHeight(w) > h + 1) {
             requestLayout();
         }
-        List<Span> spans = order.spans();
+        List<Span> spans = order.hops();
         Set<Span> acceptPath = new HashSet<>(order.acceptancePath());
         Set<Span> deliveryPath = new HashSet<>(order.deliveryPath());
         double start = order.placedAtMs();
@@ -129,9 +130,9 @@ public final class WaterfallView extends Region {
             g.setFont(Font.font(12));
             String flags = (acceptPath.contains(s) ? "A" : " ") + (deliveryPath.contains(s) ? "D" : " ");
             g.fillText(flags + "  " + s.label(), 8, row + ROW_PX / 2);
-            g.setFill(palette.of(s.kind()));
+            g.setFill(palette.of(s));
             g.fillRect(x1, row + 4, x2 - x1, ROW_PX - 8);
-            if (s.kind() == Span.Kind.BLOCKED) {
+            if (s.kind() == SpanKind.BLOCKED) {
                 g.setStroke(palette.muted());
                 g.setLineWidth(1);
                 for (double x = x1; x < x2; x += 6) {
@@ -153,7 +154,7 @@ public final class WaterfallView extends Region {
             row += ROW_PX;
         }
         for (Span gap : order.deliveryPath().isEmpty() ? order.acceptancePath() : order.deliveryPath()) {
-            if (gap.kind() == Span.Kind.GAP) {
+            if (gap.kind() == SpanKind.GAP) {
                 double x1 = LABEL_PX + (gap.startMs() - start) * scale;
                 double x2 = LABEL_PX + (gap.endMs() - start) * scale;
                 g.setFill(palette.text());

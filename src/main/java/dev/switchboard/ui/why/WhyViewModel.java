@@ -3,14 +3,14 @@ package dev.switchboard.ui.why;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.spans.Arrow;
 import dev.switchboard.spans.LiveFigures;
-import dev.switchboard.spans.OrderSpans;
-import dev.switchboard.spans.OrderTimeline;
 import dev.switchboard.spans.SequenceModel;
 import dev.switchboard.spans.SummaryRow;
 import dev.switchboard.trace.Metrics;
 import dev.switchboard.trace.Narrator;
 import dev.switchboard.trace.Report;
 import dev.switchboard.trace.TraceEvent;
+import dev.switchboard.trace.spans.OrderTimeline;
+import dev.switchboard.trace.spans.RecentOrders;
 import dev.switchboard.ui.RunListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -50,7 +50,7 @@ public final class WhyViewModel implements RunListener {
     private double nextSampleMs = SAMPLE_EVERY_MS;
 
     private final SequenceModel sequence = new SequenceModel();
-    private final OrderSpans spans = new OrderSpans();
+    private final RecentOrders spans = new RecentOrders();
     private final LiveFigures figures = new LiveFigures();
     private final Narrator narrator = new Narrator();
     private final LongSupplier wallNanos;
@@ -191,7 +191,7 @@ public final class WhyViewModel implements RunListener {
         return Optional.ofNullable(latestDelivered != null ? latestDelivered : latestFinished);
     }
 
-    public OrderSpans spans() {
+    public RecentOrders spans() {
         return spans;
     }
 

@@ -116,4 +116,42 @@ class OrderSpansTest {
         List<OrderTimeline> orders = OrderSpans.of(ScriptedRuns.play(ScriptedRuns.hybrid(10, "queue", 0), null), 3);
         assertEquals(List.of(1L, 2L, 3L), orders.stream().map(OrderTimeline::orderId).toList());
     }
+
+    @Test
+    void aRetryBackOffIsASpanOfTheBlockedCallAndALateReplyDuringItIsMarkedOnIt() throws Exception {
+        List<TraceEvent> events = ScriptedRuns.play(dev.switchboard.flow.FlowLoader.loadSample("retry-storm.json"), null);
+        List<OrderTimeline> orders = OrderSpans.of(events, Long.MAX_VALUE);
+        long retries = events.stream().filter(e -> e instanceof TraceEvent.RetryScheduled).count();
+        long backOffs = 0;
+        for (OrderTimeline order : orders) {
+            for (Span span : order.spans()) {
+                if (span.kind() == SpanKind.RETRY_BACKOFF) {
+                    backOffs++;
+                    assertEquals(SpanKind.BLOCKED, order.spans().get(span.parent()).kind(), order.orderId() + ": " + span);
+                }
+            }
+            for (SpanMark mark : order.marks()) {
+                Span on = order.spans().get(mark.span());
+                if (mark.name().equals("late reply") && on.kind() == SpanKind.RETRY_BACKOFF) {
+                    assertTrue(on.startMs() <= mark.timeMs() && mark.timeMs() <= on.endMs());
+                }
+            }
+        }
+        assertTrue(retries > 100, "retries " + retries);
+        assertTrue(backOffs > 0 && backOffs <= retries, backOffs + " back-offs of " + retries + " retries");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dev.switchboard.flow.SampleFlows#fileNames")
+    void theWaterfallsOrdersAreTheSpansTheOtlpExportWrites(String sample) throws Exception {
+        List<TraceEvent> events = ScriptedRuns.play(dev.switchboard.flow.FlowLoader.loadSample(sample), null);
+        List<OrderTimeline> exported = OrderSpans.of(events, Long.MAX_VALUE);
+        RecentOrders waterfall = new RecentOrders();
+        events.forEach(waterfall::onEvent);
+        for (OrderTimeline order : exported) {
+            if (order.outcome() != null && order.orderId() <= RecentOrders.MAX_ORDERS) {
+                assertEquals(order, waterfall.order(order.orderId()).orElseThrow(), sample + " order " + order.orderId());
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
-package dev.switchboard.spans;
+package dev.switchboard.trace.spans;
 
 import dev.switchboard.flow.FlowLoader;
 import dev.switchboard.model.Outcome;
+import dev.switchboard.spans.ScriptedRun;
 import dev.switchboard.system.Simulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class OrderSpansTest {
+/** The critical paths of an order's hops: what the waterfall outlines, read from the same spans as the OTLP export. */
+class CriticalPathTest {
 
     private static double sum(List<Span> path) {
         return path.stream().mapToDouble(Span::durationMs).sum();
@@ -22,7 +24,7 @@ class OrderSpansTest {
     @ParameterizedTest
     @ValueSource(strings = {"hybrid-order.json", "all-sync.json", "kitchen-backlog.json"})
     void everyDeliveredOrdersSpansAddUpToItsLatenciesWithNoUnexplainedTime(String sample) throws Exception {
-        OrderSpans spans = new OrderSpans();
+        RecentOrders spans = new RecentOrders();
         Simulation sim = new Simulation(FlowLoader.loadSample(sample));
         sim.addListener(spans);
         sim.start();
@@ -36,22 +38,22 @@ class OrderSpansTest {
             delivered++;
             List<Span> accept = order.acceptancePath();
             List<Span> delivery = order.deliveryPath();
-            assertEquals(order.acceptanceLatencyMs(), sum(accept), 1e-6, "order " + order.orderId() + " acceptance");
+            assertEquals(order.acceptLatencyMs(), sum(accept), 1e-6, "order " + order.orderId() + " acceptance");
             assertEquals(order.deliveryLatencyMs(), sum(delivery), 1e-6, "order " + order.orderId() + " delivery");
-            assertTrue(delivery.stream().noneMatch(s -> s.kind() == Span.Kind.GAP),
+            assertTrue(delivery.stream().noneMatch(s -> s.kind() == SpanKind.GAP),
                     "order " + order.orderId() + " has time no span explains: " + delivery);
-            assertEquals(Span.Kind.TRIP, delivery.get(delivery.size() - 1).kind());
+            assertEquals(SpanKind.TRIP, delivery.get(delivery.size() - 1).kind());
         }
         assertTrue(delivered > 10, "delivered " + delivered);
     }
 
     @Test
     void theSecondOrderOfTheScriptedRunWaitsForInventoryAndTheCookOnItsCriticalPath() throws Exception {
-        OrderSpans spans = new OrderSpans();
+        RecentOrders spans = new RecentOrders();
         ScriptedRun.run(ScriptedRun.flow(0), spans);
         OrderTimeline order = spans.order(2).orElseThrow();
 
-        assertEquals(85.0, order.acceptanceLatencyMs());
+        assertEquals(85.0, order.acceptLatencyMs());
         assertEquals(List.of("order->inventory request 0.0..10.0", "Inventory: waiting for a worker 10.0..40.0",
                         "Inventory: stock check 40.0..70.0", "order->inventory reply 70.0..80.0",
                         "Order: payment 80.0..85.0"),
@@ -62,19 +64,19 @@ class OrderSpansTest {
                 "order->inventory reply", "Order: payment", "order->kitchen message to the broker",
                 "Kitchen queue: waiting for a cook", "Kitchen: cooking", "MealReady event", "Delivery: dispatch",
                 "Delivery: waiting for an agent", "Delivery: the trip"), delivery);
-        assertTrue(order.spans().stream().anyMatch(s -> s.kind() == Span.Kind.BLOCKED && s.startMs() == 0
+        assertTrue(order.hops().stream().anyMatch(s -> s.kind() == SpanKind.BLOCKED && s.startMs() == 0
                 && s.endMs() == 80.0), "the Order worker's blocked span is kept beside the hops");
     }
 
     @Test
     void aLostRequestLeavesTheWaitForTheTimeoutOnTheCriticalPath() throws Exception {
-        OrderSpans spans = new OrderSpans();
+        RecentOrders spans = new RecentOrders();
         ScriptedRun.run(ScriptedRun.flow(1), spans);
         OrderTimeline order = spans.order(1).orElseThrow();
 
         List<Span> path = order.acceptancePath();
-        assertEquals(order.acceptanceLatencyMs(), sum(path), 1e-9);
-        assertEquals(List.of(Span.Kind.REQUEST, Span.Kind.GAP), path.stream().map(Span::kind).limit(2)
+        assertEquals(order.acceptLatencyMs(), sum(path), 1e-9);
+        assertEquals(List.of(SpanKind.TRAVEL, SpanKind.GAP), path.stream().map(Span::kind).limit(2)
                 .collect(Collectors.toList()));
         assertTrue(path.get(0).lost());
         assertEquals(200.0, path.get(1).endMs());
