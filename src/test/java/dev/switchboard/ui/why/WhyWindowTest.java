@@ -220,7 +220,10 @@ class WhyWindowTest {
 
         assertTrue(brightness(robot, canvas, x, y) < 0.2, "dark after: " + brightness(robot, canvas, x, y));
         Label narration = robot.from(why.stage().getScene().getRoot()).lookup("#sequenceNarration").query();
-        assertTrue(((Color) narration.getTextFill()).getBrightness() > 0.8, "the window's text is light too");
+        // the theme's sheets reach the why-window through its scene: restyle it before reading a colour
+        robot.interact(() -> why.stage().getScene().getRoot().applyCss());
+        assertTrue(((Color) narration.getTextFill()).getBrightness() > 0.8, "the window's text is light too: "
+                + narration.getTextFill());
         robot.interact(() -> window.viewModel().darkThemeProperty().set(false));
     }
 
