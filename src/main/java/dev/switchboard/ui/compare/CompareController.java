@@ -70,6 +70,7 @@ public final class CompareController {
     @FXML private Slider compareSpeed;
     @FXML private Label compareSpeedLabel;
     @FXML private Label compareClock;
+    @FXML private Label comparePresenterClock;
     @FXML private Button comparePlaceOrder;
     @FXML private Button compareBurst;
     @FXML private TextField compareFollowOrder;
@@ -181,6 +182,7 @@ public final class CompareController {
                 () -> SpeedScale.label(vm.speedProperty().get()), vm.speedProperty()));
         compareClock.textProperty().bind(Bindings.createStringBinding(
                 () -> "t = " + Numbers.clock(vm.getNowMs()), vm.nowMsProperty()));
+        comparePresenterClock.textProperty().bind(compareClock.textProperty());
         comparePlaceOrder.setOnAction(e -> vm.placeOrder());
         compareBurst.setOnAction(e -> vm.placeBurst());
         compareFollowOrder.setOnAction(e -> follow(compareFollowOrder.getText()));
@@ -267,6 +269,7 @@ public final class CompareController {
             button.setUserData(target);
             button.setToggleGroup(group);
             button.getStyleClass().add("compare-target-button");
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.getChildren().add(button);
             if (target == CompareTarget.BOTH) {
                 button.setSelected(true);
@@ -311,6 +314,8 @@ public final class CompareController {
         compareRoot.pseudoClassStateChanged(PRESENTER, on);
         setShown(comparePanels, !on);
         setShown(compareToolbar, !on);
+        // the toolbar's clock steps aside with it; the verdict bar shows the time instead
+        setShown(comparePresenterClock, on);
     }
 
     private static void setShown(Node node, boolean shown) {
