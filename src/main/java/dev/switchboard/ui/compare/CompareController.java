@@ -339,6 +339,18 @@ public final class CompareController {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             Node focus = scene.getFocusOwner();
             KeyCode code = event.getCode();
+            // F5 and Esc are the presenter's keys wherever the focus is (a clicker cannot click a field away)
+            if (code == KeyCode.F5 && !vm.presenterModeProperty().get()) {
+                vm.presenterModeProperty().set(true);
+                event.consume();
+                return;
+            }
+            if (code == KeyCode.ESCAPE && vm.presenterModeProperty().get()) {
+                vm.presenterModeProperty().set(false);
+                compareRoot.requestFocus();
+                event.consume();
+                return;
+            }
             if (focus instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()
                     || (focus instanceof Slider && (code == KeyCode.RIGHT || code == KeyCode.LEFT
                     || code == KeyCode.HOME || code == KeyCode.END))) {
