@@ -212,17 +212,17 @@ public final class CompareViewModel {
     // ---- commands ----
 
     public boolean placeOrder() {
-        return send(CompareTarget.BOTH, new Command.PlaceOrders(1), "One order placed");
+        return send(CompareTarget.BOTH, () -> new Command.PlaceOrders(1), "One order placed");
     }
 
     public boolean placeBurst() {
-        return send(CompareTarget.BOTH, new Command.PlaceOrders(BURST_SIZE), BURST_SIZE + " orders placed");
+        return send(CompareTarget.BOTH, () -> new Command.PlaceOrders(BURST_SIZE), BURST_SIZE + " orders placed");
     }
 
     /** Kitchen slowdown ×1..×10 on the target side(s). */
     public boolean setKitchenSlowdown(double factor, CompareTarget target) {
         double f = Math.round(factor * 10) / 10.0;
-        boolean ok = send(target, new Command.SetSlowdown(ServiceId.KITCHEN, f), "Kitchen slowdown set to " + Numbers.factor(f));
+        boolean ok = send(target, () -> new Command.SetSlowdown(ServiceId.KITCHEN, f), "Kitchen slowdown set to " + Numbers.factor(f));
         if (ok) {
             kitchenSlowdown.set(f);
         }
@@ -231,13 +231,13 @@ public final class CompareViewModel {
 
     /** The Order → Kitchen latency's mean in ms on the target side(s); its jitter stays as the flow has it. */
     public boolean setOrderKitchenLatency(double meanMs, CompareTarget target) {
-        double mean = Math.round(meanMs);
+        double mean = Math.max(0, Math.round(meanMs));
         LinkSpec spec = comparison.get().flow(Side.LEFT).links().get(LinkId.ORDER_KITCHEN);
         Distribution from = spec == null ? new Distribution.Fixed(0) : spec.latencyMs();
         Distribution latency = from instanceof Distribution.Uniform u
                 ? new Distribution.Uniform(Math.max(0, mean - (u.maxMs() - u.minMs()) / 2), mean + (u.maxMs() - u.minMs()) / 2)
                 : new Distribution.Fixed(mean);
-        boolean ok = send(target, new Command.SetLinkLatency(LinkId.ORDER_KITCHEN, latency),
+        boolean ok = send(target, () -> new Command.SetLinkLatency(LinkId.ORDER_KITCHEN, latency),
                 "Order → Kitchen latency set to " + Numbers.distribution(latency));
         if (ok) {
             orderKitchenLatencyMs.set(mean);
@@ -247,16 +247,21 @@ public final class CompareViewModel {
 
     /** Kitchen workers on the target side(s). */
     public boolean setKitchenWorkers(int workers, CompareTarget target) {
-        boolean ok = send(target, new Command.SetWorkers(ServiceId.KITCHEN, workers), "Kitchen workers set to " + workers);
+        boolean ok = send(target, () -> new Command.SetWorkers(ServiceId.KITCHEN, workers), "Kitchen workers set to " + workers);
         if (ok) {
             kitchenWorkers.set(workers);
         }
         return ok;
     }
 
-    private boolean send(CompareTarget target, Command command, String what) {
+    /**
+     * Builds the command and applies it to the target side(s) at the clock's time; a command that
+     * cannot be built (a value out of range) or that a side refuses becomes the status line's message.
+     */
+    private boolean send(CompareTarget target, java.util.function.Supplier<Command> build, String what) {
         Comparison c = comparison.get();
         try {
+            Command command = build.get();
             for (Side side : target.sides()) {
                 c.apply(side, command);
             }
