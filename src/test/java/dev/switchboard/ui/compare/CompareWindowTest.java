@@ -188,6 +188,18 @@ class CompareWindowTest {
                 .findFirst().orElseThrow();
         assertTrue(accept.left() > accept.right(), "sync p50 " + accept.left() + " against queue " + accept.right());
         assertFalse(accept.aboutTheSame());
+        javafx.scene.control.TableRow<?> row = robot.lookup("#compareRow-acceptLatencyP50Ms").queryAs(javafx.scene.control.TableRow.class);
+        Node difference = row.getChildrenUnmodifiable().get(row.getChildrenUnmodifiable().size() - 1);
+        assertTrue(difference.getStyleClass().containsAll(List.of(CompareController.DIFFERS, CompareController.BETTER)),
+                "the right side tells customers sooner: " + difference.getStyleClass());
+        FigureTable.Row alike = vm().figureRows().stream().filter(FigureTable.Row::aboutTheSame).findFirst().orElseThrow();
+        TableView<FigureTable.Row> table = find("#compareTable");
+        robot.interact(() -> table.scrollTo(alike));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableRow<?> alikeRow = robot.lookup("#compareRow-" + alike.figure().key())
+                .queryAs(javafx.scene.control.TableRow.class);
+        Node same = alikeRow.getChildrenUnmodifiable().get(alikeRow.getChildrenUnmodifiable().size() - 1);
+        assertFalse(same.getStyleClass().contains(CompareController.DIFFERS), alike + " " + same.getStyleClass());
     }
 
     @Test
