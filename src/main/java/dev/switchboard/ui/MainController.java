@@ -135,6 +135,8 @@ public final class MainController {
     private BeatsView beats;
     @FXML private MenuItem whyMenuItem;
     private dev.switchboard.ui.why.WhyWindow whyWindow;
+    @FXML private MenuItem compareMenuItem;
+    private dev.switchboard.ui.compare.CompareWindow compareWindow;
 
     public MainController(MainViewModel vm) {
         this.vm = vm;
@@ -221,6 +223,7 @@ public final class MainController {
         presenterModeMenuItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
         darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         whyMenuItem.setOnAction(e -> openWhyWindow());
+        compareMenuItem.setOnAction(e -> openCompareWindow());
         String whyTab = System.getProperty("switchboard.why");
         if (whyTab != null) {
             // for screenshots: -Dswitchboard.why=sequence|waterfall|charts opens the why-window at that tab
@@ -606,6 +609,7 @@ public final class MainController {
                 case HOME -> playback.jumpToStart();
                 case END -> playback.jumpToNewest();
                 case O -> playback.placeOrder();
+                case K -> openCompareWindow();
                 case B -> {
                     if (event.isShiftDown()) {
                         playback.placeBurst();
@@ -816,6 +820,29 @@ public final class MainController {
             whyWindow.controller().dispose();
             whyWindow.stage().close();
         }
+        if (compareWindow != null) {
+            compareWindow.stage().close();
+        }
+    }
+
+    /**
+     * Shows compare mode on the current flow: the open compare window if it compares this flow, else a
+     * new one (the old one closes).
+     */
+    public dev.switchboard.ui.compare.CompareWindow openCompareWindow() {
+        dev.switchboard.flow.Flow flow = vm.playback().getFlow();
+        if (compareWindow != null && compareWindow.stage().isShowing()
+                && compareWindow.controller().viewModel().baseFlow() == flow) {
+            compareWindow.show();
+            return compareWindow;
+        }
+        if (compareWindow != null) {
+            compareWindow.stage().close();
+        }
+        vm.playback().playingProperty().set(false);
+        compareWindow = dev.switchboard.ui.compare.CompareWindow.open(new dev.switchboard.ui.compare.CompareViewModel(flow),
+                root.getScene().getWindow(), vm.darkThemeProperty());
+        return compareWindow;
     }
 
     /** Shows the why-window (sequence diagram, waterfall, charts), opening it the first time. */

@@ -11,6 +11,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +23,11 @@ import java.util.Locale;
  * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp target/classes:$(cat cp.txt) \
  *     dev.switchboard.ui.diagram.DiagramFrameBench [--seconds 10] [--rate 500] [--flow crowded|hybrid|showcase|SAMPLE.json]
  *     [--start MS] [--speed X] [--select ORDER] [--wall-clock] [--hold] [--presenter] [--width W --height H]
+ *     [--compare [PRESET]]
  * </pre>
+ * {@code --compare} draws compare mode's two diagrams side by side (each with its own state and gauge),
+ * fed by a {@link dev.switchboard.compare.Comparison} of the flow under a preset (default
+ * {@code sync-vs-queue}) on one clock; the tokens counted are both sides'.
  * By default every frame advances the virtual clock by one 60 Hz frame (16.7 ms × speed), so each
  * frame does the work a 60 Hz frame must do however slow the machine is; {@code --wall-clock}
  * advances it by the real time elapsed instead, as the app does. {@code --hold} keeps the window
@@ -40,7 +45,7 @@ public final class DiagramFrameBench {
 
     /** The options, parsed with a clear message for anything wrong. */
     record Options(String flow, double seconds, double ratePerSecond, double startMs, double speed, boolean hold,
-                   Long select, int width, int height, boolean wallClock, boolean presenter) {
+                   Long select, int width, int height, boolean wallClock, boolean presenter, String compare) {
 
         static Options parse(String[] args) {
             String flow = "crowded";
@@ -51,6 +56,7 @@ public final class DiagramFrameBench {
             boolean hold = false;
             boolean wallClock = false;
             boolean presenter = false;
+            String compare = null;
             Long select = null;
             int width = 1500;
             int height = 950;
@@ -67,6 +73,20 @@ public final class DiagramFrameBench {
                 if (a.equals("--presenter")) {
                     // Presenter mode's diagram: large text, a 1920×1080 window unless told otherwise.
                     presenter = true;
+                    if (width == 1500 && height == 950) {
+                        width = 1920;
+                        height = 1080;
+                    }
+                    continue;
+                }
+                if (a.equals("--compare")) {
+                    // two diagrams side by side; an optional preset name follows
+                    compare = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i]
+                            : dev.switchboard.compare.Presets.DEFAULT_NAME;
+                    if (dev.switchboard.compare.Presets.named(compare).isEmpty()) {
+                        throw new IllegalArgumentException("--compare takes a preset, one of "
+                                + dev.switchboard.compare.Presets.names() + ", not " + compare);
+                    }
                     if (width == 1500 && height == 950) {
                         width = 1920;
                         height = 1080;
@@ -99,7 +119,7 @@ public final class DiagramFrameBench {
             // The crowded flow needs a few seconds before the links fill up with tokens.
             double startMs = start != null ? start : flow.equals("crowded") ? 4_000 : 0;
             return new Options(flow, seconds, rate, startMs, speed, hold, select, width, height, wallClock || hold,
-                    presenter);
+                    presenter, compare);
         }
 
         private static double positive(String option, String value) {
@@ -153,35 +173,30 @@ public final class DiagramFrameBench {
                 Platform.exit();
                 return;
             }
-            Simulation sim;
+            Bench bench;
             try {
-                sim = new Simulation(options.buildFlow());
+                bench = options.compare() == null ? Bench.single(options) : Bench.compare(options);
             } catch (IllegalArgumentException e) {
                 System.err.println("DiagramFrameBench: " + e.getMessage());
                 Platform.exit();
                 return;
             }
-            DiagramState state = new DiagramState();
-            sim.addListener(state);
-            // The window always shows the customer gauge; the bench draws it too.
-            dev.switchboard.trace.CustomerGauge gauge = new dev.switchboard.trace.CustomerGauge();
-            sim.addListener(gauge);
-            sim.start();
-            sim.runUntil(options.startMs());
-
-            DiagramView view = new DiagramView(state);
-            view.setGauge(gauge);
-            view.largeTextProperty().set(options.presenter());
-            view.setSelectedOrder(options.select());
             Label status = new Label();
             status.setStyle("-fx-padding: 4 8 4 8;");
-            BorderPane root = new BorderPane(view);
+            javafx.scene.layout.HBox diagrams = new javafx.scene.layout.HBox(6);
+            for (DiagramView v : bench.views()) {
+                javafx.scene.layout.HBox.setHgrow(v, javafx.scene.layout.Priority.ALWAYS);
+                v.setMinWidth(0);
+                v.setPrefWidth(options.width() / (double) bench.views().size());
+                diagrams.getChildren().add(v);
+            }
+            BorderPane root = new BorderPane(diagrams);
             root.setTop(status);
             root.setBottom(new Legend());
             stage.setScene(new Scene(root, options.width(), options.height()));
-            stage.setTitle("Switchboard diagram — " + sim.flow().name());
+            stage.setTitle("Switchboard diagram — " + bench.name());
             stage.show();
-            view.render(sim.nowMs());
+            bench.render(bench.nowMs());
 
             int maxFrames = (int) Math.ceil(options.seconds() * 240) + 10;
             long[] intervals = new long[maxFrames];
@@ -195,7 +210,7 @@ public final class DiagramFrameBench {
                 private long firstNanos = -1;
                 private long lastNanos;
                 private int frames;
-                private double virtualMs = sim.nowMs();
+                private double virtualMs = bench.nowMs();
                 private boolean warming = true;
                 private long pulses;
 
@@ -212,14 +227,14 @@ public final class DiagramFrameBench {
                     // the next one carry more virtual time (the wall-clock mode spirals on a busy machine).
                     virtualMs += (options.wallClock() ? elapsed / 1e6 : FRAME_MS) * options.speed();
                     long t0 = System.nanoTime();
-                    sim.runUntil(virtualMs);
+                    bench.runUntil(virtualMs);
                     long t1 = System.nanoTime();
-                    view.render(virtualMs);
+                    bench.render(virtualMs);
                     long t2 = System.nanoTime();
                     // A few times a second: the bench's own caption should not weigh on what it measures.
                     if (++pulses % 15 == 0) {
                         status.setText(String.format(Locale.ROOT, "%s · virtual %.1f s · %d tokens in flight",
-                                sim.flow().name(), virtualMs / 1000, view.lastTokensDrawn()));
+                                bench.name(), virtualMs / 1000, bench.tokensDrawn()));
                     }
                     if (options.hold()) {
                         return;
@@ -240,7 +255,7 @@ public final class DiagramFrameBench {
                         intervals[frames] = elapsed;
                         simNanos[frames] = t1 - t0;
                         renderNanos[frames] = t2 - t1;
-                        tokens[frames] = view.lastTokensDrawn();
+                        tokens[frames] = bench.tokensDrawn();
                         frames++;
                     }
                     if (now - firstNanos >= options.seconds() * 1e9 || frames == maxFrames) {
@@ -264,10 +279,11 @@ public final class DiagramFrameBench {
             Arrays.sort(tokenCounts);
             double meanTokens = Arrays.stream(tokenCounts).average().orElse(0);
             System.out.printf(Locale.ROOT,
-                    "DiagramFrameBench flow=%s rate=%.0f/s renderer=%s clock=%s: %d frames in %.2f s = %.1f fps; "
+                    "DiagramFrameBench flow=%s%s rate=%.0f/s renderer=%s clock=%s: %d frames in %.2f s = %.1f fps; "
                             + "frame interval p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
                             + "tokens in flight min %d, mean %.0f, max %d%n",
-                    options.flow(), options.ratePerSecond(), System.getProperty("prism.order", "default"),
+                    options.flow(), options.compare() == null ? "" : " compare=" + options.compare() + " (two diagrams)",
+                    options.ratePerSecond(), System.getProperty("prism.order", "default"),
                     options.wallClock() ? "wall" : "fixed 60 Hz steps",
                     frames, seconds, frames / seconds,
                     percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, sorted[frames - 1] / 1e6,
@@ -354,6 +370,80 @@ public final class DiagramFrameBench {
         private static long percentile(long[] sorted, double p) {
             int index = (int) Math.ceil(p * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+
+    /** What the bench animates: one simulation and its diagram, or compare mode's two sides on one clock. */
+    private record Bench(String name, List<DiagramView> views, java.util.function.DoubleConsumer advance,
+                         java.util.function.DoubleSupplier now) {
+
+        static Bench single(Options options) {
+            Simulation sim = new Simulation(options.buildFlow());
+            DiagramState state = new DiagramState();
+            sim.addListener(state);
+            // The window always shows the customer gauge; the bench draws it too.
+            dev.switchboard.trace.CustomerGauge gauge = new dev.switchboard.trace.CustomerGauge();
+            sim.addListener(gauge);
+            sim.start();
+            sim.runUntil(options.startMs());
+            DiagramView view = view(state, gauge, options);
+            return new Bench(sim.flow().name(), List.of(view), sim::runUntil, sim::nowMs);
+        }
+
+        static Bench compare(Options options) {
+            Flow flow = options.buildFlow();
+            String json = dev.switchboard.flow.FlowWriter.write(flow);
+            dev.switchboard.compare.Comparison comparison;
+            try {
+                comparison = dev.switchboard.compare.Comparison.load(
+                        o -> dev.switchboard.flow.FlowLoader.parse(json, flow.name(), o),
+                        dev.switchboard.compare.Presets.require(options.compare()), List.of(), List.of(), null);
+            } catch (dev.switchboard.flow.FlowException e) {
+                throw new IllegalArgumentException("the preset " + options.compare() + " does not fit: " + e.getMessage());
+            }
+            List<DiagramView> views = new java.util.ArrayList<>();
+            for (dev.switchboard.compare.Side side : dev.switchboard.compare.Side.values()) {
+                DiagramState state = new DiagramState();
+                dev.switchboard.trace.CustomerGauge gauge = new dev.switchboard.trace.CustomerGauge();
+                comparison.addListener(side, state);
+                comparison.addListener(side, gauge);
+                views.add(view(state, gauge, options));
+            }
+            comparison.start();
+            comparison.runUntil(options.startMs());
+            return new Bench(flow.name() + " — " + comparison.label(dev.switchboard.compare.Side.LEFT) + " | "
+                    + comparison.label(dev.switchboard.compare.Side.RIGHT), List.copyOf(views),
+                    comparison::runUntil, comparison::nowMs);
+        }
+
+        private static DiagramView view(DiagramState state, dev.switchboard.trace.CustomerGauge gauge, Options options) {
+            DiagramView view = new DiagramView(state);
+            view.setGauge(gauge);
+            view.largeTextProperty().set(options.presenter());
+            view.setSelectedOrder(options.select());
+            return view;
+        }
+
+        void runUntil(double virtualMs) {
+            advance.accept(virtualMs);
+        }
+
+        double nowMs() {
+            return now.getAsDouble();
+        }
+
+        void render(double virtualMs) {
+            for (DiagramView view : views) {
+                view.render(virtualMs);
+            }
+        }
+
+        int tokensDrawn() {
+            int sum = 0;
+            for (DiagramView view : views) {
+                sum += view.lastTokensDrawn();
+            }
+            return sum;
         }
     }
 }

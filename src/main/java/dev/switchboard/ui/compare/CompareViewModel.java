@@ -1,0 +1,416 @@
+package dev.switchboard.ui.compare;
+
+import dev.switchboard.compare.Comparison;
+import dev.switchboard.compare.FigureTable;
+import dev.switchboard.compare.Preset;
+import dev.switchboard.compare.Presets;
+import dev.switchboard.compare.Side;
+import dev.switchboard.flow.Flow;
+import dev.switchboard.flow.FlowException;
+import dev.switchboard.flow.FlowLoader;
+import dev.switchboard.flow.FlowWriter;
+import dev.switchboard.flow.LinkSpec;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.OrderStatus;
+import dev.switchboard.model.ServiceId;
+import dev.switchboard.sim.Distribution;
+import dev.switchboard.sweep.FlowVariants;
+import dev.switchboard.trace.Command;
+import dev.switchboard.trace.CustomerGauge;
+import dev.switchboard.trace.Numbers;
+import dev.switchboard.trace.TraceListener;
+import dev.switchboard.ui.diagram.DiagramState;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Compare mode's state: one {@link Comparison} of the main window's flow under a preset, on one
+ * virtual clock that the window's animation pulse advances (or a test, explicitly), the commands the
+ * window sends to one side or both at the same virtual time, a diagram fold and a customer gauge per
+ * side, the figure table (refreshed a few times a second, not every frame) and the verdict. It never
+ * touches a control; everything it shows is a read-only property.
+ */
+public final class CompareViewModel {
+    /** How far Step (Page Down, Right) moves both sides, in virtual ms. */
+    public static final double STEP_MS = 250;
+    /** A slow pulse counts as at most this much wall time, as in the main window. */
+    public static final double MAX_PULSE_MS = 250;
+    /** How often the figure table is refreshed while playing, in wall ms. */
+    public static final double FIGURE_REFRESH_MS = 250;
+    /** Orders in a burst (Shift+B), as in the main window. */
+    public static final int BURST_SIZE = 10;
+    public static final double MIN_SPEED = 0.05;
+    public static final double MAX_SPEED = 20;
+
+    private final Flow baseFlow;
+    private final FlowVariants variants;
+    private final Map<Side, DiagramState> diagrams = new EnumMap<>(Side.class);
+    private final Map<Side, ReadOnlyObjectWrapper<CustomerGauge>> gauges = new EnumMap<>(Side.class);
+    private final Map<Side, List<TraceListener>> extraListeners = new EnumMap<>(Side.class);
+    private final Map<Side, ReadOnlyStringWrapper> labels = new EnumMap<>(Side.class);
+    private final Map<Side, ReadOnlyStringWrapper> orderStatuses = new EnumMap<>(Side.class);
+
+    private final ObservableList<Preset> presets = FXCollections.observableArrayList(Presets.all());
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyDoubleWrapper nowMs = new ReadOnlyDoubleWrapper(this, "nowMs", 0);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished", false);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
+    private final ObservableList<FigureTable.Row> figureRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper statusIsProblem = new ReadOnlyBooleanWrapper(this, "statusIsProblem", false);
+    private final ObjectProperty<Long> selectedOrder = new SimpleObjectProperty<>(this, "selectedOrder");
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final DoubleProperty kitchenSlowdown = new SimpleDoubleProperty(this, "kitchenSlowdown", 1);
+    private final DoubleProperty orderKitchenLatencyMs = new SimpleDoubleProperty(this, "orderKitchenLatencyMs", 0);
+    private final DoubleProperty kitchenWorkers = new SimpleDoubleProperty(this, "kitchenWorkers", 1);
+    private double sinceFiguresMs;
+
+    /** Compares {@code flow} (the main window's) under the default preset, paused at t = 0. */
+    public CompareViewModel(Flow flow) {
+        this.baseFlow = Objects.requireNonNull(flow, "flow");
+        String json = FlowWriter.write(flow);
+        this.variants = overrides -> FlowLoader.parse(json, flow.name(), overrides);
+        for (Side side : Side.values()) {
+            diagrams.put(side, new DiagramState());
+            gauges.put(side, new ReadOnlyObjectWrapper<>(this, side.key() + "Gauge", new CustomerGauge()));
+            extraListeners.put(side, new ArrayList<>());
+            labels.put(side, new ReadOnlyStringWrapper(this, side.key() + "Label", ""));
+            orderStatuses.put(side, new ReadOnlyStringWrapper(this, side.key() + "OrderStatus", ""));
+        }
+        selectedOrder.addListener((obs, old, id) -> refreshOrderStatus());
+        preset.set(Presets.defaultPreset());
+        restart();
+        preset.addListener((obs, old, chosen) -> {
+            if (chosen != null && chosen != old) {
+                restart();
+            }
+        });
+    }
+
+    /** Starts the comparison again from t = 0 under the chosen preset (a preset that does not fit keeps the old run). */
+    public void restart() {
+        Preset chosen = preset.get();
+        Comparison next;
+        try {
+            next = Comparison.load(variants, chosen, List.of(), List.of(), null);
+        } catch (FlowException | IllegalArgumentException e) {
+            problem("The preset " + chosen.name() + " does not fit this flow: " + e.getMessage());
+            return;
+        }
+        playing.set(false);
+        for (Side side : Side.values()) {
+            DiagramState state = diagrams.get(side);
+            state.clear();
+            CustomerGauge gauge = new CustomerGauge();
+            next.addListener(side, state);
+            next.addListener(side, gauge);
+            extraListeners.get(side).forEach(l -> next.addListener(side, l));
+            gauges.get(side).set(gauge);
+            labels.get(side).set(side == Side.LEFT ? "Left: " + next.label(side) : "Right: " + next.label(side));
+        }
+        next.start();
+        comparison.set(next);
+        Flow left = next.flow(Side.LEFT);
+        kitchenSlowdown.set(1);
+        LinkSpec orderKitchen = left.links().get(LinkId.ORDER_KITCHEN);
+        orderKitchenLatencyMs.set(orderKitchen == null ? 0 : orderKitchen.latencyMs().meanMs());
+        kitchenWorkers.set(left.services().get(ServiceId.KITCHEN).workers());
+        nowMs.set(0);
+        finished.set(false);
+        verdict.set("");
+        refreshFigures();
+        refreshOrderStatus();
+        say("Comparing " + chosen.name() + " on " + baseFlow.name() + ": " + chosen.description());
+    }
+
+    /**
+     * Adds a reader of one side's trace that stays through restarts (the comparison is built again
+     * then, and the reader sees the new run from its start).
+     */
+    public void addSideListener(Side side, TraceListener listener) {
+        extraListeners.get(side).add(Objects.requireNonNull(listener, "listener"));
+        // a listener added after the start would miss events; start again so it sees the whole run
+        restart();
+    }
+
+    // ---- the clock ----
+
+    /** One animation pulse: moves the clock by speed × wall time while playing; refreshes the table a few times a second. */
+    public void onPulse(double wallMs) {
+        double wall = Math.max(0, Math.min(MAX_PULSE_MS, wallMs));
+        if (playing.get()) {
+            advanceBy(wall * speed.get(), false);
+        }
+        sinceFiguresMs += wall;
+        if (sinceFiguresMs >= FIGURE_REFRESH_MS) {
+            sinceFiguresMs = 0;
+            refreshFigures();
+            refreshOrderStatus();
+        }
+    }
+
+    /** Moves both sides by {@code virtualMs} and refreshes the figures (for tests and Step). */
+    public void advanceBy(double virtualMs) {
+        advanceBy(virtualMs, true);
+    }
+
+    private void advanceBy(double virtualMs, boolean refresh) {
+        Comparison c = comparison.get();
+        if (virtualMs > 0) {
+            c.runUntil(c.nowMs() + virtualMs);
+            nowMs.set(c.nowMs());
+        }
+        if (!c.hasPendingEvents() && !finished.get()) {
+            finished.set(true);
+            playing.set(false);
+            refresh = true;
+            updateVerdict();
+            say("Run finished on both sides at t = " + Numbers.clock(c.nowMs()) + ".");
+        }
+        if (refresh) {
+            refreshFigures();
+            refreshOrderStatus();
+        }
+    }
+
+    /** Step: both sides by {@link #STEP_MS}. */
+    public void step() {
+        advanceBy(STEP_MS);
+    }
+
+    public void togglePlay() {
+        if (finished.get()) {
+            return;
+        }
+        playing.set(!playing.get());
+    }
+
+    // ---- commands ----
+
+    public boolean placeOrder() {
+        return send(CompareTarget.BOTH, () -> new Command.PlaceOrders(1), "One order placed");
+    }
+
+    public boolean placeBurst() {
+        return send(CompareTarget.BOTH, () -> new Command.PlaceOrders(BURST_SIZE), BURST_SIZE + " orders placed");
+    }
+
+    /** Kitchen slowdown ×1..×10 on the target side(s). */
+    public boolean setKitchenSlowdown(double factor, CompareTarget target) {
+        double f = Math.round(factor * 10) / 10.0;
+        boolean ok = send(target, () -> new Command.SetSlowdown(ServiceId.KITCHEN, f), "Kitchen slowdown set to " + Numbers.factor(f));
+        if (ok) {
+            kitchenSlowdown.set(f);
+        }
+        return ok;
+    }
+
+    /** The Order → Kitchen latency's mean in ms on the target side(s); its jitter stays as the flow has it. */
+    public boolean setOrderKitchenLatency(double meanMs, CompareTarget target) {
+        double mean = Math.max(0, Math.round(meanMs));
+        LinkSpec spec = comparison.get().flow(Side.LEFT).links().get(LinkId.ORDER_KITCHEN);
+        Distribution from = spec == null ? new Distribution.Fixed(0) : spec.latencyMs();
+        Distribution latency = from instanceof Distribution.Uniform u
+                ? new Distribution.Uniform(Math.max(0, mean - (u.maxMs() - u.minMs()) / 2), mean + (u.maxMs() - u.minMs()) / 2)
+                : new Distribution.Fixed(mean);
+        boolean ok = send(target, () -> new Command.SetLinkLatency(LinkId.ORDER_KITCHEN, latency),
+                "Order → Kitchen latency set to " + Numbers.distribution(latency));
+        if (ok) {
+            orderKitchenLatencyMs.set(mean);
+        }
+        return ok;
+    }
+
+    /** Kitchen workers on the target side(s). */
+    public boolean setKitchenWorkers(int workers, CompareTarget target) {
+        boolean ok = send(target, () -> new Command.SetWorkers(ServiceId.KITCHEN, workers), "Kitchen workers set to " + workers);
+        if (ok) {
+            kitchenWorkers.set(workers);
+        }
+        return ok;
+    }
+
+    /**
+     * Builds the command and applies it to the target side(s) at the clock's time; a command that
+     * cannot be built (a value out of range) or that a side refuses becomes the status line's message.
+     */
+    private boolean send(CompareTarget target, java.util.function.Supplier<Command> build, String what) {
+        Comparison c = comparison.get();
+        try {
+            Command command = build.get();
+            for (Side side : target.sides()) {
+                c.apply(side, command);
+            }
+        } catch (IllegalArgumentException refused) {
+            problem(refused.getMessage());
+            return false;
+        }
+        if (finished.get() && c.hasPendingEvents()) {
+            finished.set(false);
+        }
+        say(what + " on " + target.words() + " at t = " + Numbers.clock(c.nowMs()) + ".");
+        refreshFigures();
+        return true;
+    }
+
+    // ---- what it shows ----
+
+    /** Reads both sides' figures into the table's rows. */
+    public void refreshFigures() {
+        figureRows.setAll(comparison.get().figures().rows());
+    }
+
+    /** The verdict as of now, in one line. */
+    public void updateVerdict() {
+        verdict.set(comparison.get().verdict());
+    }
+
+    private void refreshOrderStatus() {
+        Long id = selectedOrder.get();
+        for (Side side : Side.values()) {
+            String text = "";
+            if (id != null) {
+                OrderStatus s = diagrams.get(side).statusOf(id);
+                text = "#" + id + " " + (s == null ? "not placed yet" : s.label());
+            }
+            orderStatuses.get(side).set(text);
+        }
+    }
+
+    private void say(String text) {
+        status.set(text);
+        statusIsProblem.set(false);
+    }
+
+    private void problem(String text) {
+        status.set(text);
+        statusIsProblem.set(true);
+    }
+
+    // ---- properties ----
+
+    public Flow baseFlow() {
+        return baseFlow;
+    }
+
+    public Comparison comparison() {
+        return comparison.get();
+    }
+
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public DiagramState diagram(Side side) {
+        return diagrams.get(side);
+    }
+
+    public ReadOnlyObjectProperty<CustomerGauge> gaugeProperty(Side side) {
+        return gauges.get(side).getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty labelProperty(Side side) {
+        return labels.get(side).getReadOnlyProperty();
+    }
+
+    /** The selected order's status on that side ("#3 preparing"), empty when none is selected. */
+    public ReadOnlyStringProperty orderStatusProperty(Side side) {
+        return orderStatuses.get(side).getReadOnlyProperty();
+    }
+
+    public ObservableList<Preset> presets() {
+        return presets;
+    }
+
+    public ObjectProperty<Preset> presetProperty() {
+        return preset;
+    }
+
+    public ReadOnlyDoubleProperty nowMsProperty() {
+        return nowMs.getReadOnlyProperty();
+    }
+
+    public double getNowMs() {
+        return nowMs.get();
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /** The figure table's rows as of the last refresh. */
+    public ObservableList<FigureTable.Row> figureRows() {
+        return FXCollections.unmodifiableObservableList(figureRows);
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** The last thing done: which side(s) a change went to, or why it was refused. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusIsProblemProperty() {
+        return statusIsProblem.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Long> selectedOrderProperty() {
+        return selectedOrder;
+    }
+
+    public BooleanProperty presenterModeProperty() {
+        return presenterMode;
+    }
+
+    /** Follows the main window's theme. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** The last kitchen slowdown sent (the slider shows it). */
+    public ReadOnlyDoubleProperty kitchenSlowdownProperty() {
+        return kitchenSlowdown;
+    }
+
+    public ReadOnlyDoubleProperty orderKitchenLatencyMsProperty() {
+        return orderKitchenLatencyMs;
+    }
+
+    public ReadOnlyDoubleProperty kitchenWorkersProperty() {
+        return kitchenWorkers;
+    }
+}

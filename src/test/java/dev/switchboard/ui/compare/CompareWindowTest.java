@@ -1,0 +1,269 @@
+package dev.switchboard.ui.compare;
+
+import dev.switchboard.compare.CompareFigure;
+import dev.switchboard.compare.FigureTable;
+import dev.switchboard.compare.Side;
+import dev.switchboard.trace.Command;
+import dev.switchboard.trace.TraceEvent;
+import dev.switchboard.trace.TraceListener;
+import dev.switchboard.ui.LaunchOptions;
+import dev.switchboard.ui.MainWindow;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Compare mode opened from the real main window on the hybrid sample (headless under Monocle, a
+ * 1920×1080 screen, the real FXML and CSS); the virtual clock is moved explicitly through the view model.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompareWindowTest {
+    private MainWindow window;
+    private CompareWindow compare;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, LaunchOptions.interactive().withFlow("hybrid-order.json"));
+    }
+
+    @Stop
+    void stop() {
+        window.controller().dispose();
+    }
+
+    private CompareWindow openFromMenu(FxRobot robot) {
+        MenuBar menuBar = robot.lookup("#menuBar").query();
+        MenuItem item = menuBar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "compareMenuItem".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        CompareWindow[] opened = new CompareWindow[1];
+        robot.interact(() -> opened[0] = window.controller().openCompareWindow());
+        compare = opened[0];
+        assertTrue(compare.stage().isShowing());
+        return compare;
+    }
+
+    private CompareViewModel vm() {
+        return compare.controller().viewModel();
+    }
+
+    private <T extends Node> T find(String id) {
+        T node = (T) compare.stage().getScene().lookup(id);
+        assertNotNull(node, id);
+        return node;
+    }
+
+    private void advance(FxRobot robot, double virtualMs) {
+        robot.interact(() -> vm().advanceBy(virtualMs));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Records one side's CommandApplied events. */
+    private static final class Commands implements TraceListener {
+        final List<TraceEvent.CommandApplied> applied = new ArrayList<>();
+
+        @Override
+        public void onEvent(TraceEvent event) {
+            if (event instanceof TraceEvent.CommandApplied c) {
+                applied.add(c);
+            }
+        }
+    }
+
+    @Test
+    void theViewMenuOpensCompareModeOnTheCurrentFlowWithSyncAgainstQueue(FxRobot robot) {
+        openFromMenu(robot);
+        assertEquals(CompareWindow.TITLE_PREFIX + window.viewModel().playback().getFlow().name(), compare.stage().getTitle());
+        assertEquals("Left: order->kitchen sync", this.<Label>find("#leftLabel").getText());
+        assertEquals("Right: order->kitchen queue", this.<Label>find("#rightLabel").getText());
+        assertEquals("sync-vs-queue", vm().presetProperty().get().name());
+        assertEquals(window.viewModel().playback().getFlow(), vm().baseFlow());
+        assertNotNull(find("#leftDiagramView"));
+        assertNotNull(find("#rightDiagramView"));
+    }
+
+    @Test
+    void kInTheMainWindowOpensCompareMode(FxRobot robot) {
+        robot.type(KeyCode.K);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.isShowing()
+                && s.getTitle() != null && s.getTitle().startsWith(CompareWindow.TITLE_PREFIX)));
+        robot.interact(() -> window.controller().openCompareWindow().stage().close());
+    }
+
+    @Test
+    void afterAFewVirtualSecondsTheTableShowsTheComparisonsFigures(FxRobot robot) {
+        openFromMenu(robot);
+        advance(robot, 6_000);
+        assertEquals(6_000, vm().getNowMs(), 1e-9);
+        TableView<FigureTable.Row> table = find("#compareTable");
+        FigureTable figures = vm().comparison().figures();
+        assertEquals(figures.rows(), table.getItems());
+        assertEquals(CompareFigure.values().length, table.getItems().size());
+        assertTrue(figures.row(CompareFigure.ACCEPT_P50_MS).left() > 0, "orders were accepted on the left by 6 s");
+        String shown = robot.lookup("#compareRow-acceptLatencyP50Ms").queryAs(javafx.scene.control.TableRow.class)
+                .getChildrenUnmodifiable().stream().map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .reduce("", (a, b) -> a + "|" + b);
+        assertTrue(shown.contains(CompareController.format(CompareFigure.ACCEPT_P50_MS,
+                figures.row(CompareFigure.ACCEPT_P50_MS).left())), shown);
+    }
+
+    @Test
+    void aSliderSetToBothLandsOnBothSidesAtTheSameVirtualTimeAndSetToLeftOnlyOnTheLeft(FxRobot robot) {
+        openFromMenu(robot);
+        Commands left = new Commands();
+        Commands right = new Commands();
+        robot.interact(() -> {
+            vm().addSideListener(Side.LEFT, left);
+            vm().addSideListener(Side.RIGHT, right);
+        });
+        advance(robot, 2_000);
+        Slider slowdown = find("#slowdownSlider");
+        robot.interact(() -> slowdown.setValue(4));
+        assertEquals(1, left.applied.size());
+        assertEquals(1, right.applied.size());
+        assertEquals(new Command.SetSlowdown(dev.switchboard.model.ServiceId.KITCHEN, 4), left.applied.get(0).command());
+        assertEquals(left.applied.get(0), right.applied.get(0), "the same command at the same virtual time");
+        assertEquals(2_000, left.applied.get(0).timeMs(), 1e-9);
+        assertTrue(this.<Label>find("#compareChange").getText().contains("on both sides at t = 2.000 s"),
+                this.<Label>find("#compareChange").getText());
+
+        advance(robot, 500);
+        robot.clickOn("#latencyTarget-left");
+        Slider latency = find("#latencySlider");
+        robot.interact(() -> latency.setValue(300));
+        assertEquals(2, left.applied.size());
+        assertEquals(1, right.applied.size(), "Left only: the right side got nothing");
+        assertTrue(left.applied.get(1).command() instanceof Command.SetLinkLatency);
+        assertEquals(2_500, left.applied.get(1).timeMs(), 1e-9);
+        assertTrue(this.<Label>find("#compareChange").getText().contains("on the left side"));
+    }
+
+    @Test
+    void theVerdictAppearsOnTheButtonAndWhenTheRunEnds(FxRobot robot) {
+        openFromMenu(robot);
+        advance(robot, 5_000);
+        robot.clickOn("#compareVerdictButton");
+        String verdict = this.<Label>find("#compareVerdict").getText();
+        assertEquals(vm().comparison().verdict(), verdict);
+        assertTrue(verdict.startsWith("With order->kitchen queue (right) instead of order->kitchen sync (left)"), verdict);
+        for (int i = 0; i < 200 && !vm().finishedProperty().get(); i++) {
+            advance(robot, 10_000);
+        }
+        assertTrue(vm().finishedProperty().get(), "the hybrid sample's orders all ran");
+        assertEquals(vm().comparison().verdict(), this.<Label>find("#compareVerdict").getText(), "worded again at the end");
+    }
+
+    @Test
+    void withSyncAgainstQueueOnASlowKitchenTheLeftTellsCustomersLater(FxRobot robot) {
+        openFromMenu(robot);
+        Slider slowdown = find("#slowdownSlider");
+        robot.interact(() -> slowdown.setValue(5));
+        advance(robot, 30_000);
+        FigureTable.Row accept = vm().figureRows().stream().filter(r -> r.figure() == CompareFigure.ACCEPT_P50_MS)
+                .findFirst().orElseThrow();
+        assertTrue(accept.left() > accept.right(), "sync p50 " + accept.left() + " against queue " + accept.right());
+        assertFalse(accept.aboutTheSame());
+        javafx.scene.control.TableRow<?> row = robot.lookup("#compareRow-acceptLatencyP50Ms").queryAs(javafx.scene.control.TableRow.class);
+        Node difference = row.getChildrenUnmodifiable().get(row.getChildrenUnmodifiable().size() - 1);
+        assertTrue(difference.getStyleClass().containsAll(List.of(CompareController.DIFFERS, CompareController.BETTER)),
+                "the right side tells customers sooner: " + difference.getStyleClass());
+        FigureTable.Row alike = vm().figureRows().stream().filter(FigureTable.Row::aboutTheSame).findFirst().orElseThrow();
+        TableView<FigureTable.Row> table = find("#compareTable");
+        robot.interact(() -> table.scrollTo(alike));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableRow<?> alikeRow = robot.lookup("#compareRow-" + alike.figure().key())
+                .queryAs(javafx.scene.control.TableRow.class);
+        Node same = alikeRow.getChildrenUnmodifiable().get(alikeRow.getChildrenUnmodifiable().size() - 1);
+        assertFalse(same.getStyleClass().contains(CompareController.DIFFERS), alike + " " + same.getStyleClass());
+    }
+
+    @Test
+    void followingAnOrderSelectsItOnBothDiagramsAndShowsItsStatusOnEachSide(FxRobot robot) {
+        openFromMenu(robot);
+        advance(robot, 3_000);
+        robot.clickOn("#compareFollowOrder").write("1").type(KeyCode.ENTER);
+        assertEquals(1L, vm().selectedOrderProperty().get());
+        assertEquals(1L, compare.controller().diagramView(Side.LEFT).getSelectedOrder());
+        assertEquals(1L, compare.controller().diagramView(Side.RIGHT).getSelectedOrder());
+        assertTrue(this.<Label>find("#leftOrderStatus").getText().startsWith("#1 "));
+        assertTrue(this.<Label>find("#rightOrderStatus").getText().startsWith("#1 "));
+    }
+
+    @Test
+    void playPauseStepOrderAndBurstKeysActOnBothSides(FxRobot robot) {
+        openFromMenu(robot);
+        Commands left = new Commands();
+        Commands right = new Commands();
+        robot.interact(() -> {
+            vm().addSideListener(Side.LEFT, left);
+            vm().addSideListener(Side.RIGHT, right);
+            compare.stage().requestFocus();
+        });
+        robot.type(KeyCode.SPACE);
+        assertTrue(vm().playingProperty().get());
+        robot.type(KeyCode.PERIOD);
+        assertFalse(vm().playingProperty().get());
+        double before = vm().getNowMs();
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(before + CompareViewModel.STEP_MS, vm().getNowMs(), 1e-9);
+        robot.type(KeyCode.O);
+        robot.push(KeyCode.SHIFT, KeyCode.B);
+        assertEquals(List.of(new Command.PlaceOrders(1), new Command.PlaceOrders(CompareViewModel.BURST_SIZE)),
+                left.applied.stream().map(TraceEvent.CommandApplied::command).toList());
+        assertEquals(left.applied, right.applied);
+    }
+
+    @Test
+    void f5EntersPresenterModeWithLargeTextOnBothDiagramsAndEscLeavesIt(FxRobot robot) {
+        openFromMenu(robot);
+        robot.interact(() -> compare.stage().requestFocus());
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        robot.type(KeyCode.F5);
+        assertTrue(vm().presenterModeProperty().get());
+        assertEquals(screen.getWidth(), compare.stage().getWidth(), 1);
+        assertEquals(screen.getHeight(), compare.stage().getHeight(), 1);
+        assertTrue(compare.controller().diagramView(Side.LEFT).largeTextProperty().get());
+        assertTrue(compare.controller().diagramView(Side.RIGHT).largeTextProperty().get());
+        assertFalse(find("#comparePanels").isVisible(), "the table and the controls step aside");
+        assertTrue(find("#compareVerdict").isVisible());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(vm().presenterModeProperty().get());
+        assertFalse(compare.controller().diagramView(Side.LEFT).largeTextProperty().get());
+        assertTrue(find("#comparePanels").isVisible());
+        assertTrue(compare.stage().getWidth() < screen.getWidth());
+    }
+
+    @Test
+    void theDarkThemeFollowsTheMainWindows(FxRobot robot) {
+        openFromMenu(robot);
+        robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
+        assertTrue(compare.stage().getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("/styles/dark.css")));
+        robot.interact(() -> window.viewModel().darkThemeProperty().set(false));
+        assertFalse(compare.stage().getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("/styles/dark.css")));
+    }
+}
