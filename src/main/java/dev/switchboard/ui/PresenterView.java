@@ -2,13 +2,10 @@ package dev.switchboard.ui;
 
 import dev.switchboard.ui.diagram.DiagramView;
 import javafx.css.PseudoClass;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Region;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -33,7 +30,7 @@ public final class PresenterView {
     private Node alongside;
     private double[] upperDividers;
     private double[] mainDividers;
-    private Rectangle2D windowedBounds;
+    private final ScreenCover screenCover = new ScreenCover(MainWindow.PREFERRED_WIDTH, MainWindow.PREFERRED_HEIGHT);
 
     PresenterView(MainViewModel vm, SplitPane mainSplit, SplitPane upperSplit, Node controlPanel, Region captionBar,
                   Label captionLabel, DiagramView diagram) {
@@ -134,47 +131,8 @@ public final class PresenterView {
         return caption;
     }
 
-    /**
-     * Makes the window cover its screen, or gives it back its old place and size. Full screen where the
-     * platform has it; the stage is also sized to the screen's bounds first, because without a window
-     * manager (Xvfb, a kiosk) a full-screen request can do nothing. Esc is left to the window's own
-     * shortcut (leave presenter mode) rather than the platform's full-screen exit.
-     */
+    /** Makes the window cover its screen, or gives it back its old place and size ({@link ScreenCover}). */
     void cover(Stage stage, boolean on) {
-        if (on) {
-            if (!stage.isFullScreen()) {
-                windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-            }
-            Rectangle2D screen = screenOf(stage).getBounds();
-            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-            stage.setFullScreenExitHint("");
-            stage.setX(screen.getMinX());
-            stage.setY(screen.getMinY());
-            stage.setWidth(screen.getWidth());
-            stage.setHeight(screen.getHeight());
-            stage.setFullScreen(true);
-        } else {
-            stage.setFullScreen(false);
-            if (windowedBounds != null && Double.isNaN(windowedBounds.getMinX())) {
-                // Started in presenter mode: the window never had a place of its own.
-                Rectangle2D screen = screenOf(stage).getVisualBounds();
-                stage.setWidth(Math.min(MainWindow.PREFERRED_WIDTH, screen.getWidth()));
-                stage.setHeight(Math.min(MainWindow.PREFERRED_HEIGHT, screen.getHeight()));
-                stage.centerOnScreen();
-            } else if (windowedBounds != null && windowedBounds.getWidth() > 0) {
-                stage.setX(windowedBounds.getMinX());
-                stage.setY(windowedBounds.getMinY());
-                stage.setWidth(windowedBounds.getWidth());
-                stage.setHeight(windowedBounds.getHeight());
-            }
-        }
-    }
-
-    private static Screen screenOf(Stage stage) {
-        if (Double.isNaN(stage.getX()) || Double.isNaN(stage.getWidth()) || stage.getWidth() <= 0) {
-            return Screen.getPrimary();
-        }
-        var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-        return screens.isEmpty() ? Screen.getPrimary() : screens.get(0);
+        screenCover.cover(stage, on);
     }
 }

@@ -6,7 +6,6 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -31,7 +30,7 @@ public final class CompareWindow {
 
     private final Stage stage;
     private final CompareController controller;
-    private Rectangle2D windowedBounds;
+    private final dev.switchboard.ui.ScreenCover screenCover = new dev.switchboard.ui.ScreenCover(1400, 900);
 
     private CompareWindow(Stage stage, CompareController controller) {
         this.stage = stage;
@@ -108,27 +107,7 @@ public final class CompareWindow {
 
     /** Full screen (and sized to the screen, for Xvfb without a window manager), or back to the old place. */
     void cover(boolean on) {
-        if (on) {
-            if (!stage.isFullScreen()) {
-                windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-            }
-            Rectangle2D screen = Screen.getPrimary().getBounds();
-            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-            stage.setFullScreenExitHint("");
-            stage.setX(screen.getMinX());
-            stage.setY(screen.getMinY());
-            stage.setWidth(screen.getWidth());
-            stage.setHeight(screen.getHeight());
-            stage.setFullScreen(true);
-        } else {
-            stage.setFullScreen(false);
-            if (windowedBounds != null && windowedBounds.getWidth() > 0 && !Double.isNaN(windowedBounds.getMinX())) {
-                stage.setX(windowedBounds.getMinX());
-                stage.setY(windowedBounds.getMinY());
-                stage.setWidth(windowedBounds.getWidth());
-                stage.setHeight(windowedBounds.getHeight());
-            }
-        }
+        screenCover.cover(stage, on);
     }
 
     public void show() {
