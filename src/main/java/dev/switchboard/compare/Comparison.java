@@ -3,6 +3,7 @@ package dev.switchboard.compare;
 import dev.switchboard.flow.Flow;
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.FlowOverride;
+import dev.switchboard.run.Recording;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.StampedCommand;
 import dev.switchboard.sweep.FlowVariants;
@@ -40,7 +41,17 @@ public final class Comparison {
      *                                  order count or time between orders)
      */
     public Comparison(Flow left, String leftLabel, Flow right, String rightLabel) {
-        Objects.requireNonNull(left, "left");
+        this(Recording.of(Objects.requireNonNull(left, "left")), leftLabel,
+                Recording.of(Objects.requireNonNull(right, "right")), rightLabel);
+    }
+
+    /**
+     * A comparison that replays each side's recording: its commands are applied again as the clock
+     * reaches their places (going back in time: {@link #replayed()}).
+     */
+    private Comparison(Recording leftRun, String leftLabel, Recording rightRun, String rightLabel) {
+        Flow left = leftRun.flow();
+        Flow right = rightRun.flow();
         Objects.requireNonNull(right, "right");
         if (left.seed() != right.seed()) {
             throw new IllegalArgumentException("both sides need the same seed to get the same customers, but the left"
@@ -55,7 +66,7 @@ public final class Comparison {
         labels.put(Side.LEFT, Objects.requireNonNull(leftLabel, "leftLabel"));
         labels.put(Side.RIGHT, Objects.requireNonNull(rightLabel, "rightLabel"));
         for (Side side : Side.values()) {
-            Run run = new Run(flows.get(side));
+            Run run = new Run(side == Side.LEFT ? leftRun : rightRun);
             Metrics m = new Metrics();
             run.addListener(m);
             runs.put(side, run);
@@ -94,6 +105,16 @@ public final class Comparison {
         parts.add(presetLabel);
         extra.stream().filter(o -> !otherSide.contains(o)).forEach(o -> parts.add(o.toString()));
         return String.join(", ", parts);
+    }
+
+    /**
+     * The same comparison again from t = 0, not started, that replays the commands both sides were
+     * given (and those still to be replayed): run it to any earlier time to see both sides as they
+     * were then. A command given there makes both sides a new branch (see {@link #apply(Side, Command)}).
+     */
+    public Comparison replayed() {
+        return new Comparison(runs.get(Side.LEFT).recording(), labels.get(Side.LEFT),
+                runs.get(Side.RIGHT).recording(), labels.get(Side.RIGHT));
     }
 
     public Flow flow(Side side) {
@@ -169,8 +190,14 @@ public final class Comparison {
             // a side that finished early (runToEnd) catches up with the clock before the command
             run.runUntil(clockMs);
         }
+        boolean ahead = runs.values().stream().anyMatch(Run::hasPendingCommands);
         try {
-            return run.apply(command);
+            StampedCommand stamped = run.apply(command);
+            // a command where either side still had recorded commands ahead forks both: the future they replayed is gone
+            if (ahead) {
+                runs.values().forEach(Run::dropRecorded);
+            }
+            return stamped;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the " + side.key() + " side refused the command: " + e.getMessage(), e);
         }

@@ -65,6 +65,17 @@ public final class Run {
         return stamped;
     }
 
+    /**
+     * Drops the recorded commands this run has not reached: it goes on as a new branch from here
+     * (the other side of a comparison forks when one side is given a command in the past).
+     */
+    public void dropRecorded() {
+        if (nextPending < pending.size()) {
+            nextPending = pending.size();
+            forked = true;
+        }
+    }
+
     /** Whether a new command dropped recorded commands this run had not reached. */
     public boolean hasForked() {
         return forked;

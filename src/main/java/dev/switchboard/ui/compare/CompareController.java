@@ -66,6 +66,9 @@ public final class CompareController {
     @FXML private ChoiceBox<Preset> comparePreset;
     @FXML private Button comparePlay;
     @FXML private Button compareStep;
+    @FXML private Button compareBack;
+    @FXML private Slider compareTimeline;
+    private boolean followingClock;
     @FXML private Button compareRestart;
     @FXML private Slider compareSpeed;
     @FXML private Label compareSpeedLabel;
@@ -175,6 +178,21 @@ public final class CompareController {
         vm.playingProperty().addListener((obs, was, on) -> comparePlay.pseudoClassStateChanged(PLAYING, on));
         compareStep.setOnAction(e -> vm.step());
         compareStep.disableProperty().bind(vm.finishedProperty());
+        compareBack.setOnAction(e -> vm.stepBack());
+        compareTimeline.maxProperty().bind(Bindings.max(1, vm.newestMsProperty()));
+        vm.nowMsProperty().addListener((obs, old, now) -> {
+            followingClock = true;
+            try {
+                compareTimeline.setValue(now.doubleValue());
+            } finally {
+                followingClock = false;
+            }
+        });
+        compareTimeline.valueProperty().addListener((obs, old, value) -> {
+            if (!followingClock && Math.abs(value.doubleValue() - vm.getNowMs()) > 1e-9) {
+                vm.seekTo(value.doubleValue());
+            }
+        });
         compareRestart.setOnAction(e -> vm.restart());
         compareSpeed.setValue(SpeedScale.positionOf(vm.speedProperty().get()));
         compareSpeed.valueProperty().addListener((obs, old, p) -> vm.speedProperty().set(SpeedScale.speedAt(p.doubleValue())));
@@ -362,6 +380,9 @@ public final class CompareController {
             switch (code) {
                 case SPACE, PERIOD -> vm.togglePlay();
                 case PAGE_DOWN, RIGHT -> vm.step();
+                case PAGE_UP, LEFT -> vm.stepBack();
+                case HOME -> vm.seekTo(0);
+                case END -> vm.seekTo(vm.newestMsProperty().get());
                 case O -> vm.placeOrder();
                 case B -> {
                     if (!event.isShiftDown()) {

@@ -74,6 +74,7 @@ public final class CompareViewModel {
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ReadOnlyDoubleWrapper nowMs = new ReadOnlyDoubleWrapper(this, "nowMs", 0);
+    private final ReadOnlyDoubleWrapper newestMs = new ReadOnlyDoubleWrapper(this, "newestMs", 0);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished", false);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
@@ -122,18 +123,10 @@ public final class CompareViewModel {
             return;
         }
         playing.set(false);
-        for (Side side : Side.values()) {
-            DiagramState state = diagrams.get(side);
-            state.clear();
-            CustomerGauge gauge = new CustomerGauge();
-            next.addListener(side, state);
-            next.addListener(side, gauge);
-            extraListeners.get(side).forEach(l -> next.addListener(side, l));
-            gauges.get(side).set(gauge);
-            labels.get(side).set(side == Side.LEFT ? "Left: " + next.label(side) : "Right: " + next.label(side));
-        }
+        wire(next);
         next.start();
         comparison.set(next);
+        newestMs.set(0);
         Flow left = next.flow(Side.LEFT);
         kitchenSlowdown.set(1);
         LinkSpec orderKitchen = left.links().get(LinkId.ORDER_KITCHEN);
@@ -145,6 +138,58 @@ public final class CompareViewModel {
         refreshFigures();
         refreshOrderStatus();
         say("Comparing " + chosen.name() + " on " + baseFlow.name() + ": " + chosen.description());
+    }
+
+    /** Gives each side of {@code next} fresh readers: its diagram, its gauge and the readers added from outside. */
+    private void wire(Comparison next) {
+        for (Side side : Side.values()) {
+            DiagramState state = diagrams.get(side);
+            state.clear();
+            CustomerGauge gauge = new CustomerGauge();
+            next.addListener(side, state);
+            next.addListener(side, gauge);
+            extraListeners.get(side).forEach(l -> next.addListener(side, l));
+            gauges.get(side).set(gauge);
+            labels.get(side).set(side == Side.LEFT ? "Left: " + next.label(side) : "Right: " + next.label(side));
+        }
+    }
+
+    // ---- going back in time ----
+
+    /**
+     * Shows both sides at {@code timeMs} (0 to the newest moment reached): forward runs on, backward
+     * replays both sides' commands into fresh readers up to that time. Playing on from there replays
+     * the same future; a command given there makes both sides a new branch (the future is dropped).
+     */
+    public void seekTo(double timeMs) {
+        Comparison c = comparison.get();
+        double target = Math.max(0, Math.min(newestMs.get(), timeMs));
+        playing.set(false);
+        if (target >= c.nowMs()) {
+            advanceBy(target - c.nowMs(), true);
+            return;
+        }
+        Comparison again = c.replayed();
+        wire(again);
+        again.start();
+        again.runUntil(target);
+        comparison.set(again);
+        nowMs.set(again.nowMs());
+        finished.set(false);
+        refreshFigures();
+        refreshOrderStatus();
+        say("Both sides at t = " + Numbers.clock(target) + ", as they were (newest " + Numbers.clock(newestMs.get())
+                + "); a change here starts both sides on a new branch.");
+    }
+
+    /** Both sides back by {@link #STEP_MS} (Left, Page Up). */
+    public void stepBack() {
+        seekTo(Math.max(0, comparison.get().nowMs() - STEP_MS));
+    }
+
+    /** The newest virtual time both sides have reached: the timeline's end. */
+    public ReadOnlyDoubleProperty newestMsProperty() {
+        return newestMs.getReadOnlyProperty();
     }
 
     /**
@@ -183,6 +228,7 @@ public final class CompareViewModel {
         if (virtualMs > 0) {
             c.runUntil(c.nowMs() + virtualMs);
             nowMs.set(c.nowMs());
+            newestMs.set(Math.max(newestMs.get(), c.nowMs()));
         }
         if (!c.hasPendingEvents() && !finished.get()) {
             finished.set(true);

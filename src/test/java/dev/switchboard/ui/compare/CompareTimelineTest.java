@@ -1,0 +1,62 @@
+package dev.switchboard.ui.compare;
+
+import dev.switchboard.compare.Side;
+import dev.switchboard.flow.FlowException;
+import dev.switchboard.flow.FlowLoader;
+import dev.switchboard.trace.Command;
+import dev.switchboard.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Going back in time in compare mode: both sides together, as they were, and a change there forks both. */
+class CompareTimelineTest {
+
+    private static String shown(CompareViewModel vm) {
+        vm.refreshFigures();
+        return vm.getNowMs() + "\n" + vm.figureRows() + "\n" + vm.diagram(Side.LEFT).snapshot() + "\n"
+                + vm.diagram(Side.RIGHT).snapshot() + "\n" + vm.gaugeProperty(Side.LEFT).get().reading() + "\n"
+                + vm.gaugeProperty(Side.RIGHT).get().reading();
+    }
+
+    @Test
+    void draggingBackShowsBothSidesAsTheyWereAndPlayingOnReplaysTheSameFuture() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
+        vm.advanceBy(2_000);
+        assertTrue(vm.setKitchenSlowdown(4, CompareTarget.LEFT));
+        vm.advanceBy(1_000);
+        String at3 = shown(vm);
+        vm.advanceBy(3_000);
+        String at6 = shown(vm);
+        assertEquals(6_000, vm.newestMsProperty().get());
+
+        vm.seekTo(3_000);
+        assertEquals(at3, shown(vm), "both sides at 3 s as they were");
+        vm.stepBack();
+        assertEquals(2_750, vm.getNowMs());
+        vm.seekTo(6_000);
+        assertEquals(at6, shown(vm), "forward again: the slowdown on the left was given again at 2 s");
+    }
+
+    @Test
+    void aChangeInThePastForksBothSides() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
+        List<TraceEvent> right = new ArrayList<>();
+        vm.addSideListener(Side.RIGHT, right::add);
+        vm.advanceBy(4_000);
+        assertTrue(vm.setKitchenWorkers(5, CompareTarget.RIGHT));
+        vm.advanceBy(2_000);
+        vm.seekTo(2_000);
+        assertTrue(vm.setKitchenSlowdown(3, CompareTarget.LEFT), "a change on the left only, in the past");
+        right.clear();
+        vm.advanceBy(4_000);
+        assertFalse(right.stream().anyMatch(e -> e instanceof TraceEvent.CommandApplied c
+                        && c.command() instanceof Command.SetWorkers),
+                "the right side's later change belonged to the old future: both sides forked");
+    }
+}
