@@ -86,6 +86,11 @@ public final class CompareController {
     @FXML private StackPane rightDiagramHost;
     @FXML private HBox comparePanels;
     @FXML private TableView<FigureTable.Row> compareTable;
+    @FXML private javafx.scene.control.TabPane compareTabs;
+    @FXML private javafx.scene.control.Tab orderTab;
+    @FXML private Label compareDivergence;
+    @FXML private javafx.scene.control.ListView<String> leftOrderHistory;
+    @FXML private javafx.scene.control.ListView<String> rightOrderHistory;
     @FXML private TableColumn<FigureTable.Row, String> figureColumn;
     @FXML private TableColumn<FigureTable.Row, String> leftColumn;
     @FXML private TableColumn<FigureTable.Row, String> rightColumn;
@@ -229,6 +234,15 @@ public final class CompareController {
 
     private void initTable() {
         compareTable.setItems(vm.figureRows());
+        leftOrderHistory.setItems(vm.orderHistory(Side.LEFT));
+        rightOrderHistory.setItems(vm.orderHistory(Side.RIGHT));
+        compareDivergence.textProperty().bind(vm.divergenceProperty());
+        // following an order shows its two histories; the figures are one click away
+        vm.selectedOrderProperty().addListener((obs, old, id) -> {
+            if (id != null && old == null) {
+                compareTabs.getSelectionModel().select(orderTab);
+            }
+        });
         compareTable.setPlaceholder(new Label("No figures yet"));
         figureColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(figureName(c.getValue().figure())));
         leftColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(format(c.getValue().figure(), c.getValue().left())));

@@ -69,6 +69,8 @@ public final class CompareViewModel {
     private final Map<Side, List<TraceListener>> extraListeners = new EnumMap<>(Side.class);
     private final Map<Side, ReadOnlyStringWrapper> labels = new EnumMap<>(Side.class);
     private final Map<Side, ReadOnlyStringWrapper> orderStatuses = new EnumMap<>(Side.class);
+    private final Map<Side, ObservableList<String>> orderHistories = new EnumMap<>(Side.class);
+    private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(this, "divergence", "");
 
     private final ObservableList<Preset> presets = FXCollections.observableArrayList(Presets.all());
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
@@ -101,6 +103,7 @@ public final class CompareViewModel {
             extraListeners.put(side, new ArrayList<>());
             labels.put(side, new ReadOnlyStringWrapper(this, side.key() + "Label", ""));
             orderStatuses.put(side, new ReadOnlyStringWrapper(this, side.key() + "OrderStatus", ""));
+            orderHistories.put(side, FXCollections.observableArrayList());
         }
         selectedOrder.addListener((obs, old, id) -> refreshOrderStatus());
         preset.set(Presets.defaultPreset());
@@ -345,6 +348,40 @@ public final class CompareViewModel {
             }
             orderStatuses.get(side).set(text);
         }
+        refreshOrderHistories(id);
+    }
+
+    /** The followed order's two histories side by side, and where they first part. */
+    private void refreshOrderHistories(Long id) {
+        if (id == null) {
+            orderHistories.values().forEach(List::clear);
+            divergence.set("Follow an order to see its two histories side by side.");
+            return;
+        }
+        var left = diagrams.get(Side.LEFT).historyOf(id);
+        var right = diagrams.get(Side.RIGHT).historyOf(id);
+        int parted = OrderDivergence.firstDifference(left, right);
+        for (Side side : Side.values()) {
+            var history = side == Side.LEFT ? left : right;
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < history.size(); i++) {
+                lines.add(OrderDivergence.line(history.get(i), i == parted));
+            }
+            if (!lines.equals(orderHistories.get(side))) {
+                orderHistories.get(side).setAll(lines);
+            }
+        }
+        divergence.set(OrderDivergence.describe(id, left, right));
+    }
+
+    /** The followed order's status changes on one side, as lines; the first that differs from the other side is marked. */
+    public ObservableList<String> orderHistory(Side side) {
+        return FXCollections.unmodifiableObservableList(orderHistories.get(side));
+    }
+
+    /** Where the followed order's two runs first part, in words. */
+    public ReadOnlyStringProperty divergenceProperty() {
+        return divergence.getReadOnlyProperty();
     }
 
     private void say(String text) {

@@ -59,4 +59,36 @@ class CompareTimelineTest {
                         && c.command() instanceof Command.SetWorkers),
                 "the right side's later change belonged to the old future: both sides forked");
     }
+
+    @Test
+    void aFollowedOrdersTwoHistoriesStandSideBySideWithWhereTheyFirstPart() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("kitchen-backlog.json"));
+        vm.selectedOrderProperty().set(14L);
+        assertEquals("#14 is not placed yet on either side.", vm.divergenceProperty().get());
+        vm.advanceBy(12_000);
+        assertFalse(vm.orderHistory(Side.LEFT).isEmpty());
+        assertFalse(vm.orderHistory(Side.RIGHT).isEmpty());
+        var left = vm.diagram(Side.LEFT).historyOf(14);
+        var right = vm.diagram(Side.RIGHT).historyOf(14);
+        int parted = OrderDivergence.firstDifference(left, right);
+        assertTrue(parted >= 0, "sync against queue: order #14 goes another way on the two sides");
+        assertTrue(vm.divergenceProperty().get().startsWith("#14 first parts at step " + (parted + 1) + ": "),
+                vm.divergenceProperty().get());
+        assertTrue(vm.orderHistory(Side.LEFT).get(parted).startsWith("▸ "), "the step where they part is marked");
+        for (int i = 0; i < parted; i++) {
+            assertEquals(left.get(i).to(), right.get(i).to(), "the same way up to there");
+        }
+    }
+
+    @Test
+    void identicalHistoriesHaveNotPartedAndAPrefixIsNotAParting() {
+        var placed = new TraceEvent.OrderStatusChanged(10, 1, null, dev.switchboard.model.OrderStatus.PLACED, "");
+        var confirmed = new TraceEvent.OrderStatusChanged(40, 1, dev.switchboard.model.OrderStatus.PLACED,
+                dev.switchboard.model.OrderStatus.STOCK_CONFIRMED, "");
+        var later = new TraceEvent.OrderStatusChanged(45, 1, dev.switchboard.model.OrderStatus.PLACED,
+                dev.switchboard.model.OrderStatus.STOCK_CONFIRMED, "");
+        assertEquals(-1, OrderDivergence.firstDifference(List.of(placed, confirmed), List.of(placed, confirmed)));
+        assertEquals(-1, OrderDivergence.firstDifference(List.of(placed), List.of(placed, confirmed)));
+        assertEquals(1, OrderDivergence.firstDifference(List.of(placed, confirmed), List.of(placed, later)));
+    }
 }
