@@ -51,6 +51,7 @@ public final class Player {
     private long mutedCount;
     private boolean truncateOnNextEvent;
     private boolean lastApplyForked;
+    private int revision;
 
     /**
      * @param resetReaders called before a run's readers are fed from the start again
@@ -80,6 +81,7 @@ public final class Player {
     /** Feeds the readers a fresh live replay of {@code recording} to {@code playTo}; the log starts again. */
     private void replayLive(Recording recording, Moment newestSoFar, Moment playTo, boolean rewinding) {
         branchRecording = recording;
+        revision++;
         log.clear();
         shown = 0;
         newest = newestSoFar;
@@ -149,7 +151,7 @@ public final class Player {
         return fresh;
     }
 
-    /** Shows the next {@code count} events of the log to the readers (forward in the known history). */
+    /** Shows the log's events up to {@code end} to the readers (forward in the known history). */
     private void showFromLog(int end) {
         for (int i = shown; i < end; i++) {
             readers.onEvent(log.event(i));
@@ -170,7 +172,6 @@ public final class Player {
             showFromLog(end);
             shownClockMs = Math.max(shownClockMs, log.event(end - 1).timeMs());
             shownByTime = false;
-            stale = true;
             return true;
         }
         Run engine = engine();
@@ -184,15 +185,6 @@ public final class Player {
             afterEngine();
             shownByTime = false;
         }
-        return ran;
-    }
-
-    /** Runs one engine step (for following an order through events the log may not hold yet). */
-    public boolean stepEngine() {
-        Run engine = engine();
-        boolean ran = engine.hasPendingEvents() && engine.step();
-        afterEngine();
-        shownByTime = false;
         return ran;
     }
 
@@ -288,6 +280,7 @@ public final class Player {
         }
         lastApplyForked = forking;
         branchRecording = engine.recording();
+        revision++;
         afterEngine();
         return stamped;
     }
@@ -366,7 +359,15 @@ public final class Player {
 
     /** The current branch's recording: its flow and every command applied or still to be replayed. */
     public Recording branchRecording() {
-        return stale ? branchRecording : run.recording();
+        return branchRecording;
+    }
+
+    /**
+     * A count that changes whenever the branch list or the current branch's recording changes (a run
+     * loaded, a command given, a reset, another branch chosen), and not as the run merely plays on.
+     */
+    public int revision() {
+        return revision;
     }
 
     public Branch currentBranch() {

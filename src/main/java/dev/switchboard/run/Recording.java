@@ -37,24 +37,8 @@ public record Recording(Flow flow, List<StampedCommand> commands, Moment playedT
         return new Recording(flow, List.of());
     }
 
-    /** The commands applied at or before the moment {@code (events, timeMs)}: the recording cut there. */
-    public Recording upTo(long events, double timeMs) {
-        int n = 0;
-        while (n < commands.size() && commands.get(n).isAtOrBefore(events, timeMs)) {
-            n++;
-        }
-        return n == commands.size() ? this : new Recording(flow, commands.subList(0, n), playedTo);
-    }
-
     /** This recording, played to {@code moment} (null: to its end). */
     public Recording playedTo(Moment moment) {
         return new Recording(flow, commands, moment);
-    }
-
-    /** This recording with one more command at its end. */
-    public Recording with(StampedCommand command) {
-        List<StampedCommand> more = new java.util.ArrayList<>(commands);
-        more.add(command);
-        return new Recording(flow, more);
     }
 }

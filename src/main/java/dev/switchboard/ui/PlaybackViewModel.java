@@ -71,7 +71,7 @@ public final class PlaybackViewModel {
     static final long MAX_EVENTS_PER_ORDER_STEP = 1_000_000;
 
     private boolean loaded;
-    private boolean loadedBranches;
+    private int shownRevision = -1;
     private long watchedOrder = -1;
     private boolean watchedOrderSeen;
     private final java.util.Set<Long> finishedOrders = new java.util.HashSet<>();
@@ -145,7 +145,6 @@ public final class PlaybackViewModel {
         finished.set(false);
         player.load(recorded, playTo);
         loaded = true;
-        loadedBranches = false;
         flow.set(recorded.flow());
         showStatus("");
         afterAdvance();
@@ -169,15 +168,6 @@ public final class PlaybackViewModel {
         afterAdvance();
         showStatus("Reset to t = 0 as branch " + player.currentBranch().number() + "; the run before is kept as branch "
                 + before + " (Branch list under the diagram).");
-    }
-
-    private int indexOfNumber(int number) {
-        for (int i = 0; i < branches.size(); i++) {
-            if (branches.get(i).number() == number) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     private void resetReaders(Flow newFlow, boolean rewinding) {
@@ -481,17 +471,14 @@ public final class PlaybackViewModel {
 
     private void afterAdvance() {
         double now = player.nowMs();
-        Recording recorded = player.branchRecording();
-        if (!recorded.equals(recording.get())) {
-            recording.set(recorded);
-        }
-        // The list changes when a branch is made or chosen, not on every pulse as the newest moment moves on.
-        Branch shownBranch = player.currentBranch();
-        if (player.branches().size() != branches.size() || currentBranch.get() == null
-                || currentBranch.get().number() != shownBranch.number() || !loadedBranches) {
+        // The recording and the branch list change when a command is given or a branch made or chosen,
+        // not on every pulse as the run plays on.
+        if (player.revision() != shownRevision) {
+            shownRevision = player.revision();
+            recording.set(player.branchRecording());
             branches.setAll(player.branches());
-            loadedBranches = true;
-            currentBranch.set(branches.get(indexOfNumber(shownBranch.number())));
+            int number = player.currentBranch().number();
+            currentBranch.set(branches.stream().filter(b -> b.number() == number).findFirst().orElseThrow());
         }
         newestMs.set(player.newest().timeMs());
         inPast.set(player.isInPast());
