@@ -53,14 +53,12 @@ import java.util.Objects;
 public final class CompareViewModel {
     /** How far Step (Page Down, Right) moves both sides, in virtual ms. */
     public static final double STEP_MS = 250;
-    /** A slow pulse counts as at most this much wall time, as in the main window. */
-    public static final double MAX_PULSE_MS = 250;
+    /** A slow pulse counts as at most this much wall time: the main window's rule. */
+    public static final double MAX_PULSE_MS = dev.switchboard.ui.PlaybackViewModel.MAX_PULSE_MS;
     /** How often the figure table is refreshed while playing, in wall ms. */
     public static final double FIGURE_REFRESH_MS = 250;
-    /** Orders in a burst (Shift+B), as in the main window. */
-    public static final int BURST_SIZE = 10;
-    public static final double MIN_SPEED = 0.05;
-    public static final double MAX_SPEED = 20;
+    /** Orders in a burst (Shift+B): the main window's burst. */
+    public static final int BURST_SIZE = dev.switchboard.ui.PlaybackViewModel.BURST_SIZE;
 
     private final Flow baseFlow;
     private final FlowVariants variants;
