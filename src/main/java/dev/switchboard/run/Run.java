@@ -212,21 +212,14 @@ public final class Run {
         return new Moment(simulation.executedEvents(), simulation.nowMs());
     }
 
-    /** Engine events run so far. */
-    public long executedEvents() {
-        return simulation.executedEvents();
-    }
-
-    public long emittedTraceEvents() {
-        return simulation.emittedTraceEvents();
-    }
-
+    /** Orders placed so far (by the flow or by commands). */
     public long placedOrders() {
         return simulation.placedOrders();
     }
 
-    public long finishedOrders() {
-        return simulation.finishedOrders();
+    /** Engine events run so far. */
+    public long executedEvents() {
+        return simulation.executedEvents();
     }
 
     /** The recording of this run so far: its flow and the commands applied up to now. */

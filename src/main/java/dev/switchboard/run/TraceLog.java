@@ -96,9 +96,4 @@ public final class TraceLog {
         }
         return Math.max(0, stepStarts.previousSetBit(end - 1));
     }
-
-    /** The moment just after the first {@code count} events. */
-    public Moment momentAfter(int count) {
-        return count == 0 ? Moment.START : new Moment(eventsRun[count - 1], events.get(count - 1).timeMs());
-    }
 }
