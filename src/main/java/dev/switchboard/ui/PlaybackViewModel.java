@@ -319,7 +319,7 @@ public final class PlaybackViewModel {
         requireFlow();
         playing.set(false);
         player.seekTo(timeMs);
-        finished.set(false);
+        backFromTheEnd();
         afterAdvance();
     }
 
@@ -331,7 +331,7 @@ public final class PlaybackViewModel {
             showStatus("This is the start of the run; there is nothing before it.");
             return false;
         }
-        finished.set(false);
+        backFromTheEnd();
         afterAdvance();
         return true;
     }
@@ -341,8 +341,16 @@ public final class PlaybackViewModel {
         requireFlow();
         playing.set(false);
         player.jumpToStart();
-        finished.set(false);
+        backFromTheEnd();
         afterAdvance();
+    }
+
+    /** Back from the end of the run: it is not finished here, and the status bar no longer says so. */
+    private void backFromTheEnd() {
+        finished.set(false);
+        if (RUN_FINISHED.equals(statusText.get())) {
+            showStatus("");
+        }
     }
 
     /** Shows the newest moment the current branch has reached. */

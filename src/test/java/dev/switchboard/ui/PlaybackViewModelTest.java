@@ -37,6 +37,21 @@ class PlaybackViewModelTest {
     }
 
     @Test
+    void goingBackFromTheEndNoLongerSaysTheRunHasFinished() throws Exception {
+        vm.open(dev.switchboard.flow.FlowLoader.loadSample("hybrid-order.json"), "test");
+        playback.advanceBy(600_000);
+        assertFalse(playback.step());
+        assertEquals(PlaybackViewModel.RUN_FINISHED, playback.statusTextProperty().get());
+        assertTrue(playback.stepBack());
+        assertFalse(playback.isFinished());
+        assertEquals("", playback.statusTextProperty().get(), "the past is not the end of the run");
+        playback.jumpToNewest();
+        assertFalse(playback.step());
+        playback.seekTo(1_000);
+        assertEquals("", playback.statusTextProperty().get());
+    }
+
+    @Test
     void aFreshRunIsPausedAtZeroWithTheFlowsSettingsShown() {
         assertFalse(playback.isPlaying());
         assertEquals("t = 0.000 s", playback.clockTextProperty().get());
