@@ -23,8 +23,11 @@ import java.util.Locale;
  * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp target/classes:$(cat cp.txt) \
  *     dev.switchboard.ui.diagram.DiagramFrameBench [--seconds 10] [--rate 500] [--flow crowded|hybrid|showcase|SAMPLE.json]
  *     [--start MS] [--speed X] [--select ORDER] [--wall-clock] [--hold] [--presenter] [--width W --height H]
- *     [--compare [PRESET]]
+ *     [--compare [PRESET]] [--warmup SECONDS]
  * </pre>
+ * {@code --warmup} (default 3 s) animates before measuring, so the JIT compiler has done its work; the
+ * two diagrams of {@code --compare} keep the C2 compiler busy for longer than that, so their steady state
+ * needs 15 s or more.
  * {@code --compare} draws compare mode's two diagrams side by side (each with its own state and gauge),
  * fed by a {@link dev.switchboard.compare.Comparison} of the flow under a preset (default
  * {@code sync-vs-queue}) on one clock; the tokens counted are both sides'.
@@ -45,7 +48,8 @@ public final class DiagramFrameBench {
 
     /** The options, parsed with a clear message for anything wrong. */
     record Options(String flow, double seconds, double ratePerSecond, double startMs, double speed, boolean hold,
-                   Long select, int width, int height, boolean wallClock, boolean presenter, String compare) {
+                   Long select, int width, int height, boolean wallClock, boolean presenter, String compare,
+                   double warmupSeconds) {
 
         static Options parse(String[] args) {
             String flow = "crowded";
@@ -53,6 +57,7 @@ public final class DiagramFrameBench {
             double rate = 500;
             Double start = null;
             double speed = 1;
+            double warmup = BenchApp.WARMUP_SECONDS;
             boolean hold = false;
             boolean wallClock = false;
             boolean presenter = false;
@@ -110,6 +115,7 @@ public final class DiagramFrameBench {
                     case "--rate" -> rate = positive(a, v);
                     case "--start" -> start = Double.parseDouble(v);
                     case "--speed" -> speed = positive(a, v);
+                    case "--warmup" -> warmup = positive(a, v);
                     case "--select" -> select = Long.parseLong(v);
                     case "--width" -> width = (int) positive(a, v);
                     case "--height" -> height = (int) positive(a, v);
@@ -119,7 +125,7 @@ public final class DiagramFrameBench {
             // The crowded flow needs a few seconds before the links fill up with tokens.
             double startMs = start != null ? start : flow.equals("crowded") ? 4_000 : 0;
             return new Options(flow, seconds, rate, startMs, speed, hold, select, width, height, wallClock || hold,
-                    presenter, compare);
+                    presenter, compare, warmup);
         }
 
         private static double positive(String option, String value) {
@@ -145,7 +151,7 @@ public final class DiagramFrameBench {
 
         Flow buildFlow() {
             // Enough orders to keep arriving past the end of the measurement.
-            double virtualSpan = (startMs + (seconds + BenchApp.WARMUP_SECONDS) * 1000 * speed) / 1000 + 5;
+            double virtualSpan = (startMs + (seconds + warmupSeconds) * 1000 * speed) / 1000 + 5;
             return switch (flow) {
                 case "hybrid" -> DiagramFlows.hybrid(hold ? 200 : 50, 42);
                 case "showcase" -> DiagramFlows.showcase(200, 42);
@@ -158,7 +164,7 @@ public final class DiagramFrameBench {
     /** The window and the measuring loop. */
     public static final class BenchApp extends Application {
 
-        /** Animation before the measurement starts, so the JIT compiler has done its work. */
+        /** Animation before the measurement starts, so the JIT compiler has done its work (the default). */
         static final double WARMUP_SECONDS = 3;
         /** The virtual time one frame advances in the default fixed-step mode: one 60 Hz frame. */
         static final double FRAME_MS = 1000.0 / 60;
@@ -241,7 +247,7 @@ public final class DiagramFrameBench {
                     }
                     if (warming) {
                         // The first seconds measure the JIT compiler more than the diagram.
-                        if (now - firstNanos >= WARMUP_SECONDS * 1e9) {
+                        if (now - firstNanos >= options.warmupSeconds() * 1e9) {
                             warming = false;
                             firstNanos = now;
                             cpuAtStart[0] = processCpuNanos();
