@@ -25,6 +25,14 @@ public final class RandomStreams {
         return streams.computeIfAbsent(name, n -> new SplittableRandom(mix(seed, n)));
     }
 
+    /**
+     * A number per key under {@code name}: unlike a stream, asking for one key does not move any
+     * other key's number, so a property of an order stays the same however the run's calls interleave.
+     */
+    public KeyedUniform keyed(String name) {
+        return new KeyedUniform(mix(seed, "keyed:" + name));
+    }
+
     static long mix(long seed, String name) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < name.length(); i++) {

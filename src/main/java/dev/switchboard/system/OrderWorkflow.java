@@ -13,6 +13,7 @@ import dev.switchboard.model.ReplyKind;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.model.Task;
 import dev.switchboard.model.WorkerState;
+import dev.switchboard.sim.KeyedUniform;
 import dev.switchboard.sim.RandomStreams;
 import dev.switchboard.sim.Simulator;
 import dev.switchboard.trace.TraceEvent;
@@ -33,7 +34,8 @@ final class OrderWorkflow {
     final EnumMap<ServiceId, ServiceNode> services = new EnumMap<>(ServiceId.class);
     final EnumMap<LinkId, LinkNode> links = new EnumMap<>(LinkId.class);
     final AgentPool agents;
-    private final SplittableRandom stockRandom;
+    /** Whether an order's item is in stock is the order's: the same on every check and on both sides of a compare. */
+    private final KeyedUniform stockRoll;
     private final SplittableRandom tripRandom;
     private final EnumMap<ServiceId, SplittableRandom> poisonRandom = new EnumMap<>(ServiceId.class);
     /** The services, their poison streams and the links again by ordinal: looked up on every step. */
@@ -58,7 +60,7 @@ final class OrderWorkflow {
             links.put(id, new LinkNode(id, flow.link(id), random));
         }
         agents = new AgentPool(flow.service(ServiceId.DELIVERY).agents());
-        stockRandom = random.stream("stock");
+        stockRoll = random.keyed("stock");
         tripRandom = random.stream("trip");
         for (ServiceId id : ServiceId.values()) {
             poisonRandom.put(id, random.stream("poison:" + id.key()));
@@ -297,7 +299,7 @@ final class OrderWorkflow {
         Order order = worker.item.order();
         switch (task) {
             case CHECK_STOCK -> {
-                ReplyKind kind = !ok ? ReplyKind.ERROR : outOfStock() ? ReplyKind.OUT_OF_STOCK : ReplyKind.OK;
+                ReplyKind kind = !ok ? ReplyKind.ERROR : outOfStock(order) ? ReplyKind.OUT_OF_STOCK : ReplyKind.OK;
                 calls.reply(worker.item.call(), kind);
                 release(worker);
             }
@@ -340,9 +342,13 @@ final class OrderWorkflow {
         }
     }
 
-    private boolean outOfStock() {
+    /**
+     * Out of stock when the order's own number is under the rate in force now: a retried check gets
+     * the same answer, and raising the rate mid-run turns the lowest-numbered orders away first.
+     */
+    private boolean outOfStock(Order order) {
         double rate = service(ServiceId.INVENTORY).settings().stockOutRate();
-        return rate > 0 && stockRandom.nextDouble() < rate;
+        return rate > 0 && stockRoll.uniform(order.id) < rate;
     }
 
     /**

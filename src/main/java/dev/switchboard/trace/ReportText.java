@@ -36,8 +36,9 @@ public final class ReportText {
                     ms(s.meanQueueWaitMs()), ms(s.meanQueueLength()), s.maxQueueLength(), s.handled(), s.errors(),
                     ms(s.busyMs()), ms(s.blockedMs()), s.workLost(), s.duplicates(), s.staleCalls());
         }
-        line(out, "%-10s at most %d orders waited for a delivery agent at once", "",
-                r.services().get(ServiceId.DELIVERY).maxAgentQueue());
+        int mostWaiting = r.services().get(ServiceId.DELIVERY).maxAgentQueue();
+        line(out, "%-10s at most %s waited for a delivery agent at once", "",
+                Numbers.count(mostWaiting, "order", "orders"));
         out.append('\n');
         line(out, "%-18s %9s %6s %9s %6s %8s %8s %9s %10s %12s %5s %9s %10s %10s %10s", "Link", "messages", "lost",
                 "timeouts", "late", "refused", "retries", "rejected", "no inst.", "redelivered", "DLQ", "late acks",

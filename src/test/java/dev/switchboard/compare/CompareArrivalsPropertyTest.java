@@ -3,12 +3,15 @@ package dev.switchboard.compare;
 import dev.switchboard.flow.FlowException;
 import dev.switchboard.flow.FlowLoader;
 import dev.switchboard.flow.FlowOverride;
+import dev.switchboard.model.LinkId;
+import dev.switchboard.model.ReplyKind;
 import dev.switchboard.trace.Command;
 import dev.switchboard.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A property test: whatever differs between the sides (a few flow fields chosen at random, on any
  * seed, with orders placed and automatic arrivals switched on by commands mid-run), both sides get
- * the same customers: the same order ids placed at the same virtual times.
+ * the same customers: the same order ids placed at the same virtual times, and, where both sides have
+ * the same stock-out rate, the same answer from Inventory for every order it answered on both sides
+ * (whether an order's item is in stock is the order's, not the run's).
  */
 class CompareArrivalsPropertyTest {
     private static final int CONFIGURATIONS = 150;
@@ -59,6 +64,17 @@ class CompareArrivalsPropertyTest {
         return String.format(Locale.ROOT, "%.3f", r.nextDouble() * max);
     }
 
+    /** The stock-out rate a side's overrides set, or "" when they leave the flow's. */
+    private static String stockOutRate(List<FlowOverride> overrides) {
+        String rate = "";
+        for (FlowOverride o : overrides) {
+            if (o.toString().contains("stockOutRate")) {
+                rate = o.toString();
+            }
+        }
+        return rate;
+    }
+
     private static List<FlowOverride> randomOverrides(SplittableRandom r) {
         List<FlowOverride> overrides = new ArrayList<>();
         int count = r.nextInt(1, 4);
@@ -71,6 +87,7 @@ class CompareArrivalsPropertyTest {
     @Test
     void bothSidesGetTheSameOrderIdsAtTheSameTimesWhateverDiffers() throws FlowException {
         int compared = 0;
+        int stockChecksCompared = 0;
         for (int i = 0; i < CONFIGURATIONS; i++) {
             SplittableRandom random = new SplittableRandom(7000 + i);
             String file = SAMPLES.get(random.nextInt(SAMPLES.size()));
@@ -85,12 +102,18 @@ class CompareArrivalsPropertyTest {
                 continue; // a combination the flow refuses (an instance fault on fewer instances): not a comparison
             }
             Map<Side, List<String>> placed = new EnumMap<>(Side.class);
+            Map<Side, Map<Long, ReplyKind>> stockAnswers = new EnumMap<>(Side.class);
             for (Side side : Side.values()) {
                 List<String> orders = new ArrayList<>();
+                Map<Long, ReplyKind> answers = new HashMap<>();
                 placed.put(side, orders);
+                stockAnswers.put(side, answers);
                 comparison.addListener(side, e -> {
                     if (e instanceof TraceEvent.OrderPlaced p) {
                         orders.add(p.orderId() + "@" + Double.doubleToLongBits(p.timeMs()));
+                    } else if (e instanceof TraceEvent.ReplySent r && r.link() == LinkId.ORDER_INVENTORY
+                            && (r.kind() == ReplyKind.OK || r.kind() == ReplyKind.OUT_OF_STOCK)) {
+                        answers.put(r.orderId(), r.kind());
                     }
                 });
             }
@@ -108,8 +131,20 @@ class CompareArrivalsPropertyTest {
                     + differences.right();
             assertTrue(placed.get(Side.LEFT).size() > 30, where);
             assertEquals(placed.get(Side.LEFT), placed.get(Side.RIGHT), where);
+            if (stockOutRate(differences.left()).equals(stockOutRate(differences.right()))) {
+                Map<Long, ReplyKind> left = stockAnswers.get(Side.LEFT);
+                Map<Long, ReplyKind> right = stockAnswers.get(Side.RIGHT);
+                for (Map.Entry<Long, ReplyKind> answer : left.entrySet()) {
+                    ReplyKind other = right.get(answer.getKey());
+                    if (other != null) {
+                        assertEquals(answer.getValue(), other, where + ": Inventory's answer for order " + answer.getKey());
+                        stockChecksCompared++;
+                    }
+                }
+            }
             compared++;
         }
         assertTrue(compared > CONFIGURATIONS * 3 / 4, "only " + compared + " configurations could be compared");
+        assertTrue(stockChecksCompared > 1_000, "only " + stockChecksCompared + " stock answers compared");
     }
 }

@@ -95,6 +95,20 @@ class ReportJsonTest {
     }
 
     @Test
+    void theTextSaysOneOrderInTheSingular() {
+        assertTrue(ReportText.write(sampleReport()).contains("at most 2 orders waited for a delivery agent at once"));
+        Report one = sampleReport();
+        Map<ServiceId, Report.Service> services = new EnumMap<>(one.services());
+        Report.Service d = services.get(ServiceId.DELIVERY);
+        services.put(ServiceId.DELIVERY, new Report.Service(d.utilization(), d.meanQueueWaitMs(), d.meanQueueLength(),
+                d.maxQueueLength(), d.handled(), d.errors(), d.blockedMs(), d.busyMs(), d.taken(), d.dropped(),
+                d.workLost(), d.duplicates(), d.duplicatesSkipped(), d.staleCalls(), d.agentWaitMs(), 1));
+        String text = ReportText.write(new Report(one.flow(), one.seed(), one.simulatedMs(), one.events(), one.orders(),
+                one.acceptLatencyMs(), one.deliveryLatencyMs(), services, one.links()));
+        assertTrue(text.contains("at most 1 order waited for a delivery agent at once"), text);
+    }
+
+    @Test
     void numbersAreRoundedWithoutExponentsOrTrailingZeros() {
         assertEquals("1234.5", JsonText.number(1234.5, 3));
         assertEquals("0.3", JsonText.number(0.1 + 0.2, 3));
