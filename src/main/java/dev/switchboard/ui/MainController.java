@@ -597,15 +597,9 @@ public final class MainController {
                 }
                 case RIGHT -> step();
                 case S -> stepFollowedOrder();
-                case PAGE_DOWN -> {
-                    playback.step();
-                    presenter.caption().latest();
-                }
+                case PAGE_DOWN -> playback.step();
                 case LEFT -> stepBack();
-                case PAGE_UP -> {
-                    playback.stepBack();
-                    presenter.caption().latest();
-                }
+                case PAGE_UP -> playback.stepBack();
                 case HOME -> playback.jumpToStart();
                 case END -> playback.jumpToNewest();
                 case O -> playback.placeOrder();

@@ -1,7 +1,6 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.ui.diagram.DiagramView;
-import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -15,7 +14,6 @@ import javafx.stage.Stage;
  * screen can be blanked to black. {@link #cover(Stage, boolean)} makes the window cover the screen.
  */
 public final class PresenterView {
-    private static final PseudoClass REPLAY = PseudoClass.getPseudoClass("replay");
 
     private final MainViewModel vm;
     private final SplitPane mainSplit;
@@ -43,7 +41,6 @@ public final class PresenterView {
         this.diagram = diagram;
         this.caption = new CaptionViewModel(vm.narration().lines());
         captionLabel.textProperty().bind(caption.captionProperty());
-        caption.replayingProperty().addListener((obs, was, now) -> captionLabel.pseudoClassStateChanged(REPLAY, now));
         blank.setId("blankScreen");
         blank.getStyleClass().add("blank-screen");
         blank.setVisible(false);
@@ -125,10 +122,6 @@ public final class PresenterView {
 
     public boolean isBlank() {
         return blank.isVisible();
-    }
-
-    public CaptionViewModel caption() {
-        return caption;
     }
 
     /** Makes the window cover its screen, or gives it back its old place and size ({@link ScreenCover}). */
