@@ -348,7 +348,7 @@ public sealed interface TraceEvent {
             implements TraceEvent, RunScoped { }
 
     /** An instance told the registry it is alive. */
-    record Heartbeat(double timeMs, ServiceId service, int instance) implements TraceEvent, ServiceScoped { }
+    record Heartbeat(double timeMs, ServiceId service, int instance) implements TraceEvent, ServiceScoped, Background { }
 
     /** The registry added an instance (it registered) or removed it (heartbeats missed, or shut down). */
     record RegistryChanged(double timeMs, ServiceId service, int instance, boolean registered, String reason)
@@ -359,7 +359,7 @@ public sealed interface TraceEvent {
      * {@code service} and will use this list until its cache expires.
      */
     record CacheRefreshed(double timeMs, ServiceId caller, ServiceId service, java.util.List<Integer> instances)
-            implements TraceEvent, ServiceScoped { }
+            implements TraceEvent, ServiceScoped, Background { }
 
     /**
      * Work for {@code service} was sent to one of its instances: a new order ({@code callId == 0}) or

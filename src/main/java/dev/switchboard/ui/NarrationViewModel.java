@@ -1,6 +1,7 @@
 package dev.switchboard.ui;
 
 import dev.switchboard.flow.Flow;
+import dev.switchboard.trace.Background;
 import dev.switchboard.trace.TraceEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -57,7 +58,7 @@ public final class NarrationViewModel implements RunListener {
 
     /** Registry heartbeats and cache refreshes: they repeat on a timer and say nothing new about any order. */
     static boolean isBackground(TraceEvent event) {
-        return event instanceof TraceEvent.Heartbeat || event instanceof TraceEvent.CacheRefreshed;
+        return event instanceof Background;
     }
 
     @Override
