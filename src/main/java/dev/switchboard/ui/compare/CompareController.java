@@ -82,6 +82,8 @@ public final class CompareController {
     @FXML private Label rightLabel;
     @FXML private Label leftOrderStatus;
     @FXML private Label rightOrderStatus;
+    @FXML private Label leftCaption;
+    @FXML private Label rightCaption;
     @FXML private StackPane leftDiagramHost;
     @FXML private StackPane rightDiagramHost;
     @FXML private HBox comparePanels;
@@ -134,6 +136,8 @@ public final class CompareController {
         rightLabel.textProperty().bind(vm.labelProperty(Side.RIGHT));
         leftOrderStatus.textProperty().bind(vm.orderStatusProperty(Side.LEFT));
         rightOrderStatus.textProperty().bind(vm.orderStatusProperty(Side.RIGHT));
+        leftCaption.textProperty().bind(vm.captionProperty(Side.LEFT));
+        rightCaption.textProperty().bind(vm.captionProperty(Side.RIGHT));
 
         initToolbar();
         initTable();

@@ -68,6 +68,8 @@ public final class CompareViewModel {
     private final Map<Side, ReadOnlyStringWrapper> labels = new EnumMap<>(Side.class);
     private final Map<Side, ReadOnlyStringWrapper> orderStatuses = new EnumMap<>(Side.class);
     private final Map<Side, ObservableList<String>> orderHistories = new EnumMap<>(Side.class);
+    private final Map<Side, SideCaption> captions = new EnumMap<>(Side.class);
+    private final Map<Side, ReadOnlyStringWrapper> captionTexts = new EnumMap<>(Side.class);
     private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(this, "divergence", "");
 
     private final ObservableList<Preset> presets = FXCollections.observableArrayList(Presets.all());
@@ -102,6 +104,8 @@ public final class CompareViewModel {
             labels.put(side, new ReadOnlyStringWrapper(this, side.key() + "Label", ""));
             orderStatuses.put(side, new ReadOnlyStringWrapper(this, side.key() + "OrderStatus", ""));
             orderHistories.put(side, FXCollections.observableArrayList());
+            captions.put(side, new SideCaption());
+            captionTexts.put(side, new ReadOnlyStringWrapper(this, side.key() + "Caption", ""));
         }
         selectedOrder.addListener((obs, old, id) -> refreshOrderStatus());
         preset.set(Presets.defaultPreset());
@@ -147,7 +151,10 @@ public final class CompareViewModel {
             DiagramState state = diagrams.get(side);
             state.clear();
             CustomerGauge gauge = new CustomerGauge();
+            SideCaption caption = captions.get(side);
+            caption.clear();
             next.addListener(side, state);
+            next.addListener(side, caption);
             next.addListener(side, gauge);
             extraListeners.get(side).forEach(l -> next.addListener(side, l));
             gauges.get(side).set(gauge);
@@ -326,9 +333,12 @@ public final class CompareViewModel {
 
     // ---- what it shows ----
 
-    /** Reads both sides' figures into the table's rows. */
+    /** Reads both sides' figures into the table's rows, and each side's caption (as often: a caption read once a frame would flicker). */
     public void refreshFigures() {
         figureRows.setAll(comparison.get().figures().rows());
+        for (Side side : Side.values()) {
+            captionTexts.get(side).set(captions.get(side).text());
+        }
     }
 
     /** The verdict as of now, in one line. */
@@ -412,6 +422,11 @@ public final class CompareViewModel {
 
     public ReadOnlyObjectProperty<CustomerGauge> gaugeProperty(Side side) {
         return gauges.get(side).getReadOnlyProperty();
+    }
+
+    /** One side's caption: the narration's sentence about its latest event, with its virtual time. */
+    public ReadOnlyStringProperty captionProperty(Side side) {
+        return captionTexts.get(side).getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty labelProperty(Side side) {

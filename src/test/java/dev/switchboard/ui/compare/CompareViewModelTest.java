@@ -56,6 +56,29 @@ class CompareViewModelTest {
     }
 
     @Test
+    void eachSideHasACaptionOfItsLatestEventAlsoAfterGoingBack() throws FlowException {
+        CompareViewModel vm = hybrid();
+        vm.seekTo(0);
+        for (int i = 0; i < 12; i++) {
+            vm.step();   // 3 virtual seconds: orders on both sides, the sync side blocked on the Kitchen
+        }
+        for (Side side : Side.values()) {
+            String caption = vm.captionProperty(side).get();
+            assertTrue(caption.matches("\\d+\\.\\d{3} s  \\S.*"), side + ": " + caption);
+            double atMs = Double.parseDouble(caption.substring(0, caption.indexOf(' '))) * 1000;
+            assertTrue(atMs <= vm.getNowMs() && atMs > vm.getNowMs() - 1_000, side + ": " + caption);
+        }
+        assertNotEquals(vm.captionProperty(Side.LEFT).get(), vm.captionProperty(Side.RIGHT).get(),
+                "sync and queued sides do different things");
+        vm.seekTo(1_000);
+        for (Side side : Side.values()) {
+            String caption = vm.captionProperty(side).get();
+            double atMs = Double.parseDouble(caption.substring(0, caption.indexOf(' '))) * 1000;
+            assertTrue(atMs <= 1_000, "as it was at 1 s: " + caption);
+        }
+    }
+
+    @Test
     void stepMovesBothSidesBy250VirtualMs() throws FlowException {
         CompareViewModel vm = hybrid();
         vm.step();

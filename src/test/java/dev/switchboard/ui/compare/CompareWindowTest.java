@@ -259,6 +259,23 @@ class CompareWindowTest {
     }
 
     @Test
+    void inPresenterModeEachSideHasALargeCaptionOfWhatJustHappenedThere(FxRobot robot) {
+        openFromMenu(robot);
+        robot.interact(() -> compare.stage().requestFocus());
+        robot.type(KeyCode.F5);
+        advance(robot, 3_000);
+        for (String id : List.of("#leftCaption", "#rightCaption")) {
+            javafx.scene.control.Label caption = find(id);
+            assertTrue(caption.isVisible(), id);
+            assertTrue(caption.getText().matches("\\d+\\.\\d{3} s  \\S.*"), id + ": " + caption.getText());
+            assertTrue(caption.getFont().getSize() >= 18, id + " is " + caption.getFont().getSize() + " px");
+            assertTrue(caption.getHeight() >= 2 * caption.getFont().getSize(), id + " holds two lines");
+        }
+        assertEquals(vm().captionProperty(Side.LEFT).get(), ((javafx.scene.control.Label) find("#leftCaption")).getText());
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void theDarkThemeFollowsTheMainWindows(FxRobot robot) {
         openFromMenu(robot);
         robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
