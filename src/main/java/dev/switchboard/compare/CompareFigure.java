@@ -15,14 +15,14 @@ public enum CompareFigure {
     DELIVERY_P50_MS("deliveryLatencyP50Ms", "delivery latency p50", Kind.TIME, s -> s.report().deliveryLatencyMs().p50()),
     DELIVERY_P95_MS("deliveryLatencyP95Ms", "delivery latency p95", Kind.TIME, s -> s.report().deliveryLatencyMs().p95()),
     ORDER_BLOCKED_NOW("orderWorkersBlockedNow", "Order workers blocked now", Kind.COUNT, SideFigures::orderWorkersBlockedNow),
-    ORDER_BLOCKED_MOST("orderWorkersBlockedMost", "Order workers blocked at the worst moment", Kind.COUNT,
+    ORDER_BLOCKED_MOST("orderWorkersBlockedMost", "Order workers blocked, peak", Kind.COUNT,
             SideFigures::orderWorkersBlockedMost),
-    ORDER_BLOCKED_MS("orderBlockedMs", "Order worker-time blocked in all", Kind.TIME,
+    ORDER_BLOCKED_MS("orderBlockedMs", "Order worker-time blocked", Kind.TIME,
             s -> s.report().services().get(ServiceId.ORDER).blockedMs()),
     FAILED("ordersFailed", "orders failed", Kind.COUNT, s -> s.report().orders().failed()),
     LOST("ordersLost", "orders lost", Kind.COUNT, s -> s.report().orders().lost()),
     REJECTED("ordersRejected", "orders rejected", Kind.COUNT, s -> s.report().orders().rejected()),
-    THROUGHPUT_PER_S("throughputPerS", "throughput (delivered per simulated second)", Kind.RATE,
+    THROUGHPUT_PER_S("throughputPerS", "throughput (orders delivered)", Kind.RATE,
             s -> Figure.THROUGHPUT_PER_S.of(s.report()));
 
     /** What a figure measures, which decides how it is shown and what counts as noise. */

@@ -6,6 +6,7 @@ import dev.switchboard.model.LinkId;
 import dev.switchboard.model.LinkStyle;
 import dev.switchboard.model.ServiceId;
 import dev.switchboard.model.WorkerState;
+import dev.switchboard.testing.CutText;
 import dev.switchboard.trace.Command;
 import dev.switchboard.trace.CustomerGauge;
 import dev.switchboard.trace.Metrics;
@@ -16,7 +17,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -34,7 +34,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -316,15 +315,9 @@ class PresenterModeTest {
                     String where = (presenterMode ? "presenter" : "normal") + (dark ? " dark" : " light") + " at "
                             + (int) size[0] + "×" + (int) size[1];
                     assertEquals(size[0], window.scene().getWidth(), 1, where);
-                    List<String> cut = new ArrayList<>();
-                    int checked = 0;
-                    List<Node> all = new ArrayList<>();
-                    collect(window.scene().getRoot(), all);
-                    for (Node node : all) {
-                        checked += checkLabel(node, cut);
-                    }
-                    assertTrue(checked > 30, where + ": the check saw " + checked + " labels");
-                    assertEquals(List.of(), cut, "text cut short, " + where);
+                    CutText text = CutText.under(window.scene().getRoot());
+                    assertTrue(text.checked() > 30, where + ": the check saw " + text.checked() + " labels");
+                    assertEquals(List.of(), text.cut(), "text cut short, " + where);
                     String dir = System.getProperty("switchboard.snapshotDir");
                     if (dir != null) {
                         robot.interact(() -> {
@@ -355,9 +348,7 @@ class PresenterModeTest {
         robot.interact(() -> window.scene().getRoot().layout());
         Label summary = robot.lookup("#narrationSummaryLabel").queryAs(Label.class);
         assertTrue(summary.getText().startsWith("last 5,000 of "), summary.getText());
-        List<String> cut = new ArrayList<>();
-        checkLabel(summary, cut);
-        assertEquals(List.of(), cut, "the count over the narration at 1024 × 768");
+        assertEquals(List.of(), CutText.under(summary).cut(), "the count over the narration at 1024 × 768");
     }
 
     @Test
@@ -404,17 +395,9 @@ class PresenterModeTest {
                 robot.interact(() -> window.scene().getRoot().layout());
                 WaitForAsyncUtils.waitForFxEvents();
                 String where = (presenterMode ? "presenter with its panels" : "normal") + " at " + (int) size[0];
-                List<String> cut = new ArrayList<>();
-                List<Node> all = new ArrayList<>();
-                collect(robot.lookup("#ordersTable").query(), all);
-                int checked = 0;
-                for (Node node : all) {
-                    if (node instanceof javafx.scene.control.TableCell<?, ?>) {
-                        checked += checkLabel(node, cut);
-                    }
-                }
-                assertTrue(checked >= 2, where + ": order #1's cells");
-                assertEquals(List.of(), cut, "the orders table, " + where);
+                CutText table = CutText.under(robot.lookup("#ordersTable").query());
+                assertTrue(table.checked() >= 4, where + ": the headers and order #1's cells");
+                assertEquals(List.of(), table.cut(), "the orders table, " + where);
             }
         }
     }
@@ -464,35 +447,4 @@ class PresenterModeTest {
         return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
-    private static void collect(Node node, List<Node> into) {
-        into.add(node);
-        if (node instanceof javafx.scene.Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collect(child, into);
-            }
-        }
-    }
-
-    /** Adds a description of {@code node} to {@code cut} when it shows less than its text; returns 1 if it was checked. */
-    private static int checkLabel(Node node, List<String> cut) {
-        if (!(node instanceof Labeled labeled) || !isShown(node) || labeled.getText() == null || labeled.getText().isEmpty()) {
-            return 0;
-        }
-        Node shown = labeled.lookup(".text");
-        String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-        if (shown instanceof Text text && text.getParent() == labeled && !text.getText().equals(full)) {
-            cut.add((node.getId() == null ? node.getStyleClass().toString() : "#" + node.getId()) + " shows \""
-                    + text.getText() + "\" of \"" + labeled.getText() + "\"");
-        }
-        return 1;
-    }
-
-    private static boolean isShown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible() || n.getOpacity() == 0) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
 }

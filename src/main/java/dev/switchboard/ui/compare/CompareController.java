@@ -249,6 +249,18 @@ public final class CompareController {
         });
         compareTable.setPlaceholder(new Label("No figures yet"));
         figureColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(figureName(c.getValue().figure())));
+        // a long name wraps onto a second line in a narrow window rather than losing its end
+        figureColumn.setCellFactory(column -> {
+            TableCell<FigureTable.Row, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String name, boolean empty) {
+                    super.updateItem(name, empty);
+                    setText(empty ? null : name);
+                }
+            };
+            cell.setWrapText(true);
+            return cell;
+        });
         leftColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(format(c.getValue().figure(), c.getValue().left())));
         rightColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(format(c.getValue().figure(), c.getValue().right())));
         differenceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -91,6 +91,8 @@ public final class CompareViewModel {
     private final DoubleProperty orderKitchenLatencyMs = new SimpleDoubleProperty(this, "orderKitchenLatencyMs", 0);
     private final DoubleProperty kitchenWorkers = new SimpleDoubleProperty(this, "kitchenWorkers", 1);
     private double sinceFiguresMs;
+    /** Whether the status says both sides are shown as they were: it must not stay once they are at the newest again. */
+    private boolean showingPast;
 
     /** Compares {@code flow} (the main window's) under the default preset, paused at t = 0. */
     public CompareViewModel(Flow flow) {
@@ -188,6 +190,7 @@ public final class CompareViewModel {
         refreshOrderStatus();
         say("Both sides at t = " + Numbers.clock(target) + ", as they were (newest " + Numbers.clock(newestMs.get())
                 + "); a change here starts both sides on a new branch.");
+        showingPast = true;
     }
 
     /** Both sides back by {@link #STEP_MS} (Left, Page Up). */
@@ -236,6 +239,9 @@ public final class CompareViewModel {
         if (virtualMs > 0) {
             c.runUntil(c.nowMs() + virtualMs);
             nowMs.set(c.nowMs());
+            if (showingPast && c.nowMs() >= newestMs.get()) {
+                say("Both sides at the newest moment again (t = " + Numbers.clock(c.nowMs()) + ").");
+            }
             newestMs.set(Math.max(newestMs.get(), c.nowMs()));
         }
         if (!c.hasPendingEvents() && !finished.get()) {
@@ -395,6 +401,7 @@ public final class CompareViewModel {
     private void say(String text) {
         status.set(text);
         statusIsProblem.set(false);
+        showingPast = false;
     }
 
     private void problem(String text) {

@@ -44,6 +44,19 @@ class CompareTimelineTest {
     }
 
     @Test
+    void theStatusStopsSayingAsTheyWereOncePlayingReachesTheNewestMoment() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
+        vm.advanceBy(4_000);
+        vm.seekTo(2_000);
+        assertTrue(vm.statusProperty().get().contains("as they were"), vm.statusProperty().get());
+        vm.advanceBy(1_000);
+        assertTrue(vm.statusProperty().get().contains("as they were"), "still in the past at 3 s");
+        vm.advanceBy(1_500);
+        assertFalse(vm.statusProperty().get().contains("as they were"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Both sides at the newest moment again"), vm.statusProperty().get());
+    }
+
+    @Test
     void aChangeInThePastForksBothSides() throws FlowException {
         CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
         List<TraceEvent> right = new ArrayList<>();

@@ -276,6 +276,49 @@ class CompareWindowTest {
     }
 
     @Test
+    void noTextIsCutShortAt1024And1920InEitherModeOrTheme(FxRobot robot) {
+        openFromMenu(robot);
+        robot.interact(() -> {
+            vm().selectedOrderProperty().set(3L);
+            vm().advanceBy(8_000);
+            vm().updateVerdict();
+        });
+        for (boolean presenter : new boolean[] {false, true}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                for (double[] size : new double[][] {{1024, 768}, {1920, 1080}}) {
+                    robot.interact(() -> {
+                        vm().presenterModeProperty().set(presenter);
+                        window.viewModel().darkThemeProperty().set(dark);
+                        compare.stage().setFullScreen(false);
+                        compare.stage().setWidth(size[0]);
+                        compare.stage().setHeight(size[1]);
+                        vm().advanceBy(250);
+                    });
+                    robot.interact(() -> compare.stage().getScene().getRoot().layout());
+                    WaitForAsyncUtils.waitForFxEvents();
+                    String where = (presenter ? "presenter" : "normal") + (dark ? " dark" : " light") + " at "
+                            + (int) size[0] + "×" + (int) size[1];
+                    javafx.scene.control.TabPane tabs = find("#compareTabs");
+                    for (int tab = 0; tab < tabs.getTabs().size(); tab++) {
+                        int shown = tab;
+                        robot.interact(() -> {
+                            tabs.getSelectionModel().select(shown);
+                            compare.stage().getScene().getRoot().layout();
+                        });
+                        WaitForAsyncUtils.waitForFxEvents();
+                        String at = where + ", tab " + tabs.getTabs().get(tab).getText();
+                        dev.switchboard.testing.CutText text = dev.switchboard.testing.CutText.under(
+                                compare.stage().getScene().getRoot());
+                        assertTrue(text.checked() > (presenter ? 4 : 12), at + ": the check saw " + text.checked() + " labels");
+                        assertEquals(List.of(), text.cut(), "text cut short, " + at);
+                    }
+                }
+            }
+        }
+        robot.interact(() -> vm().presenterModeProperty().set(false));
+    }
+
+    @Test
     void theDarkThemeFollowsTheMainWindows(FxRobot robot) {
         openFromMenu(robot);
         robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
