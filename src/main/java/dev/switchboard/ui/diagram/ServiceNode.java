@@ -282,7 +282,7 @@ final class ServiceNode extends VBox {
                 continue;
             }
             String state = !i.up() ? "down" : i.retiring() ? "stopping" : "up";
-            String stale = i.staleCalls() == 0 ? "" : groupedDensity == WorkerSlotNode.Density.MICRO
+            String stale = i.staleCalls() == 0 ? "" : groupedDensity == WorkerSlotNode.Density.MICRO || !holdsTwoLines(box)
                     ? " ·" + i.staleCalls() : "\n" + i.staleCalls() + " stale";
             String text = "#" + (i.instance() + 1) + " " + state + stale;
             WorkerSlotNode.setText(box, text);
@@ -291,6 +291,20 @@ final class ServiceNode extends VBox {
             box.pseudoClassStateChanged(DiagramStyles.STALE, i.staleAt(nowMs));
         }
     }
+
+    /**
+     * Whether a band is tall enough for a two-line caption at its font, measured: a band of one row of
+     * compact slots, drawn small, is not, and its second line would cross the band's frame.
+     */
+    private static boolean holdsTwoLines(Label box) {
+        TWO_LINES.setFont(box.getFont());
+        javafx.geometry.Insets padding = box.getPadding();
+        // one pixel more: the stale and down frames are drawn inside the band's edge
+        return box.getHeight() >= TWO_LINES.getLayoutBounds().getHeight() + padding.getTop() + padding.getBottom() + 1;
+    }
+
+    /** Two lines of caption, measured in the band's font. */
+    private static final javafx.scene.text.Text TWO_LINES = new javafx.scene.text.Text("#2 down\n21 stale");
 
     /** The duplicate delivery shown on the slot, if one is recent and the worker still holds that order. */
     private DuplicateMark duplicateOn(List<DuplicateMark> duplicates, WorkerSlot worker, double nowMs) {

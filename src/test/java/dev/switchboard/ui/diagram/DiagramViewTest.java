@@ -87,6 +87,16 @@ class DiagramViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The band's caption names the state and the stale count, on two lines or one, and ends inside the band. */
+    private static void assertStaleCaptionFits(Label band) {
+        assertTrue(band.getText().equals("#2 down\n1 stale") || band.getText().equals("#2 down ·1"), band.getText());
+        javafx.scene.text.Text caption = (javafx.scene.text.Text) band.lookup(".text");
+        assertEquals(band.getText(), caption.getText(), "nothing of it dropped");
+        assertTrue(caption.getBoundsInParent().getMaxY() <= band.getHeight() - band.getPadding().getBottom(), "\""
+                + caption.getText() + "\" (" + band.getFont().getSize() + " px) ends at "
+                + caption.getBoundsInParent().getMaxY() + " in a band " + band.getHeight() + " px tall");
+    }
+
     private static boolean has(Node node, String pseudoClass) {
         return node.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass));
     }
@@ -395,7 +405,20 @@ class DiagramViewTest {
         Label crashed = robot.lookup("#instance-inventory-1").query();
         assertTrue(has(crashed, "down"));
         assertTrue(has(crashed, "stale"));
-        assertTrue(crashed.getText().startsWith("#2 down\n1 stale"), crashed.getText());
+        assertStaleCaptionFits(crashed);
+        // Drawn small (the main window at 1400 × 900 with its panels showed "1 stale" across the band's frame):
+        // where two lines do not fit, the count goes beside the state.
+        robot.interact(() -> {
+            stage.setWidth(700);
+            stage.setHeight(470);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int frame = 0; frame < 2; frame++) {   // the first frame lays the bands out at the new size
+            robot.interact(() -> view.render(sim.nowMs()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals("#2 down ·1", crashed.getText(), "a band " + crashed.getHeight() + " px tall");
+        assertStaleCaptionFits(crashed);
 
         stepUntil(robot, () -> !state.registry(ServiceId.INVENTORY).get(1).registered(), 60_000);
         Label entry = robot.lookup("#registry-inventory-1").query();
