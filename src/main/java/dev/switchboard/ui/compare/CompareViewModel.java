@@ -69,6 +69,7 @@ public final class CompareViewModel {
     private final Map<Side, ReadOnlyStringWrapper> orderStatuses = new EnumMap<>(Side.class);
     private final Map<Side, ObservableList<String>> orderHistories = new EnumMap<>(Side.class);
     private final Map<Side, SideCaption> captions = new EnumMap<>(Side.class);
+    private final Map<Side, SideSettings> settings = new EnumMap<>(Side.class);
     private final Map<Side, ReadOnlyStringWrapper> captionTexts = new EnumMap<>(Side.class);
     private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(this, "divergence", "");
 
@@ -107,6 +108,7 @@ public final class CompareViewModel {
             orderStatuses.put(side, new ReadOnlyStringWrapper(this, side.key() + "OrderStatus", ""));
             orderHistories.put(side, FXCollections.observableArrayList());
             captions.put(side, new SideCaption());
+            settings.put(side, new SideSettings());
             captionTexts.put(side, new ReadOnlyStringWrapper(this, side.key() + "Caption", ""));
         }
         selectedOrder.addListener((obs, old, id) -> refreshOrderStatus());
@@ -139,6 +141,7 @@ public final class CompareViewModel {
         LinkSpec orderKitchen = left.links().get(LinkId.ORDER_KITCHEN);
         orderKitchenLatencyMs.set(orderKitchen == null ? 0 : orderKitchen.latencyMs().meanMs());
         kitchenWorkers.set(left.services().get(ServiceId.KITCHEN).workers());
+        showSettingsInForce();
         nowMs.set(0);
         finished.set(false);
         verdict.set("");
@@ -155,8 +158,10 @@ public final class CompareViewModel {
             CustomerGauge gauge = new CustomerGauge();
             SideCaption caption = captions.get(side);
             caption.clear();
+            settings.get(side).clear();
             next.addListener(side, state);
             next.addListener(side, caption);
+            next.addListener(side, settings.get(side));
             next.addListener(side, gauge);
             extraListeners.get(side).forEach(l -> next.addListener(side, l));
             gauges.get(side).set(gauge);
@@ -177,6 +182,7 @@ public final class CompareViewModel {
         playing.set(false);
         if (target >= c.nowMs()) {
             advanceBy(target - c.nowMs(), true);
+            showSettingsInForce();
             return;
         }
         Comparison again = c.replayed();
@@ -184,6 +190,7 @@ public final class CompareViewModel {
         again.start();
         again.runUntil(target);
         comparison.set(again);
+        showSettingsInForce();
         nowMs.set(again.nowMs());
         finished.set(false);
         refreshFigures();
@@ -191,6 +198,21 @@ public final class CompareViewModel {
         say("Both sides at t = " + Numbers.clock(target) + ", as they were (newest " + Numbers.clock(newestMs.get())
                 + "); a change here starts both sides on a new branch.");
         showingPast = true;
+    }
+
+    /**
+     * The sliders show the settings in force at the moment shown, as the left side's engine last stated
+     * them (both sides share them unless a slider was set on one side only).
+     */
+    private void showSettingsInForce() {
+        SideSettings left = settings.get(Side.LEFT);
+        if (left.kitchen() != null) {
+            kitchenSlowdown.set(left.kitchen().slowdown());
+            kitchenWorkers.set(left.kitchen().workers());
+        }
+        if (left.orderKitchen() != null) {
+            orderKitchenLatencyMs.set(left.orderKitchen().latencyMs().meanMs());
+        }
     }
 
     /** Both sides back by {@link #STEP_MS} (Left, Page Up). */

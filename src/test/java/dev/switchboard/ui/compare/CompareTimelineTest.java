@@ -57,6 +57,29 @@ class CompareTimelineTest {
     }
 
     @Test
+    void theSlidersShowTheSettingsInForceAtTheMomentShown() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
+        double flowLatencyMs = vm.orderKitchenLatencyMsProperty().get();
+        vm.advanceBy(1_000);
+        assertTrue(vm.setKitchenSlowdown(4, CompareTarget.BOTH));
+        assertTrue(vm.setKitchenWorkers(5, CompareTarget.BOTH));
+        vm.advanceBy(1_000);
+        assertTrue(vm.setOrderKitchenLatency(80, CompareTarget.BOTH));
+        vm.advanceBy(1_000);
+
+        vm.seekTo(500);
+        assertEquals(1, vm.kitchenSlowdownProperty().get(), "before the slowdown was given");
+        assertEquals(2, vm.kitchenWorkersProperty().get(), "the flow's two cooks");
+        assertEquals(flowLatencyMs, vm.orderKitchenLatencyMsProperty().get());
+        vm.seekTo(1_500);
+        assertEquals(4, vm.kitchenSlowdownProperty().get());
+        assertEquals(5, vm.kitchenWorkersProperty().get());
+        assertEquals(flowLatencyMs, vm.orderKitchenLatencyMsProperty().get(), "the latency came later");
+        vm.seekTo(3_000);
+        assertEquals(80, vm.orderKitchenLatencyMsProperty().get());
+    }
+
+    @Test
     void aChangeInThePastForksBothSides() throws FlowException {
         CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
         List<TraceEvent> right = new ArrayList<>();
