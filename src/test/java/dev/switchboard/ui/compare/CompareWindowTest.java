@@ -258,6 +258,36 @@ class CompareWindowTest {
         assertTrue(compare.stage().getWidth() < screen.getWidth());
     }
 
+    /**
+     * Two diagrams share the 1920 × 1080 screen, so each is laid out at about half the main window's
+     * presenter size: its service names are at least 24 px tall and its body text at least 14 px (the main
+     * window's single diagram reaches 30 and 18), drawn as text at that size, not scaled.
+     */
+    @Test
+    void inPresenterModeAt1920BothDiagramsAreLegible(FxRobot robot) {
+        openFromMenu(robot);
+        robot.interact(() -> compare.stage().requestFocus());
+        robot.type(KeyCode.F5);
+        advance(robot, 2_000);
+        assertEquals(Screen.getPrimary().getBounds().getWidth(), compare.stage().getWidth(), 1);
+        for (Side side : Side.values()) {
+            dev.switchboard.ui.diagram.DiagramView view = compare.controller().diagramView(side);
+            for (String service : List.of("order", "inventory", "kitchen", "delivery")) {
+                Node box = view.lookup("#service-" + service);
+                javafx.scene.text.Text title = (javafx.scene.text.Text) box.lookup(".node-title .text");
+                javafx.scene.text.Text status = (javafx.scene.text.Text) box.lookup(".node-status .text");
+                double titlePx = title.localToScene(title.getLayoutBounds()).getHeight();
+                double statusPx = status.localToScene(status.getLayoutBounds()).getHeight();
+                assertTrue(titlePx >= 24, side + " " + service + " name is " + titlePx + " px tall");
+                assertTrue(statusPx >= 14, side + " " + service + " status is " + statusPx + " px tall");
+                for (Node n = title; n != view; n = n.getParent()) {
+                    assertEquals(1, n.getLocalToParentTransform().getMxx(), 1e-9, "no scale on " + n);
+                }
+            }
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+
     @Test
     void inPresenterModeEachSideHasALargeCaptionOfWhatJustHappenedThere(FxRobot robot) {
         openFromMenu(robot);
