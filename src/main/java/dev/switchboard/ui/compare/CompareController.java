@@ -90,6 +90,8 @@ public final class CompareController {
     @FXML private TableView<FigureTable.Row> compareTable;
     @FXML private javafx.scene.control.TabPane compareTabs;
     @FXML private javafx.scene.control.Tab orderTab;
+    @FXML private javafx.scene.control.ScrollPane leftWaterfallHost;
+    @FXML private javafx.scene.control.ScrollPane rightWaterfallHost;
     @FXML private Label compareDivergence;
     @FXML private javafx.scene.control.ListView<String> leftOrderHistory;
     @FXML private javafx.scene.control.ListView<String> rightOrderHistory;
@@ -241,6 +243,14 @@ public final class CompareController {
         leftOrderHistory.setItems(vm.orderHistory(Side.LEFT));
         rightOrderHistory.setItems(vm.orderHistory(Side.RIGHT));
         compareDivergence.textProperty().bind(vm.divergenceProperty());
+        for (Side side : Side.values()) {
+            dev.switchboard.ui.why.WaterfallView waterfall =
+                    new dev.switchboard.ui.why.WaterfallView(new SideWaterfall(vm, side));
+            waterfall.setId(side.key() + "Waterfall");
+            waterfall.setMinWidth(0);
+            waterfall.setPrefWidth(1);   // as wide as its half of the tab, not the why-window's 900
+            (side == Side.LEFT ? leftWaterfallHost : rightWaterfallHost).setContent(waterfall);
+        }
         // following an order shows its two histories; the figures are one click away
         vm.selectedOrderProperty().addListener((obs, old, id) -> {
             if (id != null && old == null) {
@@ -249,18 +259,6 @@ public final class CompareController {
         });
         compareTable.setPlaceholder(new Label("No figures yet"));
         figureColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(figureName(c.getValue().figure())));
-        // a long name wraps onto a second line in a narrow window rather than losing its end
-        figureColumn.setCellFactory(column -> {
-            TableCell<FigureTable.Row, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String name, boolean empty) {
-                    super.updateItem(name, empty);
-                    setText(empty ? null : name);
-                }
-            };
-            cell.setWrapText(true);
-            return cell;
-        });
         leftColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(format(c.getValue().figure(), c.getValue().left())));
         rightColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(format(c.getValue().figure(), c.getValue().right())));
         differenceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -19,6 +19,8 @@ import dev.switchboard.trace.Command;
 import dev.switchboard.trace.CustomerGauge;
 import dev.switchboard.trace.Numbers;
 import dev.switchboard.trace.TraceListener;
+import dev.switchboard.trace.spans.OrderTimeline;
+import dev.switchboard.trace.spans.RecentOrders;
 import dev.switchboard.ui.diagram.DiagramState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -42,6 +44,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Compare mode's state: one {@link Comparison} of the main window's flow under a preset, on one
@@ -70,6 +73,9 @@ public final class CompareViewModel {
     private final Map<Side, ObservableList<String>> orderHistories = new EnumMap<>(Side.class);
     private final Map<Side, SideCaption> captions = new EnumMap<>(Side.class);
     private final Map<Side, SideSettings> settings = new EnumMap<>(Side.class);
+    private final Map<Side, RecentOrders> spans = new EnumMap<>(Side.class);
+    private final javafx.beans.property.ReadOnlyLongWrapper followedRevision =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "followedRevision", 0);
     private final Map<Side, ReadOnlyStringWrapper> captionTexts = new EnumMap<>(Side.class);
     private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(this, "divergence", "");
 
@@ -109,6 +115,7 @@ public final class CompareViewModel {
             orderHistories.put(side, FXCollections.observableArrayList());
             captions.put(side, new SideCaption());
             settings.put(side, new SideSettings());
+            spans.put(side, new RecentOrders());
             captionTexts.put(side, new ReadOnlyStringWrapper(this, side.key() + "Caption", ""));
         }
         selectedOrder.addListener((obs, old, id) -> refreshOrderStatus());
@@ -159,7 +166,9 @@ public final class CompareViewModel {
             SideCaption caption = captions.get(side);
             caption.clear();
             settings.get(side).clear();
+            spans.get(side).clear();
             next.addListener(side, state);
+            next.addListener(side, spans.get(side));
             next.addListener(side, caption);
             next.addListener(side, settings.get(side));
             next.addListener(side, gauge);
@@ -374,6 +383,33 @@ public final class CompareViewModel {
         verdict.set(comparison.get().verdict());
     }
 
+    /** The followed order's spans on one side (the span projection's fold), once it is placed there. */
+    public Optional<OrderTimeline> followedTimeline(Side side) {
+        Long id = selectedOrder.get();
+        return id == null ? Optional.empty() : spans.get(side).order(id);
+    }
+
+    /**
+     * The longer of the followed order's two spans so far (placed to finished, or to now): both
+     * waterfalls draw on this one scale, so the side that took longer has the longer bars.
+     */
+    public double followedSpanMs() {
+        double longest = 0;
+        for (Side side : Side.values()) {
+            Optional<OrderTimeline> t = followedTimeline(side);
+            if (t.isPresent()) {
+                double end = Double.isNaN(t.get().finishedAtMs()) ? getNowMs() : t.get().finishedAtMs();
+                longest = Math.max(longest, end - t.get().placedAtMs());
+            }
+        }
+        return longest;
+    }
+
+    /** Counts up whenever the followed order's histories and waterfalls may have changed. */
+    public javafx.beans.property.ReadOnlyLongProperty followedRevisionProperty() {
+        return followedRevision.getReadOnlyProperty();
+    }
+
     private void refreshOrderStatus() {
         Long id = selectedOrder.get();
         for (Side side : Side.values()) {
@@ -392,6 +428,7 @@ public final class CompareViewModel {
         if (id == null) {
             orderHistories.values().forEach(List::clear);
             divergence.set("Follow an order to see its two histories side by side.");
+            followedRevision.set(followedRevision.get() + 1);
             return;
         }
         var left = diagrams.get(Side.LEFT).historyOf(id);
@@ -408,6 +445,7 @@ public final class CompareViewModel {
             }
         }
         divergence.set(OrderDivergence.describe(id, left, right));
+        followedRevision.set(followedRevision.get() + 1);
     }
 
     /** The followed order's status changes on one side, as lines; the first that differs from the other side is marked. */

@@ -23,17 +23,55 @@ import java.util.Set;
 public final class WaterfallView extends Region {
     static final double ROW_PX = 22;
     static final double HEADER_PX = 48;
-    static final double LABEL_PX = 300;
 
-    private final WhyViewModel vm;
+    private final WaterfallSource source;
     private final Canvas canvas = new Canvas();
     private Palette palette = Palette.LIGHT;
+    private int laidOutRows = -1;
 
-    public WaterfallView(WhyViewModel vm) {
-        this.vm = vm;
+    /** The why-window's waterfall: the selected order, or the latest delivered one. */
+    public WaterfallView(WhyViewModel why) {
+        this(new WaterfallSource() {
+            @Override
+            public java.util.Optional<OrderTimeline> shownTimeline() {
+                return why.shownTimeline();
+            }
+
+            @Override
+            public boolean chosen() {
+                return why.selectedOrderProperty().get() != null;
+            }
+
+            @Override
+            public boolean dark() {
+                return why.darkThemeProperty().get();
+            }
+
+            @Override
+            public double nowMs() {
+                return why.nowMsProperty().get();
+            }
+
+            @Override
+            public javafx.beans.value.ObservableValue<?> changes() {
+                return why.revisionProperty();
+            }
+        });
         canvas.setId("waterfallCanvas");
+    }
+
+    /** A waterfall of whatever {@code source} shows. */
+    public WaterfallView(WaterfallSource source) {
+        this.source = source;
         getChildren().add(canvas);
-        vm.revisionProperty().addListener((obs, old, now) -> redraw());
+        source.changes().addListener((obs, old, now) -> {
+            int rows = rows();
+            if (rows != laidOutRows) {
+                laidOutRows = rows;
+                requestLayout();   // another order, or more spans: the scroll pane must learn the new height
+            }
+            redraw();
+        });
     }
 
     /** The canvas painted on, which a PNG export snapshots. */
@@ -50,8 +88,11 @@ public final class WaterfallView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        int rows = vm.shownTimeline().map(t -> t.hops().size()).orElse(0);
-        return HEADER_PX + (rows + 1) * ROW_PX + 10;
+        return HEADER_PX + (rows() + 1) * ROW_PX + 10;
+    }
+
+    private int rows() {
+        return source.shownTimeline().map(t -> t.hops().size()).orElse(0);
     }
 
     @Override
@@ -89,7 +130,7 @@ public final class WaterfallView extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
-        palette = vm.palette();
+        palette = Palette.of(source.dark());
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
@@ -97,10 +138,9 @@ public final class WaterfallView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(14));
         g.setFill(palette.text());
-        OrderTimeline order = vm.shownTimeline().orElse(null);
+        OrderTimeline order = source.shownTimeline().orElse(null);
         if (order == null) {
-            g.fillText("Select an order in the main window's orders table, or click an arrow in the sequence diagram.",
-                    12, 20);
+            g.fillText(source.emptyText(), 12, 20);
             return;
         }
         if (prefHeight(w) > h + 1) {
@@ -110,12 +150,13 @@ public final class WaterfallView extends Region {
         Set<Span> acceptPath = new HashSet<>(order.acceptancePath());
         Set<Span> deliveryPath = new HashSet<>(order.deliveryPath());
         double start = order.placedAtMs();
-        double end = Double.isNaN(order.finishedAtMs()) ? vm.nowMsProperty().get() : order.finishedAtMs();
+        double end = Double.isNaN(order.finishedAtMs()) ? source.nowMs() : order.finishedAtMs();
         for (Span s : spans) {
             end = Math.max(end, s.endMs());
         }
-        double scale = (w - LABEL_PX - 90) / Math.max(1, end - start);
-        boolean chosen = vm.selectedOrderProperty().get() != null;
+        double labelPx = source.labelPx();
+        double scale = (w - labelPx - 90) / Math.max(1, Math.max(end - start, source.minSpanMs()));
+        boolean chosen = source.chosen();
         g.fillText(heading(order) + (chosen ? "" : "  (the latest delivered order; select one in the orders table)"),
                 12, 16);
         g.setFont(Font.font(11));
@@ -124,8 +165,8 @@ public final class WaterfallView extends Region {
                 + "grey: a worker blocked", 12, 36);
         double row = HEADER_PX;
         for (Span s : spans) {
-            double x1 = LABEL_PX + (s.startMs() - start) * scale;
-            double x2 = Math.max(x1 + 1, LABEL_PX + (s.endMs() - start) * scale);
+            double x1 = labelPx + (s.startMs() - start) * scale;
+            double x2 = Math.max(x1 + 1, labelPx + (s.endMs() - start) * scale);
             g.setFill(palette.text());
             g.setFont(Font.font(12));
             String flags = (acceptPath.contains(s) ? "A" : " ") + (deliveryPath.contains(s) ? "D" : " ");
@@ -155,8 +196,8 @@ public final class WaterfallView extends Region {
         }
         for (Span gap : order.deliveryPath().isEmpty() ? order.acceptancePath() : order.deliveryPath()) {
             if (gap.kind() == SpanKind.GAP) {
-                double x1 = LABEL_PX + (gap.startMs() - start) * scale;
-                double x2 = LABEL_PX + (gap.endMs() - start) * scale;
+                double x1 = labelPx + (gap.startMs() - start) * scale;
+                double x2 = labelPx + (gap.endMs() - start) * scale;
                 g.setFill(palette.text());
                 g.fillText("    " + gap.label(), 8, row + ROW_PX / 2);
                 g.setStroke(palette.critical());
@@ -175,10 +216,11 @@ public final class WaterfallView extends Region {
 
     private void marker(GraphicsContext g, double timeMs, double start, double scale, String text, double bottom,
                         double dy) {
+        double labelPx = source.labelPx();
         if (Double.isNaN(timeMs)) {
             return;
         }
-        double x = LABEL_PX + (timeMs - start) * scale;
+        double x = labelPx + (timeMs - start) * scale;
         g.setStroke(palette.now());
         g.setLineWidth(1);
         g.setLineDashes(3, 3);

@@ -97,6 +97,31 @@ class CompareTimelineTest {
     }
 
     @Test
+    void aFollowedOrdersTwoWaterfallsShareOneScaleAndTheSyncSideAnswersLater() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("kitchen-backlog.json"));
+        assertTrue(vm.followedTimeline(Side.LEFT).isEmpty());
+        vm.selectedOrderProperty().set(14L);
+        assertTrue(vm.followedTimeline(Side.RIGHT).isEmpty(), "not placed yet");
+        long revision = vm.followedRevisionProperty().get();
+        vm.advanceBy(40_000);
+        assertTrue(vm.followedRevisionProperty().get() > revision, "the waterfalls are told to draw again");
+        var left = vm.followedTimeline(Side.LEFT).orElseThrow();
+        var right = vm.followedTimeline(Side.RIGHT).orElseThrow();
+        assertEquals(14, left.orderId());
+        assertFalse(left.hops().isEmpty());
+        assertTrue(left.acceptLatencyMs() > right.acceptLatencyMs(),
+                "sync: the customer hears back after the Kitchen (" + left.acceptLatencyMs() + " against "
+                        + right.acceptLatencyMs() + " ms)");
+        double leftSpan = (Double.isNaN(left.finishedAtMs()) ? vm.getNowMs() : left.finishedAtMs()) - left.placedAtMs();
+        double rightSpan = (Double.isNaN(right.finishedAtMs()) ? vm.getNowMs() : right.finishedAtMs()) - right.placedAtMs();
+        assertEquals(Math.max(leftSpan, rightSpan), vm.followedSpanMs(), 1e-9, "one scale: the longer of the two");
+        // The same spans as a fold of that side's trace from the start: the waterfall reads the projection, not the view.
+        vm.seekTo(20_000);
+        vm.seekTo(40_000);
+        assertEquals(left, vm.followedTimeline(Side.LEFT).orElseThrow());
+    }
+
+    @Test
     void aFollowedOrdersTwoHistoriesStandSideBySideWithWhereTheyFirstPart() throws FlowException {
         CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("kitchen-backlog.json"));
         vm.selectedOrderProperty().set(14L);

@@ -349,6 +349,28 @@ class CompareWindowTest {
     }
 
     @Test
+    void theWaterfallsTabShowsTheFollowedOrdersTwoWaterfallsSideBySide(FxRobot robot) {
+        openFromMenu(robot);
+        robot.interact(() -> {
+            vm().selectedOrderProperty().set(2L);
+            vm().advanceBy(8_000);
+            javafx.scene.control.TabPane tabs = find("#compareTabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "waterfallTab".equals(t.getId())).findFirst().orElseThrow());
+            compare.stage().getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.Region left = find("#leftWaterfall");
+        javafx.scene.layout.Region right = find("#rightWaterfall");
+        assertTrue(left.isVisible() && right.isVisible());
+        assertTrue(left.getWidth() > 200 && right.getWidth() > 200, left.getWidth() + " and " + right.getWidth() + " px wide");
+        assertTrue(left.localToScene(left.getLayoutBounds()).getMaxX() <= right.localToScene(right.getLayoutBounds()).getMinX(),
+                "left beside right");
+        assertTrue(vm().followedTimeline(Side.LEFT).isPresent() && vm().followedTimeline(Side.RIGHT).isPresent());
+        assertTrue(left.getHeight() > 48 + 5 * 22, "a row per span: " + left.getHeight() + " px");
+    }
+
+    @Test
     void theDarkThemeFollowsTheMainWindows(FxRobot robot) {
         openFromMenu(robot);
         robot.interact(() -> window.viewModel().darkThemeProperty().set(true));
