@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class SideWaterfall implements WaterfallSource {
     /** Narrower than the why-window's: two waterfalls share the panel. */
-    static final double LABEL_PX = 210;
+    static final double LABEL_PX = 180;
 
     private final CompareViewModel vm;
     private final Side side;

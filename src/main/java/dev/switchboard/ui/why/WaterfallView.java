@@ -157,12 +157,13 @@ public final class WaterfallView extends Region {
         double labelPx = source.labelPx();
         double scale = (w - labelPx - 90) / Math.max(1, Math.max(end - start, source.minSpanMs()));
         boolean chosen = source.chosen();
+        // every line keeps to its column: a long one is drawn narrower, not over the bars
         g.fillText(heading(order) + (chosen ? "" : "  (the latest delivered order; select one in the orders table)"),
-                12, 16);
+                12, 16, w - 24);
         g.setFont(Font.font(11));
         g.setFill(palette.muted());
         g.fillText("A: on the path that set the acceptance latency   D: on the path that set the delivery latency   "
-                + "grey: a worker blocked", 12, 36);
+                + "grey: a worker blocked", 12, 36, w - 24);
         double row = HEADER_PX;
         for (Span s : spans) {
             double x1 = labelPx + (s.startMs() - start) * scale;
@@ -170,7 +171,7 @@ public final class WaterfallView extends Region {
             g.setFill(palette.text());
             g.setFont(Font.font(12));
             String flags = (acceptPath.contains(s) ? "A" : " ") + (deliveryPath.contains(s) ? "D" : " ");
-            g.fillText(flags + "  " + s.label(), 8, row + ROW_PX / 2);
+            g.fillText(flags + "  " + s.label(), 8, row + ROW_PX / 2, labelPx - 12);
             g.setFill(palette.of(s));
             g.fillRect(x1, row + 4, x2 - x1, ROW_PX - 8);
             if (s.kind() == SpanKind.BLOCKED) {
@@ -199,7 +200,7 @@ public final class WaterfallView extends Region {
                 double x1 = labelPx + (gap.startMs() - start) * scale;
                 double x2 = labelPx + (gap.endMs() - start) * scale;
                 g.setFill(palette.text());
-                g.fillText("    " + gap.label(), 8, row + ROW_PX / 2);
+                g.fillText("    " + gap.label(), 8, row + ROW_PX / 2, labelPx - 12);
                 g.setStroke(palette.critical());
                 g.setLineDashes(4, 3);
                 g.strokeRect(x1, row + 3, Math.max(1, x2 - x1), ROW_PX - 6);
