@@ -143,12 +143,7 @@ public final class CompareViewModel {
         next.start();
         comparison.set(next);
         newestMs.set(0);
-        Flow left = next.flow(Side.LEFT);
-        kitchenSlowdown.set(1);
-        LinkSpec orderKitchen = left.links().get(LinkId.ORDER_KITCHEN);
-        orderKitchenLatencyMs.set(orderKitchen == null ? 0 : orderKitchen.latencyMs().meanMs());
-        kitchenWorkers.set(left.services().get(ServiceId.KITCHEN).workers());
-        showSettingsInForce();
+        showSettingsInForce();   // the run's start states every service's and link's settings
         nowMs.set(0);
         finished.set(false);
         verdict.set("");

@@ -77,6 +77,14 @@ class CompareWindowTest {
         return node;
     }
 
+    /** Opens compare mode, enters presenter mode with F5 and plays both sides for {@code virtualMs}. */
+    private void presenterAfter(FxRobot robot, double virtualMs) {
+        openFromMenu(robot);
+        robot.interact(() -> compare.stage().requestFocus());
+        robot.type(KeyCode.F5);
+        advance(robot, virtualMs);
+    }
+
     private void advance(FxRobot robot, double virtualMs) {
         robot.interact(() -> vm().advanceBy(virtualMs));
         WaitForAsyncUtils.waitForFxEvents();
@@ -265,10 +273,7 @@ class CompareWindowTest {
      */
     @Test
     void inPresenterModeAt1920BothDiagramsAreLegible(FxRobot robot) {
-        openFromMenu(robot);
-        robot.interact(() -> compare.stage().requestFocus());
-        robot.type(KeyCode.F5);
-        advance(robot, 2_000);
+        presenterAfter(robot, 2_000);
         assertEquals(Screen.getPrimary().getBounds().getWidth(), compare.stage().getWidth(), 1);
         for (Side side : Side.values()) {
             dev.switchboard.ui.diagram.DiagramView view = compare.controller().diagramView(side);
@@ -290,10 +295,7 @@ class CompareWindowTest {
 
     @Test
     void inPresenterModeEachSideHasALargeCaptionOfWhatJustHappenedThere(FxRobot robot) {
-        openFromMenu(robot);
-        robot.interact(() -> compare.stage().requestFocus());
-        robot.type(KeyCode.F5);
-        advance(robot, 3_000);
+        presenterAfter(robot, 3_000);
         for (String id : List.of("#leftCaption", "#rightCaption")) {
             javafx.scene.control.Label caption = find(id);
             assertTrue(caption.isVisible(), id);
