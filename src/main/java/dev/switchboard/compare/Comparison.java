@@ -113,8 +113,23 @@ public final class Comparison {
      * were then. A command given there makes both sides a new branch (see {@link #apply(Side, Command)}).
      */
     public Comparison replayed() {
-        return new Comparison(runs.get(Side.LEFT).recording(), labels.get(Side.LEFT),
-                runs.get(Side.RIGHT).recording(), labels.get(Side.RIGHT));
+        return replaying(recording(Side.LEFT), labels.get(Side.LEFT), recording(Side.RIGHT), labels.get(Side.RIGHT));
+    }
+
+    /**
+     * Replays two recordings side by side (a branch returned to): not started; each side's commands
+     * are applied again as the clock reaches their places.
+     *
+     * @throws IllegalArgumentException when the two would not get the same customers
+     */
+    public static Comparison replaying(Recording left, String leftLabel, Recording right, String rightLabel) {
+        return new Comparison(Objects.requireNonNull(left, "left"), leftLabel, Objects.requireNonNull(right, "right"),
+                rightLabel);
+    }
+
+    /** The side's recording: its flow, the commands applied and those recorded ones it has not reached yet. */
+    public Recording recording(Side side) {
+        return runs.get(side).recording();
     }
 
     public Flow flow(Side side) {

@@ -108,7 +108,7 @@ public final class Narrator {
         if (event instanceof WorkerBlocked e) {
             return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1) + " is now blocked — it "
                     + asked(e.link()) + " and can do nothing else until the reply arrives or "
-                    + millis(e.timeoutAtMs() - e.timeMs()) + " pass.";
+                    + Numbers.duration(e.timeoutAtMs() - e.timeMs()) + " pass.";
         }
         if (event instanceof WorkerUnblocked e) {
             return "The " + e.service().displayName() + "'s worker " + (e.worker() + 1)

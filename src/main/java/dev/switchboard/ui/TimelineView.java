@@ -7,7 +7,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.StackPane;
 
@@ -54,8 +53,8 @@ final class TimelineView {
         playback.inPastProperty().addListener((obs, was, past) -> bar.pseudoClassStateChanged(PAST, past));
 
         branchChoice.setItems(playback.branches());
-        branchChoice.setButtonCell(new BranchCell(false));
-        branchChoice.setCellFactory(list -> new BranchCell(true));
+        branchChoice.setButtonCell(new BranchCell<>(TimelineView::facts, false));
+        branchChoice.setCellFactory(list -> new BranchCell<>(TimelineView::facts, true));
         playback.currentBranchProperty().addListener((obs, old, branch) -> {
             updating = true;
             try {
@@ -96,24 +95,10 @@ final class TimelineView {
 
     /** A branch as the list shows it: short on the button, with what differs in the list. */
     static String label(Branch branch, boolean long_) {
-        if (branch.parent() == 0) {
-            return "Branch 1";
-        }
-        String from = "Branch " + branch.number() + " (from " + dev.switchboard.trace.Numbers.clock(branch.forkedAt().timeMs()) + ")";
-        return long_ ? from + ": " + branch.difference() : from;
+        return BranchCell.label(facts(branch), long_);
     }
 
-    private static final class BranchCell extends ListCell<Branch> {
-        private final boolean long_;
-
-        BranchCell(boolean long_) {
-            this.long_ = long_;
-        }
-
-        @Override
-        protected void updateItem(Branch branch, boolean empty) {
-            super.updateItem(branch, empty);
-            setText(empty || branch == null ? "" : label(branch, long_));
-        }
+    private static BranchCell.Facts facts(Branch branch) {
+        return new BranchCell.Facts(branch.number(), branch.parent(), branch.forkedAt().timeMs(), branch.difference());
     }
 }

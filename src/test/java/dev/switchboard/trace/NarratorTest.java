@@ -23,7 +23,7 @@ class NarratorTest {
     void aBlockedWorkerIsNamedFromOneAndSaysWhatItWaitsFor() {
         var event = new TraceEvent.WorkerBlocked(500, ServiceId.ORDER, 1, 7, 3, LinkId.ORDER_INVENTORY, 1500);
         assertEquals("The Order Service's worker 2 is now blocked — it asked Inventory for stock and can do "
-                + "nothing else until the reply arrives or 1000 ms pass.", narrator.narrate(event));
+                + "nothing else until the reply arrives or 1.0 s pass.", narrator.narrate(event));
     }
 
     @Test

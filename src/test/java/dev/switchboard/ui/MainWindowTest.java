@@ -169,7 +169,7 @@ class MainWindowTest {
         assertEquals(List.of(OrderStatus.PLACED, OrderStatus.STOCK_CONFIRMED, OrderStatus.PAID, OrderStatus.QUEUED,
                 OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.OUT_FOR_DELIVERY, OrderStatus.DELIVERED), statuses);
         assertTrue(narration().contains("The Order Service's worker 1 is now blocked — it asked Inventory for stock "
-                + "and can do nothing else until the reply arrives or 1000 ms pass."), "the blocked worker is explained");
+                + "and can do nothing else until the reply arrives or 1.0 s pass."), "the blocked worker is explained");
         assertTrue(narration().contains("Order #1 waits in the kitchen queue (no messages ahead)."));
         assertTrue(narration().contains("Kitchen worker 1 took order #1 from the queue after it waited 0 ms."));
         assertEquals(1L, window.viewModel().orders().selectedOrderProperty().get());

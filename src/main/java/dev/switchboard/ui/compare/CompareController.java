@@ -70,6 +70,8 @@ public final class CompareController {
     @FXML private Slider compareTimeline;
     private boolean followingClock;
     @FXML private Button compareRestart;
+    @FXML private javafx.scene.control.ComboBox<dev.switchboard.compare.CompareBranch> compareBranchChoice;
+    private boolean showingBranch;
     @FXML private Slider compareSpeed;
     @FXML private Label compareSpeedLabel;
     @FXML private Label compareClock;
@@ -205,6 +207,7 @@ public final class CompareController {
             }
         });
         compareRestart.setOnAction(e -> vm.restart());
+        wireBranches();
         compareSpeed.setValue(SpeedScale.positionOf(vm.speedProperty().get()));
         compareSpeed.valueProperty().addListener((obs, old, p) -> vm.speedProperty().set(SpeedScale.speedAt(p.doubleValue())));
         compareSpeedLabel.textProperty().bind(Bindings.createStringBinding(
@@ -304,6 +307,34 @@ public final class CompareController {
                 () -> Numbers.ms(Math.round(latencySlider.getValue())), latencySlider.valueProperty()));
         workersValue.textProperty().bind(Bindings.createStringBinding(
                 () -> Long.toString(Math.round(workersSlider.getValue())), workersSlider.valueProperty()));
+    }
+
+    /** The branch list: shows the current branch, and choosing another returns both sides to it. */
+    private void wireBranches() {
+        compareBranchChoice.setItems(vm.branches());
+        compareBranchChoice.setButtonCell(new dev.switchboard.ui.BranchCell<>(CompareController::facts, false));
+        compareBranchChoice.setCellFactory(list -> new dev.switchboard.ui.BranchCell<>(CompareController::facts, true));
+        Runnable show = () -> {
+            showingBranch = true;
+            try {
+                compareBranchChoice.getSelectionModel().select(vm.currentBranchProperty().get());
+            } finally {
+                showingBranch = false;
+            }
+        };
+        vm.currentBranchProperty().addListener((obs, old, branch) -> show.run());
+        vm.branches().addListener((javafx.collections.ListChangeListener<dev.switchboard.compare.CompareBranch>) change -> show.run());
+        show.run();
+        compareBranchChoice.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> {
+            var current = vm.currentBranchProperty().get();
+            if (!showingBranch && chosen != null && current != null && chosen.number() != current.number()) {
+                vm.selectBranch(chosen);
+            }
+        });
+    }
+
+    private static dev.switchboard.ui.BranchCell.Facts facts(dev.switchboard.compare.CompareBranch branch) {
+        return new dev.switchboard.ui.BranchCell.Facts(branch.number(), branch.parent(), branch.forkedAtMs(), branch.difference());
     }
 
     /** Left / Right / Both toggles (Both selected), one always selected. */

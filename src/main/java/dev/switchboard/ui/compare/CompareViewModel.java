@@ -1,5 +1,7 @@
 package dev.switchboard.ui.compare;
 
+import dev.switchboard.compare.CompareBranch;
+import dev.switchboard.compare.CompareBranches;
 import dev.switchboard.compare.Comparison;
 import dev.switchboard.compare.FigureTable;
 import dev.switchboard.compare.Preset;
@@ -78,6 +80,9 @@ public final class CompareViewModel {
             new javafx.beans.property.ReadOnlyLongWrapper(this, "followedRevision", 0);
     private final Map<Side, ReadOnlyStringWrapper> captionTexts = new EnumMap<>(Side.class);
     private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(this, "divergence", "");
+    private final CompareBranches branchHistory = new CompareBranches();
+    private final ObservableList<CompareBranch> branches = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<CompareBranch> currentBranch = new ReadOnlyObjectWrapper<>(this, "currentBranch");
 
     private final ObservableList<Preset> presets = FXCollections.observableArrayList(Presets.all());
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
@@ -120,36 +125,112 @@ public final class CompareViewModel {
         }
         selectedOrder.addListener((obs, old, id) -> refreshOrderStatus());
         preset.set(Presets.defaultPreset());
-        restart();
+        startPreset();
         preset.addListener((obs, old, chosen) -> {
             if (chosen != null && chosen != old) {
-                restart();
+                startPreset();
             }
         });
     }
 
-    /** Starts the comparison again from t = 0 under the chosen preset (a preset that does not fit keeps the old run). */
-    public void restart() {
+    /**
+     * Starts the comparison afresh under the chosen preset, as its only branch (a preset that does
+     * not fit keeps the old run).
+     */
+    private void startPreset() {
         Preset chosen = preset.get();
+        Comparison next = fresh(chosen);
+        if (next == null) {
+            return;
+        }
+        branchHistory.begin(next);
+        show(next, 0);
+        say("Comparing " + chosen.name() + " on " + baseFlow.name() + ": " + chosen.description());
+    }
+
+    /**
+     * Starts both sides again from t = 0 with the preset's settings; the run so far is kept as a
+     * branch (the branch list returns to it).
+     */
+    public void restart() {
+        Comparison next = fresh(preset.get());
+        if (next == null) {
+            return;
+        }
+        CompareBranch kept = branchHistory.snapshot(comparison.get(), newestMs.get());
+        CompareBranch made = branchHistory.fork(kept, next, 0, "started again at t = 0");
+        show(next, 0);
+        say("Both sides started again at t = 0 as branch " + made.number() + "; the run before is kept as branch "
+                + kept.number() + " (the branch list).");
+    }
+
+    /** The preset's comparison from t = 0, wired to this model's readers and started; null (and a problem said) when it does not fit. */
+    private Comparison fresh(Preset chosen) {
         Comparison next;
         try {
             next = Comparison.load(variants, chosen, List.of(), List.of(), null);
         } catch (FlowException | IllegalArgumentException e) {
             problem("The preset " + chosen.name() + " does not fit this flow: " + e.getMessage());
-            return;
+            return null;
         }
-        playing.set(false);
         wire(next);
         next.start();
+        return next;
+    }
+
+    /** Shows {@code next} (wired and started) run to {@code toMs}, with {@code toMs} as the newest time reached. */
+    private void show(Comparison next, double toMs) {
+        playing.set(false);
+        if (toMs > 0) {
+            next.runUntil(toMs);
+        }
         comparison.set(next);
-        newestMs.set(0);
+        newestMs.set(toMs);
         showSettingsInForce();   // the run's start states every service's and link's settings
-        nowMs.set(0);
-        finished.set(false);
-        verdict.set("");
+        nowMs.set(next.nowMs());
+        boolean done = toMs > 0 && !next.hasPendingEvents();
+        finished.set(done);
+        if (done) {
+            updateVerdict();
+        } else {
+            verdict.set("");
+        }
         refreshFigures();
         refreshOrderStatus();
-        say("Comparing " + chosen.name() + " on " + baseFlow.name() + ": " + chosen.description());
+        publishBranches();
+    }
+
+    // ---- branches ----
+
+    /** Returns to {@code chosen} at the newest moment it reached (both sides replayed there); the one left is kept. */
+    public void selectBranch(CompareBranch chosen) {
+        Objects.requireNonNull(chosen, "chosen");
+        if (chosen.number() == branchHistory.current().number()) {
+            return;
+        }
+        CompareBranch target = branchHistory.select(chosen.number(), comparison.get(), newestMs.get());
+        Comparison again = target.replay();
+        wire(again);
+        again.start();
+        show(again, target.newestMs());
+        say("Branch " + target.number() + " at its newest moment, t = " + Numbers.clock(target.newestMs()) + ".");
+    }
+
+    private void publishBranches() {
+        List<CompareBranch> all = branchHistory.all();
+        if (!all.equals(branches)) {
+            branches.setAll(all);
+        }
+        currentBranch.set(branchHistory.current());
+    }
+
+    /** Every branch of this comparison, in the order they were made (a preset change starts the list again). */
+    public ObservableList<CompareBranch> branches() {
+        return FXCollections.unmodifiableObservableList(branches);
+    }
+
+    public ReadOnlyObjectProperty<CompareBranch> currentBranchProperty() {
+        return currentBranch.getReadOnlyProperty();
     }
 
     /** Gives each side of {@code next} fresh readers: its diagram, its gauge and the readers added from outside. */
@@ -236,7 +317,7 @@ public final class CompareViewModel {
     public void addSideListener(Side side, TraceListener listener) {
         extraListeners.get(side).add(Objects.requireNonNull(listener, "listener"));
         // a listener added after the start would miss events; start again so it sees the whole run
-        restart();
+        startPreset();
     }
 
     // ---- the clock ----
@@ -346,6 +427,8 @@ public final class CompareViewModel {
      */
     private boolean send(CompareTarget target, java.util.function.Supplier<Command> build, String what) {
         Comparison c = comparison.get();
+        boolean forking = c.nowMs() < newestMs.get();
+        CompareBranch kept = forking ? branchHistory.snapshot(c, newestMs.get()) : null;
         try {
             Command command = build.get();
             for (Side side : target.sides()) {
@@ -358,7 +441,15 @@ public final class CompareViewModel {
         if (finished.get() && c.hasPendingEvents()) {
             finished.set(false);
         }
-        say(what + " on " + target.words() + " at t = " + Numbers.clock(c.nowMs()) + ".");
+        String said = what + " on " + target.words() + " at t = " + Numbers.clock(c.nowMs()) + ".";
+        if (forking) {
+            CompareBranch made = branchHistory.fork(kept, c, c.nowMs(), what + " on " + target.words());
+            newestMs.set(c.nowMs());
+            publishBranches();
+            said += " Both sides go on as branch " + made.number() + "; branch " + kept.number()
+                    + " is kept as it was (the branch list).";
+        }
+        say(said);
         refreshFigures();
         return true;
     }

@@ -97,6 +97,57 @@ class CompareTimelineTest {
     }
 
     @Test
+    void theBranchAChangeInThePastLeftIsKeptAndCanBeChosenAgain() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
+        assertEquals(1, vm.branches().size());
+        vm.advanceBy(2_000);
+        assertTrue(vm.setKitchenWorkers(5, CompareTarget.RIGHT));
+        vm.advanceBy(4_000);
+        String oldAt6 = shown(vm);
+
+        vm.seekTo(3_000);
+        assertEquals(1, vm.branches().size(), "looking at the past forks nothing");
+        assertTrue(vm.setKitchenSlowdown(3, CompareTarget.BOTH), "a change in the past");
+        assertEquals(2, vm.branches().size());
+        var fresh = vm.currentBranchProperty().get();
+        assertEquals(2, fresh.number());
+        assertEquals(1, fresh.parent());
+        assertEquals(3_000, fresh.forkedAtMs());
+        assertEquals("Kitchen slowdown set to ×3 on both sides", fresh.difference());
+        assertEquals(3_000, vm.newestMsProperty().get(), "the old future is not this branch's");
+        assertTrue(vm.statusProperty().get().contains("branch 1 is kept"), vm.statusProperty().get());
+        vm.advanceBy(1_000);
+        String newAt4 = shown(vm);
+
+        vm.selectBranch(vm.branches().get(0));
+        assertEquals(1, vm.currentBranchProperty().get().number());
+        assertEquals(6_000, vm.newestMsProperty().get(), "the old branch at the newest moment it reached");
+        assertEquals(oldAt6, shown(vm), "the old branch as it was, the right side's five cooks included");
+        assertEquals(1, vm.kitchenSlowdownProperty().get(), "the slider shows the old branch's setting");
+
+        vm.selectBranch(vm.branches().get(1));
+        assertEquals(4_000, vm.newestMsProperty().get());
+        assertEquals(newAt4, shown(vm), "and back to the new one where it was left");
+        assertEquals(3, vm.kitchenSlowdownProperty().get());
+    }
+
+    @Test
+    void restartKeepsTheRunSoFarAsABranchAndAPresetStartsTheListAgain() throws FlowException {
+        CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("hybrid-order.json"));
+        vm.advanceBy(2_500);
+        String at25 = shown(vm);
+        vm.restart();
+        assertEquals(0, vm.getNowMs());
+        assertEquals(2, vm.branches().size());
+        assertEquals("started again at t = 0", vm.currentBranchProperty().get().difference());
+        vm.selectBranch(vm.branches().get(0));
+        assertEquals(at25, shown(vm));
+
+        vm.presetProperty().set(vm.presets().get(vm.presets().size() - 1));
+        assertEquals(1, vm.branches().size(), "another preset is another experiment");
+    }
+
+    @Test
     void aFollowedOrdersTwoWaterfallsShareOneScaleAndTheSyncSideAnswersLater() throws FlowException {
         CompareViewModel vm = new CompareViewModel(FlowLoader.loadSample("kitchen-backlog.json"));
         assertTrue(vm.followedTimeline(Side.LEFT).isEmpty());

@@ -172,6 +172,28 @@ class CompareWindowTest {
     }
 
     @Test
+    void theBranchListReturnsBothSidesToTheRunAChangeInThePastLeft(FxRobot robot) {
+        openFromMenu(robot);
+        advance(robot, 5_000);
+        javafx.scene.control.ComboBox<dev.switchboard.compare.CompareBranch> branches = find("#compareBranchChoice");
+        assertEquals(1, branches.getItems().size());
+        assertEquals("Branch 1", branches.getButtonCell().getText());
+        robot.interact(() -> this.<Slider>find("#compareTimeline").setValue(2_000));
+        assertEquals(2_000, vm().getNowMs(), 1e-9);
+        robot.clickOn("#comparePlaceOrder");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, branches.getItems().size(), "placing an order in the past forked both sides");
+        assertEquals("Branch 2 (from 2.000 s)", branches.getButtonCell().getText());
+
+        robot.interact(() -> branches.getSelectionModel().select(0));   // what choosing it in the open list does
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm().currentBranchProperty().get().number());
+        assertEquals(5_000, vm().getNowMs(), 1e-9, "the old branch at its newest moment");
+        assertEquals("Branch 1", branches.getButtonCell().getText());
+        assertEquals("t = " + dev.switchboard.trace.Numbers.clock(5_000), this.<Label>find("#compareClock").getText());
+    }
+
+    @Test
     void theVerdictAppearsOnTheButtonAndWhenTheRunEnds(FxRobot robot) {
         openFromMenu(robot);
         advance(robot, 5_000);
@@ -305,6 +327,28 @@ class CompareWindowTest {
         }
         assertEquals(vm().captionProperty(Side.LEFT).get(), ((javafx.scene.control.Label) find("#leftCaption")).getText());
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theNarrationsLongestSentenceFitsEachSidesCaptionAt1024AndInPresenterModeAt1920(FxRobot robot) {
+        openFromMenu(robot);
+        javafx.scene.control.Label caption = find("#leftCaption");
+        for (int i = 0; i < 400 && !caption.getText().contains("can do nothing else until"); i++) {
+            advance(robot, 25);
+        }
+        assertTrue(caption.getText().contains("can do nothing else until"), "a worker blocked on the stock check: " + caption.getText());
+        for (boolean presenter : new boolean[] {false, true}) {
+            robot.interact(() -> {
+                vm().presenterModeProperty().set(presenter);
+                compare.stage().setFullScreen(false);
+                compare.stage().setWidth(presenter ? 1920 : 1024);
+                compare.stage().setHeight(presenter ? 1080 : 768);
+            });
+            robot.interact(() -> compare.stage().getScene().getRoot().layout());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), dev.switchboard.testing.CutText.under(caption).cut(), presenter ? "presenter" : "normal");
+        }
+        robot.interact(() -> vm().presenterModeProperty().set(false));
     }
 
     @Test
