@@ -57,6 +57,8 @@ public final class CompareController {
     private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
 
     private final CompareViewModel vm;
+    private static final javafx.scene.control.Tooltip ABOUT_THE_SAME = new javafx.scene.control.Tooltip(
+            "About the same: a difference this small is within what another seed could change");
     private final Map<Side, DiagramView> views = new EnumMap<>(Side.class);
     private AnimationTimer driver;
     private boolean syncing;
@@ -272,9 +274,11 @@ public final class CompareController {
                 getStyleClass().removeAll(DIFFERS, BETTER, WORSE);
                 if (empty || row == null) {
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
                 setText(difference(row));
+                setTooltip(!row.same() && row.aboutTheSame() ? ABOUT_THE_SAME : null);
                 if (!row.aboutTheSame()) {
                     boolean rightBetter = row.figure().higherIsBetter() ? row.difference() > 0 : row.difference() < 0;
                     getStyleClass().addAll(DIFFERS, rightBetter ? BETTER : WORSE);
@@ -479,7 +483,7 @@ public final class CompareController {
         };
     }
 
-    /** Right minus left with its sign, and "about the same" where one seed cannot tell them apart. */
+    /** Right minus left with its sign, and "≈ same" where one seed cannot tell them apart (the cell's tooltip says so in full). */
     static String difference(FigureTable.Row row) {
         double d = row.difference();
         if (row.same()) {
@@ -487,7 +491,7 @@ public final class CompareController {
         }
         String sign = d > 0 ? "+" : "−";
         String text = sign + format(row.figure(), Math.abs(d));
-        return row.aboutTheSame() ? text + " (about the same)" : text;
+        return row.aboutTheSame() ? text + " (≈ same)" : text;
     }
 
     /** Stops the animation pulse (the window is closing). */
