@@ -52,23 +52,8 @@ final class TimelineView {
                 playback.inPastProperty(), playback.newestMsProperty()));
         playback.inPastProperty().addListener((obs, was, past) -> bar.pseudoClassStateChanged(PAST, past));
 
-        branchChoice.setItems(playback.branches());
-        branchChoice.setButtonCell(new BranchCell<>(TimelineView::facts, false));
-        branchChoice.setCellFactory(list -> new BranchCell<>(TimelineView::facts, true));
-        playback.currentBranchProperty().addListener((obs, old, branch) -> {
-            updating = true;
-            try {
-                branchChoice.getSelectionModel().select(branch);
-            } finally {
-                updating = false;
-            }
-        });
-        branchChoice.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> {
-            if (!updating && chosen != null && playback.currentBranchProperty().get() != null
-                    && chosen.number() != playback.currentBranchProperty().get().number()) {
-                playback.selectBranch(chosen);
-            }
-        });
+        BranchChoice.wire(branchChoice, playback.branches(), playback.currentBranchProperty(), TimelineView::facts,
+                playback::selectBranch);
         playback.recordingProperty().addListener((obs, old, recording) -> refreshMarks());
         playback.newestMsProperty().addListener((obs, old, now) -> refreshMarks());
         refreshMarks();

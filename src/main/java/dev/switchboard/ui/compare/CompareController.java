@@ -73,7 +73,6 @@ public final class CompareController {
     private boolean followingClock;
     @FXML private Button compareRestart;
     @FXML private javafx.scene.control.ComboBox<dev.switchboard.compare.CompareBranch> compareBranchChoice;
-    private boolean showingBranch;
     @FXML private Slider compareSpeed;
     @FXML private Label compareSpeedLabel;
     @FXML private Label compareClock;
@@ -315,26 +314,8 @@ public final class CompareController {
 
     /** The branch list: shows the current branch, and choosing another returns both sides to it. */
     private void wireBranches() {
-        compareBranchChoice.setItems(vm.branches());
-        compareBranchChoice.setButtonCell(new dev.switchboard.ui.BranchCell<>(CompareController::facts, false));
-        compareBranchChoice.setCellFactory(list -> new dev.switchboard.ui.BranchCell<>(CompareController::facts, true));
-        Runnable show = () -> {
-            showingBranch = true;
-            try {
-                compareBranchChoice.getSelectionModel().select(vm.currentBranchProperty().get());
-            } finally {
-                showingBranch = false;
-            }
-        };
-        vm.currentBranchProperty().addListener((obs, old, branch) -> show.run());
-        vm.branches().addListener((javafx.collections.ListChangeListener<dev.switchboard.compare.CompareBranch>) change -> show.run());
-        show.run();
-        compareBranchChoice.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> {
-            var current = vm.currentBranchProperty().get();
-            if (!showingBranch && chosen != null && current != null && chosen.number() != current.number()) {
-                vm.selectBranch(chosen);
-            }
-        });
+        dev.switchboard.ui.BranchChoice.wire(compareBranchChoice, vm.branches(), vm.currentBranchProperty(),
+                CompareController::facts, vm::selectBranch);
     }
 
     private static dev.switchboard.ui.BranchCell.Facts facts(dev.switchboard.compare.CompareBranch branch) {

@@ -173,9 +173,7 @@ public final class CompareViewModel {
             problem("The preset " + chosen.name() + " does not fit this flow: " + e.getMessage());
             return null;
         }
-        wire(next);
-        next.start();
-        return next;
+        return started(next);
     }
 
     /** Shows {@code next} (wired and started) run to {@code toMs}, with {@code toMs} as the newest time reached. */
@@ -209,10 +207,7 @@ public final class CompareViewModel {
             return;
         }
         CompareBranch target = branchHistory.select(chosen.number(), comparison.get(), newestMs.get());
-        Comparison again = target.replay();
-        wire(again);
-        again.start();
-        show(again, target.newestMs());
+        show(started(target.replay()), target.newestMs());
         say("Branch " + target.number() + " at its newest moment, t = " + Numbers.clock(target.newestMs()) + ".");
     }
 
@@ -231,6 +226,13 @@ public final class CompareViewModel {
 
     public ReadOnlyObjectProperty<CompareBranch> currentBranchProperty() {
         return currentBranch.getReadOnlyProperty();
+    }
+
+    /** {@code next} wired to fresh readers and started. */
+    private Comparison started(Comparison next) {
+        wire(next);
+        next.start();
+        return next;
     }
 
     /** Gives each side of {@code next} fresh readers: its diagram, its gauge and the readers added from outside. */
@@ -270,9 +272,7 @@ public final class CompareViewModel {
             showSettingsInForce();
             return;
         }
-        Comparison again = c.replayed();
-        wire(again);
-        again.start();
+        Comparison again = started(c.replayed());
         again.runUntil(target);
         comparison.set(again);
         showSettingsInForce();
@@ -441,9 +441,10 @@ public final class CompareViewModel {
         if (finished.get() && c.hasPendingEvents()) {
             finished.set(false);
         }
-        String said = what + " on " + target.words() + " at t = " + Numbers.clock(c.nowMs()) + ".";
+        String change = what + " on " + target.words();
+        String said = change + " at t = " + Numbers.clock(c.nowMs()) + ".";
         if (forking) {
-            CompareBranch made = branchHistory.fork(kept, c, c.nowMs(), what + " on " + target.words());
+            CompareBranch made = branchHistory.fork(kept, c, c.nowMs(), change);
             newestMs.set(c.nowMs());
             publishBranches();
             said += " Both sides go on as branch " + made.number() + "; branch " + kept.number()
