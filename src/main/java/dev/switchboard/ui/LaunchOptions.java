@@ -11,9 +11,14 @@ import java.util.Properties;
  * ({@code --autoplay --screenshot out.png --exit-after 5s --flow all-sync.json --dark --presenter}) or
  * the matching system properties ({@code switchboard.autoplay}, {@code .screenshot}, {@code .exitAfter},
  * {@code .flow}, {@code .dark}, {@code .presenter}).
+ *
+ * <p>{@code controlsAfterFirstFrame}: the controls panel, built with the window, joins the scene once
+ * the first frame is on the screen, so the window appears sooner (styling and laying out its dozens of
+ * sliders is a fifth of a start). A launched window does this; {@link #interactive()}, which tests
+ * use, has the panel from the start.
  */
 public record LaunchOptions(String flow, boolean autoplay, Path screenshot, double exitAfterMs, boolean dark,
-                            boolean presenter) {
+                            boolean presenter, boolean controlsAfterFirstFrame) {
     public static final String PROPERTY_PREFIX = "switchboard.";
 
     public LaunchOptions {
@@ -24,12 +29,17 @@ public record LaunchOptions(String flow, boolean autoplay, Path screenshot, doub
 
     /** The window as a person opens it: the default sample, paused at t = 0. */
     public static LaunchOptions interactive() {
-        return new LaunchOptions(null, false, null, 0, false, false);
+        return new LaunchOptions(null, false, null, 0, false, false, false);
     }
 
     /** The same options opening {@code flowNameOrFile} (a sample's file name or a path) instead. */
     public LaunchOptions withFlow(String flowNameOrFile) {
-        return new LaunchOptions(flowNameOrFile, autoplay, screenshot, exitAfterMs, dark, presenter);
+        return new LaunchOptions(flowNameOrFile, autoplay, screenshot, exitAfterMs, dark, presenter, controlsAfterFirstFrame);
+    }
+
+    /** The same options with the controls panel joining the scene after the first frame (or not). */
+    public LaunchOptions withControlsAfterFirstFrame(boolean later) {
+        return new LaunchOptions(flow, autoplay, screenshot, exitAfterMs, dark, presenter, later);
     }
 
     /** Reads the options; arguments win over system properties. Throws with a usage message on a bad one. */
@@ -54,7 +64,7 @@ public record LaunchOptions(String flow, boolean autoplay, Path screenshot, doub
             }
         }
         return new LaunchOptions(flow, autoplay, screenshot == null ? null : Path.of(screenshot),
-                exitAfter == null ? 0 : durationMs(exitAfter), dark, presenter);
+                exitAfter == null ? 0 : durationMs(exitAfter), dark, presenter, true);
     }
 
     /** A duration like {@code 5s}, {@code 1500ms} or {@code 5} (seconds), in milliseconds. */

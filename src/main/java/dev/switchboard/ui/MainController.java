@@ -128,6 +128,7 @@ public final class MainController {
     @FXML private javafx.scene.control.SplitPane mainSplit;
     @FXML private javafx.scene.control.SplitPane upperSplit;
     @FXML private Node controlPanel;
+    @FXML private javafx.scene.layout.StackPane controlPanelHost;
     @FXML private VBox captionBar;
     @FXML private Label captionLabel;
     @FXML private Label beatsLabel;
@@ -159,7 +160,7 @@ public final class MainController {
         ExportViewModel exports = new ExportViewModel(playback);
         new ExportMenu(exports, playback, () -> root.getScene().getWindow(), diagramHost).install(exportMenu);
 
-        presenter = new PresenterView(vm, mainSplit, upperSplit, controlPanel, captionBar, captionLabel, diagramView);
+        presenter = new PresenterView(vm, mainSplit, upperSplit, controlPanelHost, captionBar, captionLabel, diagramView);
         presenter.alsoHideWithPanels(timelineBar);
         beats = new BeatsView(vm, beatsLabel);
         fitDiagramMenuItem.setOnAction(e -> diagramView.fit());
@@ -645,6 +646,27 @@ public final class MainController {
             return code.ordinal() - KeyCode.NUMPAD1.ordinal() + 1;
         }
         return 0;
+    }
+
+    /**
+     * Takes the controls panel (built, listening, showing the flow's values) out of the scene until
+     * the first frame is on the screen, then puts it back: the window appears without first styling
+     * and laying out the panel's sliders.
+     */
+    void showControlsAfterFirstFrame() {
+        controlPanelHost.getChildren().remove(controlPanel);
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // pulse 1 renders the first frame after this one is handled; the panel joins on pulse 2
+                if (++pulses >= 2) {
+                    stop();
+                    controlPanelHost.getChildren().setAll(controlPanel);
+                }
+            }
+        }.start();
     }
 
     /** Presenter mode's panels, caption bar and blank screen. */

@@ -94,6 +94,9 @@ public final class MainWindow {
         vm.darkThemeProperty().set(options.dark());
         vm.presenterModeProperty().set(options.presenter());
         window.openFirstFlow(options.flow());
+        if (options.controlsAfterFirstFrame()) {
+            controller.showControlsAfterFirstFrame();
+        }
         stage.show();
         // After show: a stage sized before it is shown is sized to its scene again when it opens.
         vm.presenterModeProperty().addListener((obs, was, on) -> controller.presenter().cover(stage, on));

@@ -35,7 +35,8 @@ public final class SwitchboardApp extends Application {
         Parameters parameters = getParameters();
         List<String> args = parameters == null ? List.of() : parameters.getRaw();
         try {
-            return LaunchOptions.parse(args, System.getProperties());
+            // launched: the window shows before its controls panel joins; a test's window has it at once
+            return LaunchOptions.parse(args, System.getProperties()).withControlsAfterFirstFrame(parameters != null);
         } catch (IllegalArgumentException bad) {
             System.err.println("switchboard: " + bad.getMessage());
             return LaunchOptions.interactive();

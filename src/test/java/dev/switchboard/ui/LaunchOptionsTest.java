@@ -20,6 +20,8 @@ class LaunchOptionsTest {
         assertNull(options.flow());
         assertFalse(options.autoplay());
         assertNull(options.screenshot());
+        assertTrue(options.controlsAfterFirstFrame(), "a launched window shows before its controls panel joins");
+        assertFalse(LaunchOptions.interactive().controlsAfterFirstFrame(), "a test's window has the panel at once");
     }
 
     @Test

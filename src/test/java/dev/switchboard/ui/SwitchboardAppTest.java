@@ -31,5 +31,7 @@ class SwitchboardAppTest {
         assertNotNull(app.window());
         assertEquals("Switchboard — Hybrid order flow", ((Stage) app.window().scene().getWindow()).getTitle());
         assertEquals(0, app.window().viewModel().playback().getNowMs());
+        assertNotNull(app.window().scene().lookup("#resetControlsButton"),
+                "a window a test starts has its controls panel from the start");
     }
 }

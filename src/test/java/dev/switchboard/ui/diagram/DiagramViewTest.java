@@ -133,6 +133,28 @@ class DiagramViewTest {
                 "one shape per token kind");
     }
 
+    /**
+     * The legend's samples of diagram labels keep the legend's own size whatever the diagram's zoom: if
+     * they followed it, the legend's height would change with each zoom, the diagram's room with it, and a
+     * window's first layout would zoom the diagram twice (a tenth of a start each).
+     */
+    @Test
+    void theLegendKeepsItsSizeWhenTheDiagramZooms(FxRobot robot) {
+        load(robot, DiagramFlows.hybrid(10, 42));
+        Label chip = robot.lookup(".diagram-legend .queue-chip").query();
+        Node legend = robot.lookup(".diagram-legend").query();
+        double fontBefore = chip.getFont().getSize();
+        double heightBefore = legend.getLayoutBounds().getHeight();
+        Label diagramName = robot.lookup("#service-kitchen .node-title").query();
+        double nameBefore = diagramName.getFont().getSize();
+        robot.interact(() -> view.zoomBy(2, view.getWidth() / 2, view.getHeight() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(diagramName.getFont().getSize() > nameBefore * 1.5,
+                "the diagram's own text follows the zoom: " + nameBefore + " -> " + diagramName.getFont().getSize());
+        assertEquals(fontBefore, chip.getFont().getSize(), 1e-9, "the legend's chip keeps its size");
+        assertEquals(heightBefore, legend.getLayoutBounds().getHeight(), 1e-9, "the legend keeps its height");
+    }
+
     @Test
     void aCookingKitchenWorkerShowsBusyWithItsOrder(FxRobot robot) {
         load(robot, DiagramFlows.hybrid(50, 42));
