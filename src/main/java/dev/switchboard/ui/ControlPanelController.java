@@ -71,6 +71,21 @@ public final class ControlPanelController {
         this.controls = controls;
     }
 
+    /** Loads ControlPanel.fxml bound to {@code controls}: the panel's root ({@code #controlPanelRoot}). */
+    static javafx.scene.Node load(ControlsViewModel controls) {
+        java.net.URL fxml = ControlPanelController.class.getResource("/fxml/ControlPanel.fxml");
+        if (fxml == null) {
+            throw new IllegalStateException("missing resource /fxml/ControlPanel.fxml on the classpath");
+        }
+        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(fxml);
+        loader.setControllerFactory(type -> new ControlPanelController(controls));
+        try {
+            return loader.load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot load the controls panel's FXML", e);
+        }
+    }
+
     /** The id part that names a link or service, e.g. {@code order-kitchen} or {@code kitchen}. */
     public static String idPart(LinkId link) {
         return link.key().replace("->", "-");
@@ -125,7 +140,8 @@ public final class ControlPanelController {
         jitterRow.addTo(grid, 1, "Jitter", "How far each message's latency may vary from the mean (±).");
         loss.addTo(grid, 2, "Loss", "Share of messages on this link that vanish on the way.");
         timeout.addTo(grid, 3, "Timeout", "How long a blocked caller waits for a reply (sync links only).");
-        controls.linkProperty(link).addListener((obs, old, spec) -> {
+        pane.setText(title(link));
+        LiveValue.follow(controls.linkProperty(link), spec -> {
             if (spec == null) {
                 return;
             }
@@ -139,7 +155,6 @@ public final class ControlPanelController {
             pane.setText(title(link) + " (" + spec.style().key() + ")");
             showStyle(link, spec.style());
         });
-        pane.setText(title(link));
     }
 
     private double meanOf(LinkId link) {
@@ -206,7 +221,7 @@ public final class ControlPanelController {
         LiveSlider prep = preparation;
         LiveSlider agentsRow = agents;
         LiveSlider stockOutRow = stockOut;
-        controls.serviceProperty(service).addListener((obs, old, spec) -> {
+        LiveValue.follow(controls.serviceProperty(service), spec -> {
             if (spec == null) {
                 return;
             }
@@ -224,7 +239,7 @@ public final class ControlPanelController {
                 stockOutRow.show(spec.stockOutRate());
             }
         });
-        controls.upProperty(service).addListener((obs, was, isUp) -> {
+        LiveValue.follow(controls.upProperty(service), isUp -> {
             down.setSelected(!isUp);
             down.setText(isUp ? "Take down" : "Bring back up");
         });
@@ -265,6 +280,10 @@ public final class ControlPanelController {
         });
         styleGroups.put(link, group);
         styleBox.getChildren().add(row);
+        LinkSpec now = controls.linkProperty(link).get();
+        if (now != null) {
+            showStyle(link, now.style());
+        }
     }
 
     private void showStyle(LinkId link, LinkStyle style) {

@@ -48,10 +48,10 @@ final class DiscoveryControls {
                 replicas.show(spec.instances());
             }
         });
-        controls.serviceProperty(service).addListener((obs, old, spec) -> reshow.run());
+        LiveValue.follow(controls.serviceProperty(service), spec -> reshow.run());
         Runnable rebuild = () -> showInstances(service, toggles);
-        discovery.instancesProperty(service).addListener((obs, old, now) -> rebuild.run());
-        controls.upProperty(service).addListener((obs, was, up) -> rebuild.run());
+        LiveValue.follow(discovery.instancesProperty(service), now -> rebuild.run());
+        LiveValue.follow(controls.upProperty(service), up -> rebuild.run());
         box.getChildren().add(section.node());
     }
 
@@ -118,8 +118,8 @@ final class DiscoveryControls {
             balancing.refresh();
             pane.setText(discovery.registryOnProperty().get() ? title + " — on" : title);
         });
-        discovery.registryProperty().addListener((obs, old, now) -> reshow.run());
-        discovery.registryOnProperty().addListener((obs, old, now) -> reshow.run());
+        LiveValue.follow(discovery.registryProperty(), now -> reshow.run());
+        LiveValue.follow(discovery.registryOnProperty(), now -> reshow.run());
         reshow.run();
         box.getChildren().add(section.node());
     }

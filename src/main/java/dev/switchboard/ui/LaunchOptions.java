@@ -12,10 +12,10 @@ import java.util.Properties;
  * the matching system properties ({@code switchboard.autoplay}, {@code .screenshot}, {@code .exitAfter},
  * {@code .flow}, {@code .dark}, {@code .presenter}).
  *
- * <p>{@code controlsAfterFirstFrame}: the controls panel, built with the window, joins the scene once
- * the first frame is on the screen, so the window appears sooner (styling and laying out its dozens of
- * sliders is a fifth of a start). A launched window does this; {@link #interactive()}, which tests
- * use, has the panel from the start.
+ * <p>{@code controlsAfterFirstFrame}: the controls panel is built once the first frame is on the
+ * screen, so the window appears sooner (building, styling and laying out its dozens of sliders is a
+ * third of a start). A launched window does this; {@link #interactive()}, which tests use, has the
+ * panel from the start.
  */
 public record LaunchOptions(String flow, boolean autoplay, Path screenshot, double exitAfterMs, boolean dark,
                             boolean presenter, boolean controlsAfterFirstFrame) {

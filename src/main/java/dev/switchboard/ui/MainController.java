@@ -9,6 +9,8 @@ import dev.switchboard.ui.diagram.DiagramView;
 import dev.switchboard.ui.diagram.Legend;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -54,6 +56,7 @@ public final class MainController {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass(StyleClasses.PROBLEM);
 
     private final MainViewModel vm;
+    private final BooleanProperty legendShown = new SimpleBooleanProperty(this, "legendShown", true);
     private final DiagramState diagramState = new DiagramState();
     /** What customers feel, drawn on the diagram; a fold of the same trace (it clears itself on RunStarted). */
     private final dev.switchboard.trace.CustomerGauge gauge = new dev.switchboard.trace.CustomerGauge();
@@ -125,9 +128,9 @@ public final class MainController {
     @FXML private CheckMenuItem presenterModeMenuItem;
     @FXML private CheckMenuItem darkThemeMenuItem;
     @FXML private MenuItem fitDiagramMenuItem;
+    @FXML private CheckMenuItem legendMenuItem;
     @FXML private javafx.scene.control.SplitPane mainSplit;
     @FXML private javafx.scene.control.SplitPane upperSplit;
-    @FXML private Node controlPanel;
     @FXML private javafx.scene.layout.StackPane controlPanelHost;
     @FXML private VBox captionBar;
     @FXML private Label captionLabel;
@@ -153,6 +156,9 @@ public final class MainController {
         diagramView.setGauge(gauge);
         Legend legend = new Legend();
         legend.setId("legend");
+        legend.visibleProperty().bind(legendShown);
+        legend.managedProperty().bind(legendShown);
+        legendMenuItem.selectedProperty().bindBidirectional(legendShown);
         VBox.setVgrow(diagramView, Priority.ALWAYS);
         diagramHost.getChildren().addAll(0, List.of(diagramView, legend));
         timeline = new TimelineView(playback, timelineBar, timelineTrack, timelineSlider, timelineStartButton,
@@ -626,6 +632,7 @@ public final class MainController {
                     presenter.togglePanels();
                 }
                 case DIGIT0, NUMPAD0 -> diagramView.fit();
+                case L -> legendShown.set(!legendShown.get());
                 default -> {
                     int beat = beatNumber(code);
                     if (beat < 1) {
@@ -649,24 +656,37 @@ public final class MainController {
     }
 
     /**
-     * Takes the controls panel (built, listening, showing the flow's values) out of the scene until
-     * the first frame is on the screen, then puts it back: the window appears without first styling
-     * and laying out the panel's sliders.
+     * Loads the controls panel (ControlPanel.fxml: a few dozen sliders bound to the controls' view
+     * model) into its place beside the diagram: now, or, with {@code afterFirstFrame}, once the window's
+     * first frame is on the screen, so the window appears without first building, styling and laying out
+     * the panel (a third of a start). The panel's place keeps its width meanwhile.
      */
-    void showControlsAfterFirstFrame() {
-        controlPanelHost.getChildren().remove(controlPanel);
+    void loadControlPanel(boolean afterFirstFrame) {
+        if (!afterFirstFrame) {
+            controlPanelHost.getChildren().setAll(ControlPanelController.load(vm.controls()));
+            return;
+        }
         new javafx.animation.AnimationTimer() {
             private int pulses;
 
             @Override
             public void handle(long now) {
-                // pulse 1 renders the first frame after this one is handled; the panel joins on pulse 2
+                // pulse 1 renders the first frame after this one is handled; the panel is built on pulse 2
                 if (++pulses >= 2) {
                     stop();
-                    controlPanelHost.getChildren().setAll(controlPanel);
+                    loadControlPanel(false);
                 }
             }
         }.start();
+    }
+
+    /**
+     * Whether the legend is shown under the diagram (View menu, L). At its readable size it wraps to
+     * five rows in a 1024 px window, a sixth of the diagram's height, so a window opened narrower than
+     * {@link MainWindow#LEGEND_MIN_WIDTH} starts without it.
+     */
+    public BooleanProperty legendShownProperty() {
+        return legendShown;
     }
 
     /** Presenter mode's panels, caption bar and blank screen. */

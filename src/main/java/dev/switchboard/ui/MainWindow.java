@@ -27,6 +27,8 @@ import java.util.Locale;
  */
 public final class MainWindow {
     public static final double PREFERRED_WIDTH = 1400;
+    /** A window opened narrower than this starts with the legend hidden (View menu, L shows it). */
+    public static final double LEGEND_MIN_WIDTH = 1280;
     public static final double PREFERRED_HEIGHT = 900;
     public static final double MIN_WIDTH = 1000;
     public static final double MIN_HEIGHT = 660;
@@ -52,9 +54,6 @@ public final class MainWindow {
             if (type == MainController.class) {
                 return new MainController(vm);
             }
-            if (type == ControlPanelController.class) {
-                return new ControlPanelController(vm.controls());
-            }
             throw new IllegalArgumentException("no controller " + type.getName() + " in the main window");
         });
         Parent root;
@@ -67,6 +66,7 @@ public final class MainWindow {
         double width = Math.min(PREFERRED_WIDTH, screen.getWidth());
         double height = Math.min(PREFERRED_HEIGHT, screen.getHeight());
         MainController controller = loader.getController();
+        controller.legendShownProperty().set(width >= LEGEND_MIN_WIDTH);
         // The blank screen lies over the whole window, menus included.
         javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(root,
                 controller.presenter().blankOverlay());
@@ -94,9 +94,7 @@ public final class MainWindow {
         vm.darkThemeProperty().set(options.dark());
         vm.presenterModeProperty().set(options.presenter());
         window.openFirstFlow(options.flow());
-        if (options.controlsAfterFirstFrame()) {
-            controller.showControlsAfterFirstFrame();
-        }
+        controller.loadControlPanel(options.controlsAfterFirstFrame());
         stage.show();
         // After show: a stage sized before it is shown is sized to its scene again when it opens.
         vm.presenterModeProperty().addListener((obs, was, on) -> controller.presenter().cover(stage, on));

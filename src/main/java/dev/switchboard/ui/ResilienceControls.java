@@ -109,7 +109,7 @@ final class ResilienceControls {
             note.setManaged(!others.isEmpty());
         };
         for (LinkId link : links) {
-            controls.linkProperty(link).addListener((obs, old, spec) -> update.run());
+            LiveValue.follow(controls.linkProperty(link), spec -> update.run());
         }
         update.run();
     }
@@ -127,7 +127,7 @@ final class ResilienceControls {
                 "What the Order Service does when Inventory cannot answer a stock check.");
         section.add("If no answer", fallback.node(),
                 "fail: the order fails · reject: the customer is told no · accept: go on as if in stock");
-        resilience.syncProperty(LinkId.ORDER_INVENTORY).addListener((obs, old, now) -> fallback.refresh());
+        LiveValue.follow(resilience.syncProperty(LinkId.ORDER_INVENTORY), now -> fallback.refresh());
         return section;
     }
 
@@ -160,7 +160,7 @@ final class ResilienceControls {
                 jitter.show(now.retry().jitter());
             }
         });
-        resilience.syncProperty(link).addListener((obs, old, now) -> reshow.run());
+        LiveValue.follow(resilience.syncProperty(link), now -> reshow.run());
         section.setRowsDisabled(true);
         return section;
     }
@@ -198,7 +198,7 @@ final class ResilienceControls {
                 halfOpen.show(now.breaker().halfOpenCalls());
             }
         });
-        resilience.syncProperty(link).addListener((obs, old, now) -> reshow.run());
+        LiveValue.follow(resilience.syncProperty(link), now -> reshow.run());
         section.setRowsDisabled(true);
         return section;
     }
@@ -231,7 +231,7 @@ final class ResilienceControls {
                 maxWait.setDisable(!now.bulkhead().waits());
             }
         });
-        resilience.syncProperty(link).addListener((obs, old, now) -> reshow.run());
+        LiveValue.follow(resilience.syncProperty(link), now -> reshow.run());
         section.setRowsDisabled(true);
         return section;
     }
@@ -290,7 +290,7 @@ final class ResilienceControls {
                 durableSwitch.refresh();
             }
         });
-        controls.linkProperty(link).addListener((obs, old, now) -> reshow.run());
+        LiveValue.follow(controls.linkProperty(link), now -> reshow.run());
         return section;
     }
 
@@ -306,7 +306,7 @@ final class ResilienceControls {
         section.add(poison, "Poison rate", "Share of new orders this service can never process (poison messages).");
         section.add("Idempotent", idempotent.button(),
                 "on: remember processed orders and skip a redelivered duplicate · off: do the work twice");
-        controls.serviceProperty(service).addListener((obs, old, spec) -> {
+        LiveValue.follow(controls.serviceProperty(service), spec -> {
             if (spec != null) {
                 poison.show(spec.poisonRate());
                 idempotent.refresh();

@@ -1,5 +1,7 @@
 package dev.switchboard.ui;
 
+import dev.switchboard.flow.SampleFlows;
+
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -55,8 +57,20 @@ public final class SwitchboardApp extends Application {
         }
     }
 
+    /**
+     * Reads the shipped samples (the flow menu lists them by name; a fifth of a second of parsing) on
+     * another core while the JavaFX toolkit starts, which the window waits for anyway; the window's
+     * first look at {@link SampleFlows#all()} then finds them read, or waits for the reading to end.
+     */
+    private static void readSamplesWhileTheToolkitStarts() {
+        Thread reader = new Thread(SampleFlows::all, "switchboard-samples");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     public static void main(String[] args) {
         dev.switchboard.ui.diagram.RenderSettings.beforeToolkit();
+        readSamplesWhileTheToolkitStarts();
         launch(SwitchboardApp.class, args);
     }
 }

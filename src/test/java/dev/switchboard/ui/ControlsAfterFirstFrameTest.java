@@ -53,6 +53,9 @@ class ControlsAfterFirstFrameTest {
         assertNotNull(panel.getScene());
         // it was built and bound while out of the scene: it shows the flow's value and moves the engine's
         assertEquals("20 ms", robot.lookup("#latencyValue-order-inventory").queryAs(Label.class).getText());
+        assertEquals("Order → Inventory (sync)", robot.lookup("#orderInventoryPane").queryAs(javafx.scene.control.TitledPane.class).getText());
+        assertTrue(robot.lookup("#styleButton-order-kitchen-queue").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "the style switch shows the flow's queue link");
         robot.drag("#latencySlider-order-inventory .thumb", MouseButton.PRIMARY).moveBy(60, 0).drop();
         WaitForAsyncUtils.waitForFxEvents();
         Distribution latency = window.viewModel().controls().linkProperty(LinkId.ORDER_INVENTORY).get().latencyMs();

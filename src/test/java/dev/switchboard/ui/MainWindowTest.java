@@ -137,6 +137,22 @@ class MainWindowTest {
     }
 
     @Test
+    void theLegendComesAndGoesWithLAndTheViewMenu(FxRobot robot) {
+        Node legend = find(robot, "#legend");
+        Node diagram = find(robot, "#diagramView");
+        assertTrue(legend.isVisible(), "a 1280 px window starts with the legend");
+        double withLegend = diagram.getLayoutBounds().getHeight();
+        robot.press(KeyCode.L).release(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(legend.isVisible() || legend.isManaged(), "L hides the legend");
+        assertTrue(diagram.getLayoutBounds().getHeight() > withLegend, "and the diagram takes its room");
+        assertFalse(window.controller().legendShownProperty().get());
+        robot.clickOn("View").clickOn("#legendMenuItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(legend.isVisible() && legend.isManaged(), "the View menu brings it back");
+    }
+
+    @Test
     void aStudentStepsOneOrderFromPlacedToDelivered(FxRobot robot) {
         robot.type(KeyCode.O);
         ListView<NarrationLine> narrationList = find(robot, "#narrationList");
