@@ -145,7 +145,6 @@ public final class DiagramView extends Region {
     private double appliedZoom = -1;
     private boolean appliedLargeText;
     private String zoomSheet;
-    private String pendingSheet;
     private final PauseTransition flashTimer = new PauseTransition(FLASH_DURATION);
     private final List<Node> flashed = new ArrayList<>();
     private long flashOrder;
@@ -223,18 +222,13 @@ public final class DiagramView extends Region {
         probes.getChildren().addAll(colourProbes.values());
         probes.getChildren().addAll(lostProbe, ringProbe);
 
-        getChildren().addAll(probes, content, tokenLayer);
+        // The boxes (content) join at the first layout, when the zoom is known: styled once, at that zoom.
+        getChildren().addAll(probes, tokenLayer);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         largeText.addListener((obs, was, now) -> requestLayout());
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null && appliedZoom > 0) {
-                zoomSheet = null;
-                installSheet(pendingSheet);
-            }
-        });
         userZoom.addListener((obs, was, now) -> requestLayout());
         selectedOrder.addListener((obs, was, now) -> refresh());
         flashTimer.setOnFinished(e -> clearFlash());
@@ -635,6 +629,11 @@ public final class DiagramView extends Region {
         double h = getHeight();
         double fit = Math.min(maxScale.get(), Math.min(w / DiagramLayout.WIDTH, h / DiagramLayout.HEIGHT));
         double zoom = DiagramZoom.quantize(fit * userZoom.get());
+        if (content.getParent() == null) {
+            // Before the scene's first styling pass the boxes were not in it: styling them there at
+            // diagram.css's sizes and again at the zoom's was a tenth of the window's start.
+            getChildren().add(1, content);
+        }
         if (zoom != appliedZoom || largeText.get() != appliedLargeText) {
             applyZoom(zoom);
         }
@@ -692,26 +691,17 @@ public final class DiagramView extends Region {
     }
 
     /**
-     * Puts the diagram's stylesheet at this zoom in diagram.css's place among the scene's stylesheets
-     * (null: diagram.css itself), so the diagram's sizes change and no rules are added.
+     * Puts the diagram's sizes at this zoom ({@link DiagramZoom#dataUrl}; null: none, diagram.css's own
+     * sizes) among this view's stylesheets, which win over the scene's diagram.css: only the diagram is
+     * restyled, not the window around it.
      */
     private void installSheet(String sheet) {
-        pendingSheet = sheet;
-        javafx.scene.Scene scene = getScene();
-        if (scene == null) {
-            return;
+        List<String> sheets = getStylesheets();
+        if (zoomSheet != null) {
+            sheets.remove(zoomSheet);
         }
-        java.net.URL original = DiagramView.class.getResource(DiagramStyles.STYLESHEET);
-        String wanted = sheet != null ? sheet : original == null ? null : original.toExternalForm();
-        String current = zoomSheet != null ? zoomSheet : original == null ? null : original.toExternalForm();
-        List<String> sheets = scene.getStylesheets();
-        int at = current == null ? -1 : sheets.indexOf(current);
-        if (wanted != null && !wanted.equals(current)) {
-            if (at >= 0) {
-                sheets.set(at, wanted);
-            } else {
-                sheets.add(0, wanted);
-            }
+        if (sheet != null) {
+            sheets.add(sheet);
         }
         zoomSheet = sheet;
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,9 +53,11 @@ final class DiagramZoom {
     }
 
     /**
-     * All of diagram.css with the sizes of the diagram's own rules multiplied by {@code zoom} (and in
-     * presenter mode its larger text after them), as CSS text: it takes diagram.css's place in the
-     * scene's stylesheets, so the scene has no more rules to match than before.
+     * The sizes of diagram.css's own rules (those under {@code .diagram} or a worker slot) multiplied by
+     * {@code zoom}, and in presenter mode its larger text after them, as CSS text. The diagram puts it
+     * among its own stylesheets, which win over the scene's: the scene keeps diagram.css for the colours
+     * and everything outside the diagram (the legend keeps its size), and a new zoom restyles the diagram
+     * alone, not the whole window.
      */
     static String stylesheet(double zoom, boolean presenter) {
         StringBuilder out = new StringBuilder();
@@ -74,6 +75,7 @@ final class DiagramZoom {
                 stylesheet(zoom, presenter).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The diagram's own rules of {@code css} (under {@code .diagram} or a worker slot), their sizes only, scaled. */
     private static void scaled(String css, double zoom, StringBuilder out) {
         Matcher rule = RULE.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
         while (rule.find()) {
@@ -81,7 +83,11 @@ final class DiagramZoom {
             boolean diagramOwn = true;
             for (String selector : selectors.split(",")) {
                 String s = selector.trim();
-                diagramOwn &= s.startsWith(".diagram") || s.startsWith(".worker-slot");
+                diagramOwn &= s.startsWith(".diagram ") || s.startsWith(".diagram:") || s.startsWith(".diagram.")
+                        || s.equals(".diagram") || s.startsWith(".worker-slot");
+            }
+            if (!diagramOwn) {
+                continue;
             }
             StringBuilder body = new StringBuilder();
             for (String declaration : rule.group(2).split(";")) {
@@ -90,12 +96,14 @@ final class DiagramZoom {
                     continue;
                 }
                 String property = declaration.substring(0, colon).trim();
-                String value = declaration.substring(colon + 1).trim();
-                body.append(property).append(": ")
-                        .append(diagramOwn && SIZE_PROPERTIES.contains(property) ? scaleNumbers(value, zoom) : value)
-                        .append("; ");
+                if (SIZE_PROPERTIES.contains(property)) {
+                    body.append(property).append(": ")
+                            .append(scaleNumbers(declaration.substring(colon + 1).trim(), zoom)).append("; ");
+                }
             }
-            out.append(selectors).append(" { ").append(body).append("}\n");
+            if (body.length() > 0) {
+                out.append(selectors).append(" { ").append(body).append("}\n");
+            }
         }
     }
 
@@ -109,8 +117,9 @@ final class DiagramZoom {
         return out.toString();
     }
 
+    /** Two decimals, rounded half up, as {@code %.2f} writes it (at a tenth of its cost: a zoom writes hundreds). */
     private static String number(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String read(String resource) {

@@ -45,13 +45,6 @@ public final class Legend extends FlowPane {
                 item(chip(DiagramStyles.REGISTRY_ENTRY, "#1", DiagramStyles.PULSE), "heartbeat"),
                 item(chip(DiagramStyles.REGISTRY_ENTRY, "#2 ✕", DiagramStyles.REMOVED), "deregistered"));
         DiagramStyles.ensureStylesheet(this);
-        // Its own copy of diagram.css: a Parent's stylesheet wins over the scene's, so the diagram's zoomed
-        // sheet does not resize the legend's samples, and the legend's height does not move with the zoom
-        // (which would leave the diagram another height and zoom it again).
-        java.net.URL own = Legend.class.getResource(DiagramStyles.STYLESHEET);
-        if (own != null) {
-            getStylesheets().add(own.toExternalForm());
-        }
     }
 
     private static Shape token(Shape shape, TokenKind kind) {
