@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# startup-bench.sh [N]: how long the window takes to become visible, the plain jar against the app image
-# (./mvnw -Pdist package first), started in turn N times (default 5) under one Xvfb. For each it prints
+# startup-bench.sh [N] [OTHER_LAUNCHER]: how long the window takes to become visible, the plain jar against
+# the app image (./mvnw -Pdist package first), started in turn N times (default 5) under one Xvfb; with
+# OTHER_LAUNCHER (e.g. another clone's target/dist/switchboard/bin/switchboard, built in its own folder so
+# its class-data archive applies) that launcher takes the jar's place: before against after. For each it prints
 # the median wall time from launch to a visible "Switchboard" window (xdotool) and the CPU time the
 # process had used by then; the CPU figure moves less when the machine is busy. Ratios within one run
 # are the figure to trust on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
+other=${2:-}
 jar=target/switchboard.jar
 image=target/dist/switchboard/bin/switchboard
 [[ -f $jar && -x $image ]] || { echo "startup-bench: build first: ./mvnw -Pdist package -DskipTests" >&2; exit 2; }
+[[ -z $other || -x $other ]] || { echo "startup-bench: $other is not a launcher" >&2; exit 2; }
+first=(java -jar "$jar"); first_name=jar
+if [[ -n $other ]]; then first=("$other"); first_name=other; fi
 for tool in Xvfb xdotool; do command -v $tool >/dev/null || { echo "startup-bench: needs $tool (apt-get install xvfb xdotool)" >&2; exit 2; }; done
 
 fdfile=$(mktemp)
@@ -39,11 +45,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 declare -a jw jc iw ic
 for i in $(seq "$n"); do
-  read -r w c < <(one java -jar "$jar"); jw+=("$w"); jc+=("$c")
+  read -r w c < <(one "${first[@]}"); jw+=("$w"); jc+=("$c")
   read -r w c < <(one "$image"); iw+=("$w"); ic+=("$c")
-  echo "start $i: jar ${jw[-1]} ms (cpu ${jc[-1]} ms), app image ${iw[-1]} ms (cpu ${ic[-1]} ms)"
+  echo "start $i: $first_name ${jw[-1]} ms (cpu ${jc[-1]} ms), app image ${iw[-1]} ms (cpu ${ic[-1]} ms)"
 done
 mjw=$(printf '%s\n' "${jw[@]}" | median); mjc=$(printf '%s\n' "${jc[@]}" | median)
 miw=$(printf '%s\n' "${iw[@]}" | median); mic=$(printf '%s\n' "${ic[@]}" | median)
-echo "median of $n: jar $mjw ms wall, $mjc ms cpu; app image $miw ms wall, $mic ms cpu; image/jar wall $(awk "BEGIN{printf \"%.2f\", $miw/$mjw}"), cpu $(awk "BEGIN{printf \"%.2f\", $mic/$mjc}")"
+echo "median of $n: $first_name $mjw ms wall, $mjc ms cpu; app image $miw ms wall, $mic ms cpu; image/$first_name wall $(awk "BEGIN{printf \"%.2f\", $miw/$mjw}"), cpu $(awk "BEGIN{printf \"%.2f\", $mic/$mjc}")"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
