@@ -73,11 +73,7 @@ public final class ControlPanelController {
 
     /** Loads ControlPanel.fxml bound to {@code controls}: the panel's root ({@code #controlPanelRoot}). */
     static javafx.scene.Node load(ControlsViewModel controls) {
-        java.net.URL fxml = ControlPanelController.class.getResource("/fxml/ControlPanel.fxml");
-        if (fxml == null) {
-            throw new IllegalStateException("missing resource /fxml/ControlPanel.fxml on the classpath");
-        }
-        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(fxml);
+        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(MainWindow.resource("/fxml/ControlPanel.fxml"));
         loader.setControllerFactory(type -> new ControlPanelController(controls));
         try {
             return loader.load();
@@ -93,6 +89,9 @@ public final class ControlPanelController {
 
     @FXML
     private void initialize() {
+        // The style switches first: each link's rows show its style on them as they show its values.
+        addStyleSwitch(LinkId.ORDER_KITCHEN, "Order → Kitchen");
+        addStyleSwitch(LinkId.KITCHEN_DELIVERY, "Kitchen → Delivery");
         addLinkRows(LinkId.ORDER_INVENTORY, orderInventoryGrid, orderInventoryPane);
         addLinkRows(LinkId.ORDER_KITCHEN, orderKitchenGrid, orderKitchenPane);
         addLinkRows(LinkId.KITCHEN_DELIVERY, kitchenDeliveryGrid, kitchenDeliveryPane);
@@ -114,8 +113,6 @@ public final class ControlPanelController {
         resilience.addConsumerSection(ServiceId.KITCHEN, kitchenServiceBox);
         resilience.addConsumerSection(ServiceId.DELIVERY, deliveryServiceBox);
         discovery.addRegistrySection(registryPane, registryBox);
-        addStyleSwitch(LinkId.ORDER_KITCHEN, "Order → Kitchen");
-        addStyleSwitch(LinkId.KITCHEN_DELIVERY, "Kitchen → Delivery");
         resetControlsButton.setOnAction(e -> controls.resetToFlow());
         for (TitledPane pane : controlsAccordion.getPanes()) {
             // A long title (which links a mechanism is on for) is cut short rather than widening the panel.
@@ -280,10 +277,6 @@ public final class ControlPanelController {
         });
         styleGroups.put(link, group);
         styleBox.getChildren().add(row);
-        LinkSpec now = controls.linkProperty(link).get();
-        if (now != null) {
-            showStyle(link, now.style());
-        }
     }
 
     private void showStyle(LinkId link, LinkStyle style) {

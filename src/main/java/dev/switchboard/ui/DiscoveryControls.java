@@ -50,8 +50,9 @@ final class DiscoveryControls {
         });
         LiveValue.follow(controls.serviceProperty(service), spec -> reshow.run());
         Runnable rebuild = () -> showInstances(service, toggles);
-        LiveValue.follow(discovery.instancesProperty(service), now -> rebuild.run());
-        LiveValue.follow(controls.upProperty(service), up -> rebuild.run());
+        discovery.instancesProperty(service).addListener((obs, old, now) -> rebuild.run());
+        controls.upProperty(service).addListener((obs, was, up) -> rebuild.run());
+        rebuild.run();
         box.getChildren().add(section.node());
     }
 
@@ -118,8 +119,8 @@ final class DiscoveryControls {
             balancing.refresh();
             pane.setText(discovery.registryOnProperty().get() ? title + " — on" : title);
         });
-        LiveValue.follow(discovery.registryProperty(), now -> reshow.run());
-        LiveValue.follow(discovery.registryOnProperty(), now -> reshow.run());
+        discovery.registryProperty().addListener((obs, old, now) -> reshow.run());
+        discovery.registryOnProperty().addListener((obs, old, now) -> reshow.run());
         reshow.run();
         box.getChildren().add(section.node());
     }

@@ -180,7 +180,7 @@ public final class MainWindow {
         }
     }
 
-    private static URL resource(String path) {
+    static URL resource(String path) {
         URL url = MainWindow.class.getResource(path);
         if (url == null) {
             throw new IllegalStateException("missing resource " + path + " on the classpath");

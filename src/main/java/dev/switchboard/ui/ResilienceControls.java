@@ -109,7 +109,7 @@ final class ResilienceControls {
             note.setManaged(!others.isEmpty());
         };
         for (LinkId link : links) {
-            LiveValue.follow(controls.linkProperty(link), spec -> update.run());
+            controls.linkProperty(link).addListener((obs, old, spec) -> update.run());
         }
         update.run();
     }
